@@ -1,0 +1,113 @@
+package dev.samuel.contracts.event;
+
+import dev.samuel.contracts.spec.Input;
+import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.contracts.spec.Task;
+
+/**
+ * Checks an example against a spec (feature count or names, finite numbers, label type and range) and lays
+ * it out for the network; every failure is an {@link InvalidRecordException} with its reject reason.
+ */
+public final class ExampleResolver {
+
+    private ExampleResolver() {
+    }
+
+    public static ResolvedExample resolve(ModelSpec spec, LabelledExample example) {
+        var features = features(spec.input(), example.features());
+        var target = target(spec.task(), example.label());
+        float weight = example.weightOrOne();
+        if (!Float.isFinite(weight) || weight < 0) {
+            throw new InvalidRecordException(RejectReason.INVALID_WEIGHT,
+                    "weight must be a finite number >= 0, got " + weight);
+        }
+        return new ResolvedExample(features, target, weight);
+    }
+
+    public static float[] features(Input input, Features features) {
+        var values = features instanceof Features.Named named
+                ? byName(input, named) : ((Features.Vector) features).values();
+        if (values.length != input.featureCount()) {
+            throw new InvalidRecordException(RejectReason.WRONG_DIMENSION,
+                    "expected " + input.featureCount() + " features, got " + values.length);
+        }
+        requireFinite(values, "feature");
+        return values;
+    }
+
+    private static float[] byName(Input input, Features.Named named) {
+        if (input.names() == null) {
+            throw new InvalidRecordException(RejectReason.UNKNOWN_FEATURE,
+                    "features are named but the spec names none; send an array of " + input.featureCount());
+        }
+        var values = new float[input.featureCount()];
+        var seen = new boolean[values.length];
+        named.values().forEach((name, value) -> {
+            int index = input.indexOf(name);
+            if (index < 0) {
+                throw new InvalidRecordException(RejectReason.UNKNOWN_FEATURE, "unknown feature '" + name + "'");
+            }
+            values[index] = value;
+            seen[index] = true;
+        });
+        for (int i = 0; i < seen.length; i++) {
+            if (!seen[i]) {
+                throw new InvalidRecordException(RejectReason.MISSING_FEATURES,
+                        "missing feature '" + input.names().get(i) + "'");
+            }
+        }
+        return values;
+    }
+
+    private static float[] target(Task task, Label label) {
+        return task.isClassification() ? new float[] {classIndex(task, label)} : regressionTarget(task, label);
+    }
+
+    private static int classIndex(Task task, Label label) {
+        if (label instanceof Label.Name name) {
+            int index = task.classIndex(name.value());
+            if (index < 0) {
+                throw new InvalidRecordException(RejectReason.INVALID_LABEL, "unknown class '" + name.value() + "'");
+            }
+            return index;
+        }
+        if (label instanceof Label.Number number) {
+            double value = number.value();
+            if (value != Math.rint(value) || value < 0 || value >= task.classes()) {
+                throw new InvalidRecordException(RejectReason.INVALID_LABEL,
+                        "label must be a class index in [0, " + task.classes() + "), got " + value);
+            }
+            return (int) value;
+        }
+        throw new InvalidRecordException(RejectReason.INVALID_LABEL,
+                "a classification label is a class index or name, got an array");
+    }
+
+    private static float[] regressionTarget(Task task, Label label) {
+        float[] values;
+        if (label instanceof Label.Number number) {
+            values = new float[] {(float) number.value()};
+        } else if (label instanceof Label.Vector vector) {
+            values = vector.values();
+        } else {
+            throw new InvalidRecordException(RejectReason.INVALID_LABEL,
+                    "a regression label is a number or an array of numbers, got a string");
+        }
+        if (values.length != task.outputs()) {
+            throw new InvalidRecordException(RejectReason.INVALID_LABEL,
+                    "expected " + task.outputs() + " label values, got " + values.length);
+        }
+        requireFinite(values, "label");
+        return values;
+    }
+
+    private static void requireFinite(float[] values, String what) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new InvalidRecordException(RejectReason.NOT_FINITE,
+                        what + " " + i + " is " + values[i] + " (as float32); values must be finite");
+            }
+        }
+    }
+
+}

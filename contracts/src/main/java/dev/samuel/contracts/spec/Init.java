@@ -1,0 +1,37 @@
+package dev.samuel.contracts.spec;
+
+import java.util.List;
+
+/**
+ * Where the initial parameters come from: exactly one of
+ * {@code {"random": {"seed": 42}}} (seeded He/Xavier), {@code {"from": "digits@champion"}} (a registered
+ * version, by number or alias) or {@code {"onnx": "<sha256 of an imported artifact>"}}; {@code freeze}
+ * names parameters (initializers) that training must not change.
+ */
+public record Init(Random random, String from, String onnx, List<String> freeze) {
+
+    public static final Init DEFAULT = new Init(new Random(42L), null, null, null);
+
+    public record Random(Long seed) {
+        public Random {
+            seed = seed == null ? 42L : seed;
+        }
+    }
+
+    public Init {
+        freeze = freeze == null ? List.of() : List.copyOf(freeze);
+    }
+
+    public static Init random(long seed) {
+        return new Init(new Random(seed), null, null, null);
+    }
+
+    public static Init from(String reference, List<String> freeze) {
+        return new Init(null, reference, null, freeze);
+    }
+
+    /** How many sources are named; a valid spec names exactly one. */
+    int sourceCount() {
+        return (random == null ? 0 : 1) + (from == null ? 0 : 1) + (onnx == null ? 0 : 1);
+    }
+}

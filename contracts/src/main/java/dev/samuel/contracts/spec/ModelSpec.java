@@ -1,0 +1,48 @@
+package dev.samuel.contracts.spec;
+
+import java.util.List;
+
+/**
+ * The architecture and training recipe of one model (DESIGN.md section 4). Required parts
+ * ({@code name}, {@code task}, {@code input}, {@code layers}) stay null when absent so that
+ * {@link ModelSpecValidator} can name them; every optional part gets its documented default here.
+ */
+public record ModelSpec(
+        String name,
+        Task task,
+        Input input,
+        List<Layer> layers,
+        String loss,
+        Optimizer optimizer,
+        Init init,
+        Training training,
+        Promotion promotion,
+        TopicNames topics) {
+
+    public static final String SOFTMAX_CROSS_ENTROPY = "softmax_cross_entropy";
+    public static final String MEAN_SQUARED_ERROR = "mse";
+    public static final String BINARY_CROSS_ENTROPY = "binary_cross_entropy";
+    public static final List<String> LOSSES = List.of(SOFTMAX_CROSS_ENTROPY, MEAN_SQUARED_ERROR, BINARY_CROSS_ENTROPY);
+
+    public ModelSpec {
+        layers = layers == null ? null : List.copyOf(layers);
+        if (loss == null && task != null) {
+            loss = task.isClassification() ? SOFTMAX_CROSS_ENTROPY : MEAN_SQUARED_ERROR;
+        }
+        optimizer = optimizer == null ? Optimizer.DEFAULT : optimizer;
+        init = init == null ? Init.DEFAULT : init;
+        training = training == null ? Training.DEFAULT : training;
+        promotion = promotion == null ? Promotion.DEFAULT : promotion;
+        topics = topics == null ? TopicNames.DEFAULTS : topics;
+    }
+
+    /** Width of the network's output: the last dense layer, or the input when there is none. */
+    public int outputWidth() {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (layers.get(i).isDense()) {
+                return layers.get(i).dense();
+            }
+        }
+        return input.featureCount();
+    }
+}

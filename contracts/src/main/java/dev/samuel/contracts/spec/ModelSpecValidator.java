@@ -1,0 +1,183 @@
+package dev.samuel.contracts.spec;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Checks a spec as a whole and names every problem by its JSON path, e.g. {@code layers[1].dense must be > 0}. */
+public final class ModelSpecValidator {
+
+    /** Model names become topic prefixes, so they use Kafka's topic alphabet; ':' and '@' are kept for registry keys. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,119}");
+    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._-]+@[A-Za-z0-9_-]+");
+
+    private final List<String> problems = new ArrayList<>();
+
+    private ModelSpecValidator() {
+    }
+
+    /** All problems of the spec, empty when it is valid. */
+    public static List<String> problems(ModelSpec spec) {
+        var validator = new ModelSpecValidator();
+        validator.check(spec);
+        return List.copyOf(validator.problems);
+    }
+
+    private void check(ModelSpec spec) {
+        if (spec.name() == null) {
+            problems.add("name is required");
+        } else if (!NAME.matcher(spec.name()).matches()) {
+            problems.add("name must be 1-120 characters of [A-Za-z0-9._-], not starting with '.', got '"
+                    + spec.name() + "'");
+        }
+        require(spec.task() != null, "task is required");
+        require(spec.input() != null, "input is required");
+        require(spec.layers() != null && !spec.layers().isEmpty(), "layers must name at least one layer");
+        if (spec.task() != null) {
+            checkTask(spec.task());
+        }
+        if (spec.input() != null) {
+            checkInput(spec.input());
+        }
+        if (spec.layers() != null) {
+            checkLayers(spec.layers());
+        }
+        if (spec.task() != null && spec.layers() != null && !spec.layers().isEmpty() && problems.isEmpty()) {
+            checkOutput(spec);
+        }
+        checkOptimizer(spec.optimizer());
+        checkInit(spec.init());
+        checkTraining(spec.training());
+        require(Double.isFinite(spec.promotion().minImprovement()), "promotion.minImprovement must be a finite number");
+        checkTopics(spec.topics());
+    }
+
+    private void checkTask(Task task) {
+        if (Task.CLASSIFICATION.equals(task.type())) {
+            require(task.classes() != null && task.classes() >= 2, "task.classes must be >= 2 for classification");
+            if (task.classNames() != null) {
+                require(new HashSet<>(task.classNames()).size() == task.classNames().size(),
+                        "task.classNames must be unique");
+                require(task.classes().equals(task.classNames().size()),
+                        "task.classes must equal the number of task.classNames");
+            }
+        } else if (Task.REGRESSION.equals(task.type())) {
+            require(task.outputs() >= 1, "task.outputs must be >= 1 for regression");
+        } else {
+            problems.add("task.type must be one of [classification, regression], got '" + task.type() + "'");
+        }
+    }
+
+    private void checkInput(Input input) {
+        require(input.features() != null && input.features() > 0, "input.features must be > 0");
+        if (input.names() != null) {
+            require(new HashSet<>(input.names()).size() == input.names().size(), "input.names must be unique");
+            require(input.features() == null || input.features() == input.names().size(),
+                    "input.features must equal the number of input.names");
+        }
+    }
+
+    private void checkLayers(List<Layer> layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            var layer = layers.get(i);
+            var at = "layers[" + i + "]";
+            if (layer == null || layer.isDense() == layer.isDropout()) {
+                problems.add(at + " must have exactly one of dense, dropout");
+                continue;
+            }
+            if (layer.isDense()) {
+                require(layer.dense() > 0, at + ".dense must be > 0");
+                require(Layer.ACTIVATIONS.contains(layer.activationOrLinear()),
+                        at + ".activation must be one of " + Layer.ACTIVATIONS + ", got '" + layer.activation() + "'");
+            } else {
+                require(layer.dropout() >= 0 && layer.dropout() < 1, at + ".dropout must be in [0, 1)");
+                require(layer.activation() == null, at + ": a dropout layer takes no activation");
+            }
+        }
+    }
+
+    /** The last layer produces the logits or values the loss reads, so its width and activation are fixed by the task. */
+    private void checkOutput(ModelSpec spec) {
+        int last = spec.layers().size() - 1;
+        var output = spec.layers().get(last);
+        var at = "layers[" + last + "]";
+        if (!output.isDense()) {
+            problems.add(at + " must be the dense output layer");
+            return;
+        }
+        require("linear".equals(output.activationOrLinear()),
+                at + ".activation must be linear: the loss applies the output function");
+        var task = spec.task();
+        switch (spec.loss()) {
+            case ModelSpec.SOFTMAX_CROSS_ENTROPY -> {
+                require(task.isClassification(), "loss softmax_cross_entropy needs a classification task");
+                require(!task.isClassification() || output.dense().equals(task.classes()),
+                        at + ".dense must equal task.classes (" + task.classes() + ")");
+            }
+            case ModelSpec.BINARY_CROSS_ENTROPY -> {
+                require(task.isClassification() && task.classes() == 2,
+                        "loss binary_cross_entropy needs a classification task with 2 classes");
+                require(output.dense() == 1, at + ".dense must be 1 for binary_cross_entropy");
+            }
+            case ModelSpec.MEAN_SQUARED_ERROR -> {
+                require(!task.isClassification(), "loss mse needs a regression task");
+                require(task.isClassification() || output.dense().equals(task.outputs()),
+                        at + ".dense must equal task.outputs (" + task.outputs() + ")");
+            }
+            default -> problems.add("loss must be one of " + ModelSpec.LOSSES + ", got '" + spec.loss() + "'");
+        }
+    }
+
+    private void checkOptimizer(Optimizer optimizer) {
+        if (!Optimizer.TYPES.contains(optimizer.type())) {
+            problems.add("optimizer must be one of " + Optimizer.TYPES + ", got '" + optimizer.type() + "'");
+            return;
+        }
+        var at = "optimizer." + optimizer.type();
+        require(optimizer.learningRate() > 0 && Double.isFinite(optimizer.learningRate()), at + ".lr must be > 0");
+        require(optimizer.momentum() >= 0 && optimizer.momentum() < 1, at + ".momentum must be in [0, 1)");
+        require(optimizer.beta1() >= 0 && optimizer.beta1() < 1, at + ".beta1 must be in [0, 1)");
+        require(optimizer.beta2() >= 0 && optimizer.beta2() < 1, at + ".beta2 must be in [0, 1)");
+        require(optimizer.epsilon() > 0, at + ".epsilon must be > 0");
+        require(optimizer.weightDecay() >= 0, at + ".weightDecay must be >= 0");
+        require(optimizer.clipNorm() >= 0, at + ".clipNorm must be >= 0");
+    }
+
+    private void checkInit(Init init) {
+        require(init.sourceCount() == 1, "init must have exactly one of random, from, onnx");
+        require(init.from() == null || REFERENCE.matcher(init.from()).matches(),
+                "init.from must be '<model>@<alias or version>', got '" + init.from() + "'");
+        require(init.freeze().stream().allMatch(name -> name != null && !name.isBlank()),
+                "init.freeze must list parameter names");
+    }
+
+    private void checkTraining(Training training) {
+        require(training.batchSize() > 0, "training.batchSize must be > 0");
+        require(training.epochs() > 0, "training.epochs must be > 0");
+        require(training.holdout() > 0 && training.holdout() < 1, "training.holdout must be in (0, 1), got "
+                + training.holdout());
+        require(training.retrainEvery() >= 0, "training.retrainEvery must be >= 0");
+    }
+
+    private void checkTopics(TopicNames topics) {
+        checkTopic("topics.labelled", topics.labelled());
+        checkTopic("topics.train", topics.train());
+        checkTopic("topics.test", topics.test());
+        checkTopic("topics.unlabelled", topics.unlabelled());
+        checkTopic("topics.predictions", topics.predictions());
+        checkTopic("topics.rejected", topics.rejected());
+    }
+
+    private void checkTopic(String at, String topic) {
+        require(topic == null || TOPIC.matcher(topic).matches(),
+                at + " must be a Kafka topic name ([A-Za-z0-9._-], at most 249), got '" + topic + "'");
+    }
+
+    private void require(boolean condition, String problem) {
+        if (!condition) {
+            problems.add(problem);
+        }
+    }
+}

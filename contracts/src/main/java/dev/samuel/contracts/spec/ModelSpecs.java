@@ -1,0 +1,56 @@
+package dev.samuel.contracts.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.samuel.contracts.json.Json;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Reads, validates and writes model specs. */
+public final class ModelSpecs {
+
+    private ModelSpecs() {
+    }
+
+    /** Parses and validates a spec; any problem, syntactic or semantic, is an {@link InvalidModelSpecException}. */
+    public static ModelSpec parse(String json) {
+        ModelSpec spec;
+        try {
+            spec = Json.MAPPER.readValue(json, ModelSpec.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidModelSpecException(List.of("unknown field '" + path(e) + "'"));
+        } catch (JsonProcessingException e) {
+            throw new InvalidModelSpecException(List.of(e.getOriginalMessage()));
+        }
+        if (spec == null) {
+            throw new InvalidModelSpecException(List.of("spec must be a JSON object"));
+        }
+        return validated(spec);
+    }
+
+    /** Returns the spec when it is valid, or throws naming every problem. */
+    public static ModelSpec validated(ModelSpec spec) {
+        var problems = ModelSpecValidator.problems(spec);
+        if (!problems.isEmpty()) {
+            throw new InvalidModelSpecException(problems);
+        }
+        return spec;
+    }
+
+    /** The JSON path of a problem, such as {@code training.holdot}. */
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    public static String toJson(ModelSpec spec) {
+        try {
+            return Json.MAPPER.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.samuel.contracts.topic;
+
+import dev.samuel.contracts.event.Encoding;
+import dev.samuel.contracts.registry.RegistryRecord;
+import dev.samuel.contracts.serde.SamuelSerdes;
+import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.contracts.spec.TopicNames;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The typed topic registry: platform topics, and the topics of each model (DESIGN.md section 3). */
+public final class Topics {
+
+    /** Specs, versions and aliases; one partition, compacted. */
+    public static final Topic<String, RegistryRecord> REGISTRY =
+            new Topic<>("samuel.registry", Serdes.String(), SamuelSerdes.registry());
+
+    private Topics() {
+    }
+
+    /** The topics of a model, honouring the spec's overrides. */
+    public static ModelTopics of(ModelSpec spec) {
+        return of(spec.name(), spec.topics());
+    }
+
+    /** The default topics of a model, {@code <model>.<role>}. */
+    public static ModelTopics of(String model) {
+        return of(model, TopicNames.DEFAULTS);
+    }
+
+    private static ModelTopics of(String model, TopicNames names) {
+        return new ModelTopics(
+                model,
+                new Topic<>(name(model, "labelled", names.labelled()), Serdes.String(),
+                        SamuelSerdes.labelled(Encoding.JSON)),
+                new Topic<>(name(model, "train", names.train()), Serdes.String(), SamuelSerdes.labelled(Encoding.JSON)),
+                new Topic<>(name(model, "test", names.test()), Serdes.String(), SamuelSerdes.labelled(Encoding.JSON)),
+                new Topic<>(name(model, "unlabelled", names.unlabelled()), Serdes.String(),
+                        SamuelSerdes.unlabelled(Encoding.JSON)),
+                new Topic<>(name(model, "predictions", names.predictions()), Serdes.String(),
+                        SamuelSerdes.prediction()),
+                new Topic<>(name(model, "rejected", names.rejected()), Serdes.ByteArray(), Serdes.ByteArray()));
+    }
+
+    private static String name(String model, String role, String override) {
+        return Objects.requireNonNullElse(override, model + "." + role);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.samuel.contracts.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.samuel.contracts.spec.Input;
+import dev.samuel.contracts.spec.Layer;
+import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.contracts.spec.Task;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExampleResolverTest {
+
+    static final ModelSpec COLOURS = spec(new Task("classification", null, List.of("red", "green", "blue"), null),
+            new Input(null, List.of("r", "g", "b"), null), 3);
+    static final ModelSpec PRICES = spec(Task.regression(2), Input.of(2), 2);
+
+    @Test
+    void laysOutNamedFeaturesInSpecOrderAndNamesClasses() {
+        var example = new LabelledExample(new Features.Named(Map.of("b", 3f, "r", 1f, "g", 2f)), Label.of("blue"), 2f);
+
+        var resolved = ExampleResolver.resolve(COLOURS, example);
+
+        assertThat(resolved.features()).containsExactly(1f, 2f, 3f);
+        assertThat(resolved.classIndex()).isEqualTo(2);
+        assertThat(resolved.weight()).isEqualTo(2f);
+    }
+
+    @Test
+    void acceptsClassIndicesAndRegressionVectors() {
+        assertThat(ExampleResolver.resolve(COLOURS, LabelledExample.of(new float[] {1, 2, 3}, 1)).classIndex())
+                .isEqualTo(1);
+        var regression = new LabelledExample(Features.of(1f, 2f), Label.of(0.5f, 7f), null);
+        assertThat(ExampleResolver.resolve(PRICES, regression).target()).containsExactly(0.5f, 7f);
+    }
+
+    @Test
+    void rejectsEachInvalidExampleWithItsReason() {
+        assertReject(COLOURS, LabelledExample.of(new float[] {1, 2}, 0), RejectReason.WRONG_DIMENSION,
+                "expected 3 features, got 2");
+        assertReject(COLOURS, LabelledExample.of(new float[] {1, Float.NaN, 3}, 0), RejectReason.NOT_FINITE,
+                "feature 1 is NaN");
+        assertReject(COLOURS, LabelledExample.of(new float[] {1, 2, Float.POSITIVE_INFINITY}, 0),
+                RejectReason.NOT_FINITE, "feature 2");
+        assertReject(COLOURS, LabelledExample.of(new float[] {1, 2, 3}, 3), RejectReason.INVALID_LABEL,
+                "class index in [0, 3)");
+        assertReject(COLOURS, LabelledExample.of(new float[] {1, 2, 3}, 1.5), RejectReason.INVALID_LABEL, "1.5");
+        assertReject(COLOURS, new LabelledExample(Features.of(1, 2, 3), Label.of("purple"), null),
+                RejectReason.INVALID_LABEL, "unknown class 'purple'");
+        assertReject(COLOURS, new LabelledExample(new Features.Named(Map.of("r", 1f, "g", 2f)), Label.of(0), null),
+                RejectReason.MISSING_FEATURES, "missing feature 'b'");
+        assertReject(COLOURS, new LabelledExample(new Features.Named(Map.of("x", 1f)), Label.of(0), null),
+                RejectReason.UNKNOWN_FEATURE, "unknown feature 'x'");
+        assertReject(COLOURS, new LabelledExample(Features.of(1, 2, 3), Label.of(0), -1f),
+                RejectReason.INVALID_WEIGHT, "weight");
+        assertReject(PRICES, new LabelledExample(Features.of(1, 2), Label.of(1), null), RejectReason.INVALID_LABEL,
+                "expected 2 label values, got 1");
+        assertReject(PRICES, new LabelledExample(new Features.Named(Map.of("a", 1f)), Label.of(1, 2), null),
+                RejectReason.UNKNOWN_FEATURE, "the spec names none");
+    }
+
+    private static void assertReject(ModelSpec spec, LabelledExample example, RejectReason reason, String message) {
+        assertThatThrownBy(() -> ExampleResolver.resolve(spec, example))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.reason()).isEqualTo(reason))
+                .hasMessageContaining(message);
+    }
+
+    private static ModelSpec spec(Task task, Input input, int outputs) {
+        return new ModelSpec("m", task, input, List.of(Layer.dense(outputs)), null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.samuel.contracts.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ModelSpecTest {
+
+    static final String DIGITS = """
+            {"name": "digits", "task": {"type": "classification", "classes": 10}, "input": {"features": 784},
+             "layers": [{"dense": 128, "activation": "relu"}, {"dense": 10}], "loss": "softmax_cross_entropy",
+             "optimizer": {"adam": {"lr": 0.001}}, "init": {"random": {"seed": 42}},
+             "training": {"batchSize": 64, "epochs": 3, "holdout": 0.2, "retrainEvery": 5000},
+             "promotion": {"minImprovement": 0.0}}""";
+
+    @Test
+    void parsesTheDesignExample() {
+        var spec = ModelSpecs.parse(DIGITS);
+
+        assertThat(spec.name()).isEqualTo("digits");
+        assertThat(spec.task().classes()).isEqualTo(10);
+        assertThat(spec.input().featureCount()).isEqualTo(784);
+        assertThat(spec.input().standardize()).isTrue();
+        assertThat(spec.layers()).containsExactly(Layer.dense(128, "relu"), Layer.dense(10));
+        assertThat(spec.optimizer().type()).isEqualTo(Optimizer.ADAM);
+        assertThat(spec.optimizer().learningRate()).isEqualTo(0.001);
+        assertThat(spec.init().random().seed()).isEqualTo(42L);
+        assertThat(spec.training().retrainEvery()).isEqualTo(5000L);
+        assertThat(spec.outputWidth()).isEqualTo(10);
+    }
+
+    @Test
+    void roundTripsThroughJson() {
+        var spec = ModelSpecs.parse(DIGITS);
+
+        assertThat(ModelSpecs.parse(ModelSpecs.toJson(spec))).isEqualTo(spec);
+    }
+
+    @Test
+    void fillsDefaultsForOptionalParts() {
+        var spec = ModelSpecs.parse("""
+                {"name": "house-prices", "task": {"type": "regression"}, "input": {"names": ["rooms", "area"]},
+                 "layers": [{"dense": 8, "activation": "tanh"}, {"dropout": 0.1}, {"dense": 1}]}""");
+
+        assertThat(spec.loss()).isEqualTo(ModelSpec.MEAN_SQUARED_ERROR);
+        assertThat(spec.task().outputs()).isEqualTo(1);
+        assertThat(spec.input().featureCount()).isEqualTo(2);
+        assertThat(spec.optimizer().learningRate()).isEqualTo(1e-3);
+        assertThat(spec.training().holdout()).isEqualTo(0.2);
+        assertThat(spec.training().batchSize()).isEqualTo(64);
+        assertThat(spec.init().random().seed()).isEqualTo(42L);
+        assertThat(spec.topics()).isEqualTo(TopicNames.DEFAULTS);
+    }
+
+    @Test
+    void optimizerParametersTakeEachRulesDefaults() {
+        var momentum = ModelSpecs.parse(DIGITS.replace("{\"adam\": {\"lr\": 0.001}}", "{\"momentum\": {}}"))
+                .optimizer();
+
+        assertThat(momentum.learningRate()).isEqualTo(0.01);
+        assertThat(momentum.momentum()).isEqualTo(0.9);
+        assertThat(momentum.clipNorm()).isZero();
+    }
+
+    /** Each row replaces one fragment of the valid digits spec and names the problem that must be reported. */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            "name": "digits"                  | "name": "my model"                      | name must be 1-120 characters
+            "name": "digits",                 | ''                                      | name is required
+            {"dense": 128, "activation": "relu"} | {"dense": 0, "activation": "relu"}   | layers[0].dense must be > 0
+            {"dense": 10}                     | {"dense": -3}                           | layers[1].dense must be > 0
+            "activation": "relu"              | "activation": "swish"                   | layers[0].activation must be one of
+            {"dense": 10}                     | {"dense": 10, "activation": "relu"}     | layers[1].activation must be linear
+            {"dense": 10}                     | {"dense": 9}                            | layers[1].dense must equal task.classes (10)
+            {"dense": 10}                     | {"dropout": 0.5}                        | layers[1] must be the dense output layer
+            {"dense": 128, "activation": "relu"} | {"dropout": 1.5}                     | layers[0].dropout must be in [0, 1)
+            {"dense": 128, "activation": "relu"} | {"dense": 4, "dropout": 0.1}         | layers[0] must have exactly one of dense, dropout
+            "holdout": 0.2                    | "holdout": 1.0                          | training.holdout must be in (0, 1)
+            "holdout": 0.2                    | "holdout": 0                            | training.holdout must be in (0, 1)
+            "batchSize": 64                   | "batchSize": 0                          | training.batchSize must be > 0
+            "epochs": 3                       | "epochs": -1                            | training.epochs must be > 0
+            "classes": 10                     | "classes": 1                            | task.classes must be >= 2
+            "type": "classification"          | "type": "clustering"                    | task.type must be one of
+            "features": 784                   | "features": 0                           | input.features must be > 0
+            "softmax_cross_entropy"           | "hinge"                                 | loss must be one of
+            "softmax_cross_entropy"           | "mse"                                   | loss mse needs a regression task
+            {"adam": {"lr": 0.001}}           | {"rmsprop": {"lr": 0.001}}              | optimizer must be one of
+            {"adam": {"lr": 0.001}}           | {"adam": {"lr": -1}}                    | optimizer.adam.lr must be > 0
+            {"adam": {"lr": 0.001}}           | {"adam": {"lr": 0.1}, "sgd": {}}        | optimizer must name exactly one of
+            {"random": {"seed": 42}}          | {"from": "digits"}                      | init.from must be '<model>@<alias or version>'
+            {"random": {"seed": 42}}          | {"random": {}, "from": "digits@champion"} | init must have exactly one of random, from, onnx
+            "minImprovement": 0.0             | "minImprovment": 0.0                    | unknown field 'promotion.minImprovment'
+            "layers"                          | "layerz"                                | unknown field 'layerz'
+            """)
+    void reportsEachProblemPrecisely(String fragment, String replacement, String expected) {
+        var json = DIGITS.replace(fragment, replacement);
+        assertThat(json).as("fixture must change the spec").isNotEqualTo(DIGITS);
+
+        assertThatThrownBy(() -> ModelSpecs.parse(json))
+                .isInstanceOf(InvalidModelSpecException.class)
+                .hasMessageContaining(expected);
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        var spec = new ModelSpec("ok", Task.classification(3), Input.of(0),
+                java.util.List.of(Layer.dense(0), Layer.dense(3)), null, null, null,
+                new Training(0, 1, 0.5, 0L), null, null);
+
+        assertThat(ModelSpecValidator.problems(spec)).containsExactly(
+                "input.features must be > 0", "layers[0].dense must be > 0", "training.batchSize must be > 0");
+    }
+
+    @Test
+    void rejectsTopicOverridesThatKafkaCannotName() {
+        var json = DIGITS.replace("\"promotion\"", "\"topics\": {\"train\": \"digits train\"}, \"promotion\"");
+
+        assertThatThrownBy(() -> ModelSpecs.parse(json)).hasMessageContaining("topics.train must be a Kafka topic name");
+    }
+
+    @Test
+    void rejectsMalformedJson() {
+        assertThatThrownBy(() -> ModelSpecs.parse("{\"name\": ")).isInstanceOf(InvalidModelSpecException.class);
+        assertThatThrownBy(() -> ModelSpecs.parse("null")).hasMessageContaining("spec must be a JSON object");
+    }
+}
