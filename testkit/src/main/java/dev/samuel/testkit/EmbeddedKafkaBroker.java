@@ -1,0 +1,210 @@
+package dev.samuel.testkit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+
+/**
+ * A real single-node KRaft Kafka (combined broker and controller) inside the test JVM, on free loopback
+ * ports, with its data in a temporary directory that {@link #close()} deletes. Starts in about 2 s.
+ *
+ * <p>Built from {@link KafkaRaftServer} and the storage {@link Formatter} rather than
+ * {@code KafkaClusterTestKit}: that one defaults to an unreleased metadata version and drags JUnit's
+ * engine and launcher in at compile scope.
+ */
+public final class EmbeddedKafkaBroker implements KafkaBroker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final String HOST = "127.0.0.1";
+    private static final int NODE_ID = 1;
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    /** Ports are probed then released before Kafka binds them; another process may win the race. */
+    private static final int START_ATTEMPTS = 3;
+
+    private final KafkaRaftServer server;
+    private final Path dataDir;
+    private final String bootstrapServers;
+    private boolean closed;
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, String bootstrapServers) {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Formats a fresh log directory, starts the broker and waits until it serves requests. */
+    public static EmbeddedKafkaBroker start() {
+        BrokerLogging.quietBroker();
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            try {
+                return startOnce();
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.warn("Embedded Kafka failed to start (attempt {} of {}): {}", attempt, START_ATTEMPTS, e.toString());
+            }
+        }
+        throw last;
+    }
+
+    private static EmbeddedKafkaBroker startOnce() {
+        long t0 = System.nanoTime();
+        Path dataDir = createTempDir();
+        KafkaRaftServer server = null;
+        try {
+            int brokerPort = freePort();
+            int controllerPort = freePort();
+            Properties props = brokerProperties(dataDir, brokerPort, controllerPort);
+            KafkaConfig config = KafkaConfig.fromProps(props, false);
+            format(dataDir, config);
+            server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dataDir, HOST + ":" + brokerPort);
+            Topics.awaitBrokerReady(broker.bootstrapServers);
+            LOG.info("Embedded Kafka {} ready in {} ms", broker.bootstrapServers, (System.nanoTime() - t0) / 1_000_000);
+            return broker;
+        } catch (RuntimeException e) {
+            stopQuietly(server);
+            deleteRecursively(dataDir);
+            throw e;
+        }
+    }
+
+    static Properties brokerProperties(Path dataDir, int brokerPort, int controllerPort) {
+        Properties p = new Properties();
+        // Combined mode: one JVM object is both the KRaft controller and the broker.
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", String.valueOf(NODE_ID));
+        // Static single-voter quorum: no dynamic-quorum bootstrap snapshot needed when formatting.
+        p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        p.put("controller.listener.names", CONTROLLER_LISTENER);
+        // Loopback only: tests never need the broker reachable from elsewhere.
+        p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", dataDir.toString());
+        // Single node: internal topics default to replication factor 3 and would never become available,
+        // which blocks consumer groups (offsets) and transactions / exactly_once_v2 (transaction state).
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        // Explicit although it is Kafka's default: acks=all and transactions need ISR >= this on one node.
+        p.put("min.insync.replicas", "1");
+        p.put("default.replication.factor", "1");
+        // One partition instead of 50 makes the first group join / first transaction much faster.
+        p.put("offsets.topic.num.partitions", "1");
+        p.put("transaction.state.log.num.partitions", "1");
+        // Default 3 s delay before the first rebalance of a new group: pure waiting in tests.
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // The log cleaner preallocates a 128 MB dedupe buffer by default; tests compact next to nothing.
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
+        return p;
+    }
+
+    /** Writes meta.properties and the bootstrap checkpoint, as {@code kafka-storage.sh format} does. */
+    private static void format(Path dataDir, KafkaConfig config) {
+        try {
+            new Formatter()
+                    // The formatter reports progress on stdout; tests do not need it.
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(NODE_ID)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setDirectories(List.of(dataDir.toString()))
+                    .setMetadataLogDirectory(config.metadataLogDir())
+                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    // Latest released metadata version, never an unreleased "testing" one.
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not format Kafka storage in " + dataDir, e);
+        }
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public String describe() {
+        return "embedded Kafka " + bootstrapServers;
+    }
+
+    /** Stops the broker and deletes its data directory. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopQuietly(server);
+        deleteRecursively(dataDir);
+    }
+
+    private static void stopQuietly(KafkaRaftServer server) {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException e) {
+            LOG.warn("Embedded Kafka did not shut down cleanly: {}", e.toString());
+        }
+    }
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("samuel-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(HOST))) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Could not delete {}: {}", dir, e.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}
