@@ -1,0 +1,97 @@
+package dev.samuel.ingest.streams;
+
+import dev.samuel.contracts.event.Codec;
+import dev.samuel.contracts.event.DeadLetter;
+import dev.samuel.contracts.event.ExampleResolver;
+import dev.samuel.contracts.event.InvalidRecordException;
+import dev.samuel.contracts.event.RejectReason;
+import dev.samuel.contracts.split.HoldoutSplit;
+import dev.samuel.contracts.split.HoldoutSplit.Split;
+import dev.samuel.contracts.topic.ModelTopics;
+import dev.samuel.contracts.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Validates one labelled example against its model's spec and routes it to the train or test topic, or to
+ * the model's dead-letter topic with the reason. A valid record is forwarded with its original bytes and
+ * headers; a keyless one gets the SHA-256 of its value as key.
+ */
+final class ExampleRouter implements Processor<byte[], byte[], byte[], Routed> {
+
+    private final int maxRecordBytes;
+    private final RoutingListener listener;
+    private final TopicProvisioner provisioner;
+    private final Set<String> provisioned = new HashSet<>();
+    private ProcessorContext<byte[], Routed> context;
+    private SpecCatalog catalog;
+
+    ExampleRouter(int maxRecordBytes, RoutingListener listener, TopicProvisioner provisioner) {
+        this.maxRecordBytes = maxRecordBytes;
+        this.listener = listener;
+        this.provisioner = provisioner;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], Routed> context) {
+        this.context = context;
+        this.catalog = new SpecCatalog(context.getStateStore(IngestTopology.REGISTRY_STORE));
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        var source = context.recordMetadata().orElseThrow();
+        var model = catalog.forLabelledTopic(source.topic());
+        if (model.isEmpty()) {
+            var name = SpecCatalog.conventionalModelName(source.topic());
+            reject(record, source, Topics.of(name), RejectReason.UNKNOWN_MODEL,
+                    "no model spec is registered for topic " + source.topic());
+            return;
+        }
+        var topics = model.get().topics();
+        try {
+            validate(model.get(), record);
+        } catch (InvalidRecordException e) {
+            reject(record, source, topics, e.reason(), e.getMessage());
+            return;
+        }
+        byte[] key = record.key() != null
+                ? record.key() : HoldoutSplit.keyFor(record.value()).getBytes(StandardCharsets.UTF_8);
+        var split = HoldoutSplit.of(key, model.get().spec().training().holdout());
+        var destination = split == Split.TEST ? topics.test() : topics.train();
+        forward(topics, record.withKey(key).withValue(new Routed(destination.name(), record.value())));
+        listener.routed(topics.model(), split);
+    }
+
+    private void validate(SpecCatalog.Model model, Record<byte[], byte[]> record) {
+        if (record.value() == null) {
+            throw new InvalidRecordException(RejectReason.MISSING_FEATURES, "record has no value");
+        }
+        if (record.value().length > maxRecordBytes) {
+            throw new InvalidRecordException(RejectReason.OVERSIZED,
+                    "record of " + record.value().length + " bytes exceeds the limit of " + maxRecordBytes);
+        }
+        ExampleResolver.resolve(model.spec(), Codec.readLabelled(record.value(), record.headers()));
+    }
+
+    private void reject(Record<byte[], byte[]> record, RecordMetadata source, ModelTopics topics,
+                        RejectReason reason, String message) {
+        var headers = new RecordHeaders(record.headers().toArray());
+        DeadLetter.annotate(headers, reason, message, source.topic(), source.partition(), source.offset());
+        forward(topics, record.withHeaders(headers).withValue(new Routed(topics.rejected().name(), record.value())));
+        listener.rejected(topics.model(), reason);
+    }
+
+    private void forward(ModelTopics topics, Record<byte[], Routed> record) {
+        if (provisioned.add(topics.model())) {
+            provisioner.ensureOutputTopics(topics);
+        }
+        context.forward(record);
+    }
+}

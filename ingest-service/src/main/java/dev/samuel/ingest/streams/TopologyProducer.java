@@ -1,0 +1,19 @@
+package dev.samuel.ingest.streams;
+
+import dev.samuel.ingest.config.IngestConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.util.regex.Pattern;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+
+/** The one topology bean that Quarkus runs. */
+@ApplicationScoped
+public class TopologyProducer {
+
+    @Produces
+    Topology topology(IngestConfig config, RoutingListener listener, TopicProvisioner provisioner) {
+        var settings = new IngestTopology.Settings(Pattern.compile(config.labelledTopics()), config.maxRecordBytes());
+        return IngestTopology.build(new StreamsBuilder(), settings, listener, provisioner);
+    }
+}
