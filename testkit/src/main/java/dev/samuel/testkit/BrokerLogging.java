@@ -28,6 +28,15 @@ final class BrokerLogging {
         "org.apache.kafka.network",
         "org.apache.kafka.security",
         "org.apache.kafka.common.network",
+        // Where Kafka 4 logs every config dump ("KafkaConfig values: ..."), clients' included: a
+        // hundred lines per client in a test log. Warnings about unknown configs still show.
+        "org.apache.kafka.common.config.AbstractConfig",
+    };
+
+    /** Warnings logged on every healthy start of a fresh single-node broker. */
+    private static final String[] NOISY_AT_WARN = {
+        // "Performing controller activation. The metadata log appears to be empty..."
+        "org.apache.kafka.controller.QuorumController",
     };
 
     /** JUL keeps loggers weakly; holding them keeps the level from being garbage collected away. */
@@ -41,21 +50,28 @@ final class BrokerLogging {
             return;
         }
         for (String category : BROKER_CATEGORIES) {
-            HELD.add(raise(Logger.getLogger(category)));
-            try {
-                // slf4j-jboss-logmanager logs through jboss' system context even when the JDK's JUL
-                // LogManager is active (no -Djava.util.logging.manager), so set the level there too.
-                HELD.add(raise(org.jboss.logmanager.LogContext.getSystemLogContext().getLogger(category)));
-            } catch (LinkageError absent) {
-                // jboss-logmanager excluded by the consumer: JUL alone it is.
-            }
+            setAtLeast(category, Level.WARNING);
+        }
+        for (String category : NOISY_AT_WARN) {
+            setAtLeast(category, Level.SEVERE);
         }
     }
 
-    /** Only raises the threshold: a category configured to WARNING or stricter stays as it is. */
-    private static Logger raise(Logger logger) {
-        if (logger.getLevel() == null || logger.getLevel().intValue() < Level.WARNING.intValue()) {
-            logger.setLevel(Level.WARNING);
+    private static void setAtLeast(String category, Level level) {
+        HELD.add(raise(Logger.getLogger(category), level));
+        try {
+            // slf4j-jboss-logmanager logs through jboss' system context even when the JDK's JUL
+            // LogManager is active (no -Djava.util.logging.manager), so set the level there too.
+            HELD.add(raise(org.jboss.logmanager.LogContext.getSystemLogContext().getLogger(category), level));
+        } catch (LinkageError absent) {
+            // jboss-logmanager excluded by the consumer: JUL alone it is.
+        }
+    }
+
+    /** Only raises the threshold: a category already configured stricter stays as it is. */
+    private static Logger raise(Logger logger, Level level) {
+        if (logger.getLevel() == null || logger.getLevel().intValue() < level.intValue()) {
+            logger.setLevel(level);
         }
         return logger;
     }

@@ -54,16 +54,27 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     /** Formats a fresh log directory, starts the broker and waits until it serves requests. */
     public static EmbeddedKafkaBroker start() {
         BrokerLogging.quietBroker();
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            try {
-                return startOnce();
-            } catch (RuntimeException e) {
-                last = e;
-                LOG.warn("Embedded Kafka failed to start (attempt {} of {}): {}", attempt, START_ATTEMPTS, e.toString());
+        // Kafka instantiates plugins (e.g. the share-group state persister) through the thread context
+        // class loader, and its threads inherit it. Under Quarkus that is a per-application loader with
+        // its own copy of the Kafka classes (NoSuchMethodException on mixed copies) that is closed when
+        // the application stops: the broker must use the loader its own classes came from.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmbeddedKafkaBroker.class.getClassLoader());
+        try {
+            RuntimeException last = null;
+            for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+                try {
+                    return startOnce();
+                } catch (RuntimeException e) {
+                    last = e;
+                    LOG.warn("Embedded Kafka failed to start (attempt {} of {}): {}", attempt, START_ATTEMPTS, e.toString());
+                }
             }
+            throw last;
+        } finally {
+            thread.setContextClassLoader(previous);
         }
-        throw last;
     }
 
     private static EmbeddedKafkaBroker startOnce() {
@@ -150,6 +161,11 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     @Override
     public String describe() {
         return "embedded Kafka " + bootstrapServers;
+    }
+
+    /** The broker's log and metadata directory; gone after {@link #close()}. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     /** Stops the broker and deletes its data directory. Idempotent. */

@@ -29,13 +29,25 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new LinkedHashMap<>();
         // Default bootstrap for every Kafka client Quarkus configures (kafka-client, SmallRye, Streams).
         config.put("kafka.bootstrap.servers", bootstrapServers);
-        // Kafka Streams reads its own key first; set it so an application value cannot win over the test's.
-        config.put("quarkus.kafka-streams.bootstrap-servers", bootstrapServers);
+        if (onClassPath("org.apache.kafka.streams.KafkaStreams")) {
+            // Kafka Streams reads its own key first; set it so an application value cannot win over the
+            // test's. Only with Streams present: Quarkus warns about keys no extension recognises.
+            config.put("quarkus.kafka-streams.bootstrap-servers", bootstrapServers);
+        }
         // Connector-wide default for every SmallRye Reactive Messaging Kafka channel.
         config.put("mp.messaging.connector.smallrye-kafka.bootstrap.servers", bootstrapServers);
         // Dev Services would start a second broker in Docker (and fail without Docker).
         config.put("quarkus.kafka.devservices.enabled", "false");
         return config;
+    }
+
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, KafkaTestResource.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ public final class SharedKafkaBroker {
     private static KafkaBroker owned;
     private static KafkaBroker view;
     private static Thread shutdownHook;
+    private static String description;
 
     private SharedKafkaBroker() {
     }
@@ -26,21 +27,38 @@ public final class SharedKafkaBroker {
         }
         Class<?> owner = ownerClass();
         if (owner == SharedKafkaBroker.class) {
-            owned = KafkaBrokers.start();
+            owned = startWithOwnClassLoader();
             shutdownHook = new Thread(SharedKafkaBroker::closeOwned, "testkit-kafka-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
-            view = new SharedBrokerView(owned.bootstrapServers(), owned.describe());
+            description = owned.describe();
+            view = new SharedBrokerView(owned.bootstrapServers(), description);
         } else {
             String[] remote = (String[]) invoke(owner, "bootstrapServersAndDescription");
-            view = new SharedBrokerView(remote[0], remote[1]);
+            description = remote[1];
+            view = new SharedBrokerView(remote[0], description);
         }
         return view;
     }
 
+    /**
+     * The broker (and Testcontainers' threads) must not inherit a caller's context class loader, such as
+     * a Quarkus application's, which is closed when that application stops.
+     */
+    private static KafkaBroker startWithOwnClassLoader() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SharedKafkaBroker.class.getClassLoader());
+        try {
+            return KafkaBrokers.start();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
     /** For other copies of this class (see class comment): {bootstrap servers, description}. */
-    public static String[] bootstrapServersAndDescription() {
+    public static synchronized String[] bootstrapServersAndDescription() {
         KafkaBroker broker = get();
-        return new String[] {broker.bootstrapServers(), broker.describe()};
+        return new String[] {broker.bootstrapServers(), description};
     }
 
     /** Stops the shared broker if one runs; a later {@link #get()} starts a new one. */
