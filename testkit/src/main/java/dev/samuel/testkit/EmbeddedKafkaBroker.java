@@ -93,7 +93,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             Topics.awaitBrokerReady(broker.bootstrapServers);
             LOG.info("Embedded Kafka {} ready in {} ms", broker.bootstrapServers, (System.nanoTime() - t0) / 1_000_000);
             return broker;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             stopQuietly(server);
             deleteRecursively(dataDir);
             throw e;
@@ -186,7 +186,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         try {
             server.shutdown();
             server.awaitShutdown();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.warn("Embedded Kafka did not shut down cleanly: {}", e.toString());
         }
     }
