@@ -1,0 +1,67 @@
+package dev.samuel.ingest.bench;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The ceiling: an exactly-once consume-produce loop copying records between two topics without looking at
+ * them (read_committed poll, produce, sendOffsetsToTransaction, commit), one transaction per poll.
+ */
+final class CopyLoop {
+
+    private final String bootstrap;
+    private final String from;
+    private final String to;
+
+    CopyLoop(String bootstrap, String from, String to) {
+        this.bootstrap = bootstrap;
+        this.from = from;
+        this.to = to;
+    }
+
+    double run(int records) throws Exception {
+        var copying = new Thread(() -> copy(records), "copy-loop");
+        copying.start();
+        double rate = new OutputObserver(bootstrap, List.of(to)).await(records, Duration.ofMinutes(5));
+        copying.join();
+        return rate;
+    }
+
+    private void copy(int records) {
+        Map<String, Object> consumerConfig = Map.of("bootstrap.servers", bootstrap, "group.id", "copy-" + to,
+                "isolation.level", "read_committed", "enable.auto.commit", false, "auto.offset.reset", "earliest");
+        Map<String, Object> producerConfig = Map.of("bootstrap.servers", bootstrap, "transactional.id", "copy-" + to,
+                "linger.ms", 5, "batch.size", 262144);
+        try (var consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             var producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            consumer.subscribe(List.of(from));
+            int copied = 0;
+            while (copied < records) {
+                var batch = consumer.poll(Duration.ofMillis(100));
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                producer.beginTransaction();
+                var offsets = new HashMap<TopicPartition, OffsetAndMetadata>();
+                for (var record : batch) {
+                    producer.send(new ProducerRecord<>(to, null, record.key(), record.value(), record.headers()));
+                    offsets.put(new TopicPartition(record.topic(), record.partition()),
+                            new OffsetAndMetadata(record.offset() + 1));
+                }
+                producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+                producer.commitTransaction();
+                copied += batch.count();
+            }
+        }
+    }
+}
