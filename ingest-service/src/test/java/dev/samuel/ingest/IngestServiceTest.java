@@ -75,6 +75,13 @@ class IngestServiceTest {
     }
 
     @Test
+    void exposesConsumerLagAndStreamsState() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("kafka_consumer_fetch_manager_records_lag_max"))
+                .body(containsString("kafka_stream_alive_stream_threads"));
+    }
+
+    @Test
     void reportsHealthAndDescribesItself() {
         given().get("/q/health/ready").then().statusCode(200).body(containsString("UP"));
         given().get("/q/openapi").then().statusCode(200);

@@ -155,7 +155,7 @@ class IngestTopologyTest {
         var dead = rejected.readRecord();
         assertThat(dead.key()).isEqualTo("the-key".getBytes(StandardCharsets.UTF_8));
         assertThat(dead.value()).isEqualTo(value);
-        assertThat(DeadLetter.header(dead.headers(), DeadLetter.SOURCE_TOPIC)).isEqualTo("digits.labelled");
+        assertThat(DeadLetter.header(dead.headers(), DeadLetter.SOURCE_TOPIC)).isEqualTo(TOPICS.labelled().name());
         assertThat(DeadLetter.header(dead.headers(), DeadLetter.SOURCE_PARTITION)).isEqualTo("0");
         assertThat(DeadLetter.header(dead.headers(), DeadLetter.SOURCE_OFFSET)).isEqualTo("0");
         assertThat(DeadLetter.header(dead.headers(), DeadLetter.MESSAGE)).startsWith("not valid JSON");
@@ -165,8 +165,9 @@ class IngestTopologyTest {
     @Test
     void examplesOfAnUnknownModelAreDeadLetteredUntilItsSpecArrives() {
         var late = spec("late", 0.5, TopicNames.DEFAULTS);
-        var lateLabelled = input("late.labelled");
-        var lateRejected = output("late.rejected");
+        var lateTopics = Topics.of(late);
+        var lateLabelled = input(lateTopics.labelled().name());
+        var lateRejected = output(lateTopics.rejected().name());
 
         lateLabelled.pipeInput("k1", json(example(1f, 2f, 3f, 1)));
         assertThat(DeadLetter.header(lateRejected.readRecord().headers(), DeadLetter.REASON))
@@ -174,7 +175,8 @@ class IngestTopologyTest {
 
         register(late);
         lateLabelled.pipeInput("k2", json(example(1f, 2f, 3f, 1)));
-        assertThat(output("late.train").getQueueSize() + output("late.test").getQueueSize()).isEqualTo(1);
+        assertThat(output(lateTopics.train().name()).getQueueSize() + output(lateTopics.test().name()).getQueueSize())
+                .isEqualTo(1);
     }
 
     @Test
@@ -191,24 +193,27 @@ class IngestTopologyTest {
 
     @Test
     void aSpecMayRenameItsTopics() {
-        register(spec("renamed", 0.2, new TopicNames("raw.renamed.labelled", "renamed.t", "renamed.h", null, null,
-                "renamed.dead")));
+        var renamed = spec("renamed", 0.2,
+                new TopicNames("raw.renamed.labelled", "renamed.t", "renamed.h", null, null, "renamed.dead"));
+        var topics = Topics.of(renamed);
+        register(renamed);
 
-        input("raw.renamed.labelled").pipeInput(keyIn(Split.TRAIN, 0.2), json(example(1f, 2f, 3f, 1)));
-        input("raw.renamed.labelled").pipeInput("bad", "[]".getBytes(StandardCharsets.UTF_8));
+        input(topics.labelled().name()).pipeInput(keyIn(Split.TRAIN, 0.2), json(example(1f, 2f, 3f, 1)));
+        input(topics.labelled().name()).pipeInput("bad", "[]".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(output("renamed.t").getQueueSize()).isEqualTo(1);
-        assertThat(output("renamed.dead").getQueueSize()).isEqualTo(1);
+        assertThat(topics.train().name()).isEqualTo("renamed.t");
+        assertThat(output(topics.train().name()).getQueueSize()).isEqualTo(1);
+        assertThat(output(topics.rejected().name()).getQueueSize()).isEqualTo(1);
     }
 
     @Test
     void anUnreadableRegistryRecordIsSkipped() {
         registry.pipeInput("broken", "{not a record".getBytes(StandardCharsets.UTF_8));
-        var brokenLabelled = input("broken.labelled");
+        var broken = Topics.of("broken");
 
-        brokenLabelled.pipeInput("k", json(example(1f, 2f, 3f, 1)));
+        input(broken.labelled().name()).pipeInput("k", json(example(1f, 2f, 3f, 1)));
 
-        assertThat(DeadLetter.header(output("broken.rejected").readRecord().headers(), DeadLetter.REASON))
+        assertThat(DeadLetter.header(output(broken.rejected().name()).readRecord().headers(), DeadLetter.REASON))
                 .isEqualTo(RejectReason.UNKNOWN_MODEL.code());
     }
 
