@@ -11,6 +11,7 @@ public final class MetricNames {
     public static final String SPLIT = "split";
     public static final String REASON = "reason";
     public static final String VERSION = "version";
+    public static final String ALIAS = "alias";
 
     /** Counter: validated examples routed, by model and split. */
     public static final String INGEST_EXAMPLES = "samuel.ingest.examples";
@@ -34,6 +35,21 @@ public final class MetricNames {
     public static final String SERVED_VERSION = "samuel.inference.served.version";
     /** Timer: how long a hot swap took, by model. */
     public static final String SWAPS = "samuel.inference.swaps";
+
+    /** Gauge: versions registered, by model. */
+    public static final String REGISTRY_VERSIONS = "samuel.registry.versions";
+    /** Gauge: the latest version number, by model. */
+    public static final String REGISTRY_LATEST_VERSION = "samuel.registry.latest.version";
+    /** Gauge: the version an alias points at, by model and alias. */
+    public static final String REGISTRY_ALIAS_VERSION = "samuel.registry.alias.version";
+    /** Counter: alias moves (set, move, delete) read from the registry log, by model and alias. */
+    public static final String REGISTRY_ALIAS_MOVES = "samuel.registry.alias.moves";
+    /** Gauge: bytes of the model's registered artifacts, by model. */
+    public static final String REGISTRY_ARTIFACT_BYTES = "samuel.registry.artifact.bytes";
+    /** Counter: uploads refused by validation, by model and reason. */
+    public static final String REGISTRY_VALIDATION_FAILURES = "samuel.registry.validation.failures";
+    /** Counter: artifact reads whose bytes did not match their SHA-256 (or were missing), by model. */
+    public static final String REGISTRY_CORRUPT_ARTIFACTS = "samuel.registry.artifact.corrupt";
 
     private MetricNames() {
     }

@@ -21,7 +21,9 @@ class RegistryRecordTest {
             new SpecRecord(spec, 2, NOW),
             new VersionRecord("digits", 7, "ab".repeat(32), 1234, Map.of("test_loss", 0.25),
                     Map.of("job", "job-1"), NOW),
-            new AliasRecord("digits", AliasRecord.CHAMPION, 7, NOW, "test_loss 0.25 < 0.31")
+            new AliasRecord("digits", AliasRecord.CHAMPION, 7, NOW, "test_loss 0.25 < 0.31"),
+            new AliasMoveRecord("digits", AliasRecord.CHAMPION, 3, 6, 7, NOW, "test_loss 0.25 < 0.31"),
+            new AliasMoveRecord("digits", AliasRecord.CHALLENGER, 4, null, null, NOW, null)
         };
         var serde = Topics.REGISTRY.valueSerde();
 
@@ -42,5 +44,8 @@ class RegistryRecordTest {
         assertThat(RegistryKey.parse("digits@champion"))
                 .isEqualTo(new RegistryKey("digits", RegistryKey.Kind.ALIAS, "champion"));
         assertThat(RegistryKey.parse("digits")).isEqualTo(new RegistryKey("digits", RegistryKey.Kind.SPEC, null));
+        assertThat(new AliasMoveRecord("digits", "champion", 12, 6, 7, NOW, null).key()).isEqualTo("digits@champion#12");
+        assertThat(RegistryKey.parse("digits@champion#12"))
+                .isEqualTo(new RegistryKey("digits", RegistryKey.Kind.ALIAS_MOVE, "champion#12"));
     }
 }
