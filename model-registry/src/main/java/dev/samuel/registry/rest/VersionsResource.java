@@ -1,0 +1,99 @@
+package dev.samuel.registry.rest;
+
+import dev.samuel.contracts.registry.VersionRecord;
+import dev.samuel.registry.domain.ModelRegistry;
+import dev.samuel.registry.domain.RegistryException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Versions of a model and their artifacts. A version is registered from a multipart form (for curl -F) or from
+ * the raw ONNX bytes with metrics and lineage in headers (for programs); both take the same path.
+ */
+@Path("/models/{name}/versions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "versions")
+public class VersionsResource {
+
+    public static final String METRICS_HEADER = "Samuel-Metrics";
+    public static final String LINEAGE_HEADER = "Samuel-Lineage";
+
+    @Inject
+    ModelRegistry registry;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @SecurityRequirement(name = OpenApi.BEARER)
+    @Operation(summary = "Register a version: form fields model (the ONNX file), metrics and lineage (JSON objects)")
+    public Response registerForm(@RestPath String name, @RestForm("model") FileUpload model,
+                                 @RestForm String metrics, @RestForm String lineage) throws IOException {
+        if (model == null) {
+            throw RegistryException.badRequest("the form needs a field 'model' with the ONNX file (curl -F model=@m.onnx)");
+        }
+        return register(name, Files.readAllBytes(model.uploadedFile()), metrics, lineage);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @SecurityRequirement(name = OpenApi.BEARER)
+    @Operation(summary = "Register a version from the ONNX bytes; metrics and lineage as JSON in the headers "
+            + METRICS_HEADER + " and " + LINEAGE_HEADER)
+    public Response registerBytes(@RestPath String name, byte[] model, @RestHeader(METRICS_HEADER) String metrics,
+                                  @RestHeader(LINEAGE_HEADER) String lineage) {
+        return register(name, model == null ? new byte[0] : model, metrics, lineage);
+    }
+
+    @GET
+    @Operation(summary = "Every version of the model, oldest first")
+    public List<VersionRecord> list(@RestPath String name) {
+        return registry.queries().versions(name);
+    }
+
+    @GET
+    @Path("{ref}")
+    @Operation(summary = "One version, by number or by alias (e.g. champion)")
+    public VersionRecord get(@RestPath String name, @RestPath String ref) {
+        return registry.queries().version(name, ref);
+    }
+
+    @GET
+    @Path("{ref}/artifact")
+    @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The version's ONNX file, checked against its SHA-256, which is its ETag")
+    public Response artifact(@RestPath String name, @RestPath String ref,
+                             @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        var version = registry.queries().version(name, ref);
+        var etag = new EntityTag(version.sha256());
+        if (etag.toString().equals(ifNoneMatch)) {
+            return Response.notModified(etag).build();
+        }
+        return Response.ok(registry.artifact(version), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .tag(etag)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "-" + version.version() + ".onnx\"")
+                .build();
+    }
+
+    private Response register(String name, byte[] model, String metrics, String lineage) {
+        var version = registry.register(name, model, Bodies.metrics(metrics), Bodies.lineage(lineage));
+        return Response.created(URI.create("/models/" + name + "/versions/" + version.version())).entity(version).build();
+    }
+}
