@@ -32,7 +32,7 @@ public final class RegistryTopicGuard {
             var description = describe(admin);
             if (description == null) {
                 create(admin, replicationFactor);
-                description = describe(admin);
+                description = awaitDescription(admin);
             }
             var problems = RegistryTopicSettings.problems(description.partitions().size(), cleanupPolicy(admin));
             if (!problems.isEmpty()) {
@@ -54,6 +54,21 @@ public final class RegistryTopicGuard {
             }
             throw e;
         }
+    }
+
+    /** A topic just created (here or by another instance) takes a moment to appear in the broker's metadata. */
+    private static TopicDescription awaitDescription(Admin admin)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        var description = describe(admin);
+        while (description == null) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException(TOPIC + " was created but did not appear within " + TIMEOUT_SECONDS + " s");
+            }
+            Thread.sleep(100);
+            description = describe(admin);
+        }
+        return description;
     }
 
     private static void create(Admin admin, short replicationFactor)
