@@ -15,6 +15,7 @@ final class KafkaSettings {
         var config = new HashMap<>(base);
         // The writer identity: initTransactions() with an id fences every older producer that had it.
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, writerId);
+        // Names the writer in broker logs and client metrics.
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "samuel-registry-writer-" + writerId);
         // Explicit although the default: a change acknowledged to a client must survive a broker failure.
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -29,6 +30,7 @@ final class KafkaSettings {
 
     static Map<String, Object> follower(Map<String, Object> base, String instance) {
         var config = new HashMap<>(base);
+        // Names this instance's follower in broker logs and client metrics.
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "samuel-registry-follower-" + instance);
         // Only committed changes are state: an aborted or fenced writer's records are never applied.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
