@@ -1,7 +1,9 @@
 package dev.samuel.contracts.topic;
 
 import dev.samuel.contracts.event.Encoding;
+import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.registry.RegistryRecord;
+import dev.samuel.contracts.serde.JsonSerde;
 import dev.samuel.contracts.serde.SamuelSerdes;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.TopicNames;
@@ -14,6 +16,10 @@ public final class Topics {
     /** Specs, versions and aliases; one partition, compacted. */
     public static final Topic<String, RegistryRecord> REGISTRY =
             new Topic<>("samuel.registry", Serdes.String(), SamuelSerdes.registry());
+
+    /** Training job requests and status, by job id; compacted. */
+    public static final Topic<String, JobRecord> JOBS =
+            new Topic<>("samuel.jobs", Serdes.String(), new JsonSerde<>(JobRecord.class));
 
     private Topics() {
     }

@@ -2,7 +2,7 @@ package dev.samuel.registry.app;
 
 import dev.samuel.registry.config.RegistryConfig;
 import dev.samuel.registry.domain.ModelRegistry;
-import dev.samuel.registry.domain.RegistryState;
+import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.registry.log.RegistryLog;
 import dev.samuel.registry.metrics.RegistryMetrics;
 import dev.samuel.registry.store.DirectoryArtifactStore;

@@ -1,5 +1,6 @@
 package dev.samuel.registry.domain;
 
+import dev.samuel.contracts.registry.RegistryState;
 import java.util.function.Function;
 
 /** The single writer of the registry log. */

@@ -1,5 +1,6 @@
 package dev.samuel.registry.domain;
 
+import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.registry.AliasMoveRecord;
 import dev.samuel.contracts.registry.AliasRecord;
 import dev.samuel.contracts.registry.SpecRecord;

@@ -2,7 +2,6 @@ package dev.samuel.registry.log;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** Client settings of the registry log, on top of the application's {@code kafka.*} settings. */
@@ -25,20 +24,6 @@ final class KafkaSettings {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         // Default 120 s, for the same reason; must stay >= linger.ms + request.timeout.ms (30 s).
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        return config;
-    }
-
-    static Map<String, Object> follower(Map<String, Object> base, String instance) {
-        var config = new HashMap<>(base);
-        // Names this instance's follower in broker logs and client metrics.
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "samuel-registry-follower-" + instance);
-        // Only committed changes are state: an aborted or fenced writer's records are never applied.
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        // The follower assigns the partition itself and always reads from the start: no group, no offsets.
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // The registry creates its topic with checked settings; a consumer must not create it with others.
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         return config;
     }
 }

@@ -1,7 +1,8 @@
 package dev.samuel.registry.log;
 
 import dev.samuel.registry.domain.ChangeWriter;
-import dev.samuel.registry.domain.RegistryState;
+import dev.samuel.contracts.registry.RegistryFollower;
+import dev.samuel.contracts.registry.RegistryState;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

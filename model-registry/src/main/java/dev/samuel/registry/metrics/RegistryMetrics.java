@@ -11,7 +11,7 @@ import dev.samuel.contracts.registry.RegistryKey;
 import dev.samuel.contracts.registry.RegistryRecord;
 import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.registry.domain.RegistryEvents;
-import dev.samuel.registry.domain.RegistryState;
+import dev.samuel.contracts.registry.RegistryState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

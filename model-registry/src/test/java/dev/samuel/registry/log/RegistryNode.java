@@ -1,7 +1,7 @@
 package dev.samuel.registry.log;
 
 import dev.samuel.registry.domain.ModelRegistry;
-import dev.samuel.registry.domain.RegistryState;
+import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.registry.metrics.RegistryMetrics;
 import dev.samuel.registry.store.DirectoryArtifactStore;
 import dev.samuel.registry.validate.ModelValidator;

@@ -1,21 +1,22 @@
-package dev.samuel.registry.log;
+package dev.samuel.contracts.registry;
 
-import dev.samuel.contracts.registry.RegistryRecord;
 import dev.samuel.contracts.topic.Topics;
-import dev.samuel.registry.domain.RegistryState;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.jboss.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows the registry topic from its beginning into a {@link RegistryState}, on its own thread, for as
@@ -23,7 +24,7 @@ import org.jboss.logging.Logger;
  */
 public final class RegistryFollower implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(RegistryFollower.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryFollower.class);
     private static final TopicPartition PARTITION = new TopicPartition(Topics.REGISTRY.name(), 0);
     private static final Duration POLL = Duration.ofMillis(200);
 
@@ -44,9 +45,23 @@ public final class RegistryFollower implements AutoCloseable {
     }
 
     public static RegistryFollower start(Map<String, Object> kafka, String instance, RegistryState state) {
-        var follower = new RegistryFollower(KafkaSettings.follower(kafka, instance), state);
+        var follower = new RegistryFollower(settings(kafka, instance), state);
         follower.thread.start();
         return follower;
+    }
+
+    private static Map<String, Object> settings(Map<String, Object> base, String instance) {
+        var config = new HashMap<>(base);
+        // Names this instance's follower in broker logs and client metrics.
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "samuel-registry-follower-" + instance);
+        // Only committed changes are state: an aborted or fenced writer's records are never applied.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // The follower assigns the partition itself and always reads from the start: no group, no offsets.
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // The registry creates its topic with checked settings; a consumer must not create it with others.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        return config;
     }
 
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
@@ -104,7 +119,7 @@ public final class RegistryFollower implements AutoCloseable {
             // close() woke the consumer up: the service is stopping.
         } catch (Throwable e) {
             failure = e;
-            LOG.errorf(e, "Stopped following %s", Topics.REGISTRY.name());
+            LOG.error("Stopped following {}", Topics.REGISTRY.name(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
             advance(position);
@@ -127,7 +142,7 @@ public final class RegistryFollower implements AutoCloseable {
     /** One unreadable record must not stop the registry: it is not state, and the log keeps it for inspection. */
     private void skip(ConsumerRecord<String, byte[]> record, String why) {
         skipped.incrementAndGet();
-        LOG.errorf("Skipping unreadable record at offset %d of %s (key %s): %s", record.offset(), record.topic(),
+        LOG.error("Skipping unreadable record at offset {} of {} (key {}): {}", record.offset(), record.topic(),
                 record.key(), why);
     }
 

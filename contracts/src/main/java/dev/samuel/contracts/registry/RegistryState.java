@@ -1,11 +1,5 @@
-package dev.samuel.registry.domain;
+package dev.samuel.contracts.registry;
 
-import dev.samuel.contracts.registry.AliasMoveRecord;
-import dev.samuel.contracts.registry.AliasRecord;
-import dev.samuel.contracts.registry.RegistryKey;
-import dev.samuel.contracts.registry.RegistryRecord;
-import dev.samuel.contracts.registry.SpecRecord;
-import dev.samuel.contracts.registry.VersionRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
