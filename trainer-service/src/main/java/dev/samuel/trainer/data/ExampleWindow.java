@@ -1,0 +1,48 @@
+package dev.samuel.trainer.data;
+
+import dev.samuel.contracts.event.ResolvedExample;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * The most recent examples of one split, by example id, at most {@code capacity} of them. A re-sent id is a
+ * relabel: it replaces the old example and counts as the newest, as the compacted topic would keep it.
+ * Not thread-safe: one follower thread writes, and jobs read a {@link #snapshot()}.
+ */
+final class ExampleWindow {
+
+    private final int capacity;
+    private final LinkedHashMap<String, ResolvedExample> examples = new LinkedHashMap<>();
+
+    ExampleWindow(int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity must be > 0, got " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    void put(String id, ResolvedExample example) {
+        examples.remove(id);
+        examples.put(id, example);
+        if (examples.size() > capacity) {
+            var oldest = examples.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
+    /** A tombstone on the compacted topic deletes the example. */
+    void remove(String id) {
+        examples.remove(id);
+    }
+
+    int size() {
+        return examples.size();
+    }
+
+    /** The examples, oldest first, as a list the caller owns. */
+    List<ResolvedExample> snapshot() {
+        return new ArrayList<>(examples.values());
+    }
+}

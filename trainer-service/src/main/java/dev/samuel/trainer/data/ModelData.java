@@ -1,0 +1,58 @@
+package dev.samuel.trainer.data;
+
+import dev.samuel.contracts.event.ResolvedExample;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the trainer holds of one model: the latest train and test examples, bounded, and how far into each
+ * partition it has read. Written by the follower thread, read by jobs through {@link #snapshot()}.
+ */
+public final class ModelData {
+
+    private final ExampleWindow train;
+    private final ExampleWindow test;
+    private final Map<TopicPartition, Long> positions = new HashMap<>();
+    private long trainExamplesSeen;
+
+    ModelData(int capacity) {
+        this.train = new ExampleWindow(capacity);
+        this.test = new ExampleWindow(capacity);
+    }
+
+    synchronized void put(boolean isTest, String id, ResolvedExample example) {
+        (isTest ? test : train).put(id, example);
+        if (!isTest) {
+            trainExamplesSeen++;
+        }
+    }
+
+    synchronized void remove(boolean isTest, String id) {
+        (isTest ? test : train).remove(id);
+    }
+
+    synchronized void advance(TopicPartition partition, long nextOffset) {
+        positions.put(partition, nextOffset);
+    }
+
+    /** Training examples read since the follower started, relabels included: what {@code retrainEvery} counts. */
+    public synchronized long trainExamplesSeen() {
+        return trainExamplesSeen;
+    }
+
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(new Dataset(train.snapshot()), new Dataset(test.snapshot()), Map.copyOf(positions));
+    }
+
+    /** The data a job trains and evaluates on, and the offsets it was read up to (its lineage). */
+    public record Snapshot(Dataset train, Dataset test, Map<TopicPartition, Long> offsets) {
+
+        /** Offsets as {@code topic-partition -> next offset}, for the version's lineage. */
+        public Map<String, String> lineage() {
+            var lineage = new HashMap<String, String>();
+            offsets.forEach((partition, offset) -> lineage.put("offset." + partition, Long.toString(offset)));
+            return lineage;
+        }
+    }
+}
