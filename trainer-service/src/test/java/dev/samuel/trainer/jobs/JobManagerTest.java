@@ -1,0 +1,120 @@
+package dev.samuel.trainer.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samuel.contracts.job.JobRecord;
+import dev.samuel.contracts.job.JobStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class JobManagerTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
+
+    final List<JobRecord> published = new CopyOnWriteArrayList<>();
+    final CountDownLatch release = new CountDownLatch(1);
+    final CountDownLatch started = new CountDownLatch(1);
+    final AtomicInteger runs = new AtomicInteger();
+    JobManager manager;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        release.countDown();
+        manager.close();
+    }
+
+    /** Work that waits for the test to release it, then registers "version" n for its n-th run. */
+    JobRecord work(JobRecord job, java.util.function.Consumer<JobRecord> progress) throws InterruptedException {
+        started.countDown();
+        assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+        progress.accept(job.running(new JobRecord.Progress(1, 1, 10, 0.5, 1000), job.lineage(), CLOCK.instant()));
+        return job.succeeded(runs.incrementAndGet(), new JobRecord.Decision(true, "first", null, null), CLOCK.instant());
+    }
+
+    @Test
+    void aJobGoesFromRequestedThroughRunningToSucceeded() throws Exception {
+        manager = new JobManager(published::add, this::work, CLOCK);
+        manager.start();
+
+        var job = manager.request("digits", "rest");
+        release.countDown();
+
+        var done = awaitStatus(job.id(), JobStatus.SUCCEEDED);
+        assertThat(done.version()).isEqualTo(1);
+        assertThat(statusesOf(job.id())).containsExactly(JobStatus.REQUESTED, JobStatus.RUNNING, JobStatus.RUNNING,
+                JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void triggersArrivingWhileAJobWaitsJoinIt() throws Exception {
+        manager = new JobManager(published::add, this::work, CLOCK);
+        manager.start();
+        var first = manager.request("digits", "rest");
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+        var second = manager.request("digits", "retrainEvery");
+        var third = manager.request("digits", "topic");
+        var otherModel = manager.request("prices", "rest");
+        release.countDown();
+
+        assertThat(third.id()).isEqualTo(second.id()).isNotEqualTo(first.id());
+        assertThat(otherModel.id()).isNotEqualTo(second.id());
+        awaitStatus(second.id(), JobStatus.SUCCEEDED);
+        awaitStatus(otherModel.id(), JobStatus.SUCCEEDED);
+        assertThat(runs.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aFailingJobIsFailedWithItsReason() throws Exception {
+        manager = new JobManager(published::add, (job, progress) -> {
+            throw new IllegalStateException("no training examples yet");
+        }, CLOCK);
+        manager.start();
+
+        var job = manager.request("digits", "rest");
+
+        assertThat(awaitStatus(job.id(), JobStatus.FAILED).error()).isEqualTo("no training examples yet");
+    }
+
+    @Test
+    void aJobInterruptedByARestartIsFailedAndAskedForAgain() throws Exception {
+        manager = new JobManager(published::add, this::work, CLOCK);
+        var interrupted = JobRecord.requested("old", "digits", "rest", CLOCK.instant())
+                .running(null, null, CLOCK.instant());
+        var waiting = JobRecord.requested("queued", "prices", "topic", CLOCK.instant());
+
+        manager.recover(List.of(interrupted, waiting));
+        manager.start();
+        release.countDown();
+
+        assertThat(awaitStatus("old", JobStatus.FAILED).error()).contains("interrupted");
+        awaitStatus("queued", JobStatus.SUCCEEDED);
+        var rerun = published.stream().filter(j -> "restart".equals(j.trigger())).findFirst().orElseThrow();
+        assertThat(rerun.model()).isEqualTo("digits");
+        awaitStatus(rerun.id(), JobStatus.SUCCEEDED);
+    }
+
+    private List<JobStatus> statusesOf(String id) {
+        return published.stream().filter(j -> j.id().equals(id)).map(JobRecord::status).toList();
+    }
+
+    private JobRecord awaitStatus(String id, JobStatus status) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            var job = manager.job(id);
+            if (job.isPresent() && job.get().status() == status) {
+                return job.get();
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("job " + id + " did not reach " + status + "; published " + published);
+    }
+}
