@@ -1,0 +1,130 @@
+package dev.samuel.trainer.jobs;
+
+import dev.samuel.contracts.job.JobRecord;
+import dev.samuel.contracts.registry.AliasRecord;
+import dev.samuel.contracts.registry.RegistryState;
+import dev.samuel.contracts.registry.VersionRecord;
+import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.trainer.data.DatasetFollower;
+import dev.samuel.trainer.data.FeatureStats;
+import dev.samuel.trainer.data.ModelData;
+import dev.samuel.trainer.registry.RegistryClient;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * One training job from data to decision: snapshot the model's data, train, score the frozen program and the
+ * champion on the same holdout, register the candidate (a rejected one too, marked, for audit), and move the
+ * champion alias only if the gate says so. Registration is one request and promotion one more, so a job that
+ * dies leaves either nothing or a whole version behind, never a half-registered one.
+ */
+public final class TrainingJob implements JobWork {
+
+    private final RegistryState registry;
+    private final DatasetFollower datasets;
+    private final RegistryClient client;
+    private final TrainingEngine engine;
+    private final Clock clock;
+
+    public TrainingJob(RegistryState registry, DatasetFollower datasets, RegistryClient client, TrainingEngine engine,
+                       Clock clock) {
+        this.registry = registry;
+        this.datasets = datasets;
+        this.client = client;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    @Override
+    public JobRecord run(JobRecord job, Consumer<JobRecord> progress) throws Exception {
+        var spec = registry.spec(job.model()).orElseThrow(() -> new IllegalStateException(
+                "model " + job.model() + " has no spec in the registry")).spec();
+        var snapshot = datasets.data(job.model()).map(ModelData::snapshot).orElseThrow(() ->
+                new IllegalStateException("no data of model " + job.model() + " has been read yet"));
+        require(!snapshot.train().isEmpty(), "no training examples yet in " + job.model() + ".train");
+        require(!snapshot.test().isEmpty(), "no holdout examples yet in " + job.model() + ".test");
+
+        var lineage = new HashMap<>(snapshot.lineage());
+        lineage.put("job", job.id());
+        var latest = new AtomicReference<>(job.running(null, lineage, clock.instant()));
+        progress.accept(latest.get());
+        var trained = engine.train(spec, snapshot.train(), stats(spec, snapshot.train()), warmStart(spec, lineage),
+                spec.init().random() == null ? 42L : spec.init().random().seed(),
+                (epoch, step, loss, speed) -> progress.accept(latest.updateAndGet(record -> record.running(
+                        new JobRecord.Progress(epoch, spec.training().epochs(), step, loss, speed), lineage,
+                        clock.instant()))));
+
+        var candidate = HoldoutEvaluator.evaluate(trained.frozen(), spec, snapshot.test());
+        var decision = PromotionGate.decide(candidate.loss(), champion(spec, snapshot.test()), spec.promotion());
+        lineage.put("promotion", (decision.promoted() ? "promoted: " : "rejected: ") + decision.reason());
+        var version = client.register(job.model(), trained.frozen(),
+                metrics(candidate, trained.trainLoss()), lineage);
+        if (decision.promoted()) {
+            client.setAlias(job.model(), AliasRecord.CHAMPION, version.version(), decision.reason());
+        }
+        return latest.get().evaluated(candidate.loss(), candidate.accuracy(), clock.instant())
+                .succeeded(version.version(), decision, clock.instant());
+    }
+
+    private static FeatureStats stats(ModelSpec spec, dev.samuel.trainer.data.Dataset train) {
+        int features = spec.input().featureCount();
+        return spec.input().standardize()
+                ? FeatureStats.of(train.examples().stream().map(e -> e.features()).toList(), features)
+                : FeatureStats.identity(features);
+    }
+
+    /** Transfer learning: the parameters of a registered version, named by alias or number. */
+    private Optional<byte[]> warmStart(ModelSpec spec, Map<String, String> lineage) {
+        if (spec.init().from() == null) {
+            return Optional.empty();
+        }
+        var reference = spec.init().from().split("@", 2);
+        var version = resolve(reference[0], reference[1]).orElseThrow(() -> new IllegalStateException(
+                "init.from " + spec.init().from() + " names no registered version"));
+        lineage.put("init", reference[0] + " v" + version.version());
+        return Optional.of(client.artifact(version));
+    }
+
+    private Optional<VersionRecord> resolve(String model, String aliasOrVersion) {
+        if (aliasOrVersion.chars().allMatch(Character::isDigit)) {
+            return registry.version(model, Integer.parseInt(aliasOrVersion));
+        }
+        return registry.alias(model, aliasOrVersion).flatMap(alias -> registry.version(model, alias.version()));
+    }
+
+    /** The champion's test loss on today's holdout, not the number it was registered with. */
+    private Optional<PromotionGate.Scored> champion(ModelSpec spec, dev.samuel.trainer.data.Dataset holdout)
+            throws Exception {
+        var champion = resolve(spec.name(), AliasRecord.CHAMPION);
+        if (champion.isEmpty()) {
+            return Optional.empty();
+        }
+        var evaluation = HoldoutEvaluator.evaluate(client.artifact(champion.get()), spec, holdout);
+        return Optional.of(new PromotionGate.Scored(champion.get().version(), evaluation.loss()));
+    }
+
+    private static Map<String, Double> metrics(HoldoutEvaluator.Evaluation evaluation, double trainLoss) {
+        // JSON has no NaN or infinity: a diverged candidate is registered without the numbers it does not have.
+        var metrics = new HashMap<String, Double>();
+        putFinite(metrics, "test_loss", evaluation.loss());
+        putFinite(metrics, "train_loss", trainLoss);
+        putFinite(metrics, "test_accuracy", evaluation.accuracy());
+        return metrics;
+    }
+
+    private static void putFinite(Map<String, Double> metrics, String name, double value) {
+        if (Double.isFinite(value)) {
+            metrics.put(name, value);
+        }
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalStateException(problem);
+        }
+    }
+}

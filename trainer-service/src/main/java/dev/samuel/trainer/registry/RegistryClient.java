@@ -1,0 +1,123 @@
+package dev.samuel.trainer.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.samuel.contracts.json.Json;
+import dev.samuel.contracts.registry.VersionRecord;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The model-registry's REST API as the trainer uses it: publish a version, download an artifact (checked
+ * against its SHA-256), point an alias at a version. Writes carry the registry's bearer token.
+ */
+public final class RegistryClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final URI base;
+    private final String token;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public RegistryClient(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    public VersionRecord register(String model, byte[] onnx, Map<String, Double> metrics, Map<String, String> lineage) {
+        var request = write("/models/" + path(model) + "/versions")
+                .header("Content-Type", "application/octet-stream")
+                .header("Samuel-Metrics", json(metrics))
+                .header("Samuel-Lineage", json(lineage))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(onnx))
+                .build();
+        return read(send(request, HttpResponse.BodyHandlers.ofString()).body(), VersionRecord.class);
+    }
+
+    /** The artifact of a version; bytes that do not hash to the version's SHA-256 are refused. */
+    public byte[] artifact(VersionRecord version) {
+        var request = HttpRequest.newBuilder(uri("/models/" + path(version.model()) + "/versions/" + version.version()
+                + "/artifact")).timeout(TIMEOUT).GET().build();
+        byte[] bytes = send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+        var actual = sha256(bytes);
+        if (!actual.equals(version.sha256())) {
+            throw new RegistryCallException("artifact of " + version.model() + " v" + version.version()
+                    + " hashes to " + actual + ", not " + version.sha256());
+        }
+        return bytes;
+    }
+
+    public void setAlias(String model, String alias, int version, String reason) {
+        var body = json(Map.of("version", version, "reason", reason));
+        var request = write("/models/" + path(model) + "/aliases/" + path(alias))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder write(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).header("Authorization", "Bearer " + token);
+    }
+
+    private URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            var response = http.send(request, handler);
+            if (response.statusCode() / 100 != 2) {
+                throw new RegistryCallException(request.method() + " " + request.uri() + " answered "
+                        + response.statusCode() + ": " + describe(response.body()));
+            }
+            return response;
+        } catch (IOException e) {
+            throw new RegistryCallException(request.method() + " " + request.uri() + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryCallException("interrupted calling " + request.uri());
+        }
+    }
+
+    private static String describe(Object body) {
+        return body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(body);
+    }
+
+    private static String path(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8);
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static <T> T read(String body, Class<T> type) {
+        try {
+            return Json.MAPPER.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new RegistryCallException("unreadable answer from the registry: " + e.getOriginalMessage());
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM provides SHA-256", e);
+        }
+    }
+}
