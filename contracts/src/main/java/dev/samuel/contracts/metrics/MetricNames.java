@@ -35,6 +35,10 @@ public final class MetricNames {
     public static final String SERVED_VERSION = "samuel.inference.served.version";
     /** Timer: how long a hot swap took, by model. */
     public static final String SWAPS = "samuel.inference.swaps";
+    /** Distribution: events scored per ONNX Runtime run, by model. */
+    public static final String INFERENCE_BATCH_SIZE = "samuel.inference.batch.size";
+    /** Counter: champion versions refused while loading (download, checksum, shape, warm-up), by model and reason. */
+    public static final String INFERENCE_LOAD_FAILURES = "samuel.inference.load.failures";
 
     /** Gauge: versions registered, by model. */
     public static final String REGISTRY_VERSIONS = "samuel.registry.versions";

@@ -1,0 +1,88 @@
+package dev.samuel.inference.app;
+
+import dev.samuel.contracts.registry.RegistryFollower;
+import dev.samuel.contracts.registry.RegistryState;
+import dev.samuel.inference.metrics.InferenceMetrics;
+import dev.samuel.inference.model.ModelLoader;
+import dev.samuel.inference.registry.ArtifactClient;
+import dev.samuel.inference.scoring.LoopSettings;
+import dev.samuel.inference.scoring.OutputTopics;
+import dev.samuel.inference.scoring.PollScorer;
+import dev.samuel.inference.scoring.ScoringLoop;
+import dev.samuel.inference.swap.Champions;
+import dev.samuel.inference.swap.SwapCoordinator;
+import dev.samuel.inference.swap.SwapStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The whole service without Quarkus: the registry follower, the swap coordinator and the scoring loop over
+ * one set of champions. Quarkus starts one of these; tests and the crash test's child process start their own.
+ * Closing stops the loop first (its open transaction is aborted by the producer's close), then the rest.
+ */
+public final class InferenceRuntime implements AutoCloseable {
+
+    /** Everything the runtime needs that is not a Kafka consumer or producer setting. */
+    public record Options(String registryUrl, Duration artifactTimeout, int ortThreads, int topicPartitions,
+                          short replicationFactor) {
+    }
+
+    private final Champions champions = new Champions();
+    private final SwapStatus status = new SwapStatus();
+    private final RegistryState registry = new RegistryState();
+    private final InferenceMetrics metrics;
+    private final OutputTopics outputTopics;
+    private final SwapCoordinator swaps;
+    private final ScoringLoop loop;
+    private final RegistryFollower follower;
+
+    private InferenceRuntime(LoopSettings kafka, Options options, MeterRegistry meters) {
+        this.metrics = new InferenceMetrics(meters, champions);
+        this.outputTopics = new OutputTopics(kafka, options.topicPartitions(), options.replicationFactor());
+        this.swaps = new SwapCoordinator(registry, new ArtifactClient(options.registryUrl(), options.artifactTimeout()),
+                new ModelLoader(options.ortThreads()), champions, status, metrics, outputTopics::ensure);
+        var started = new AtomicReference<RegistryFollower>();
+        swaps.start(() -> started.get() != null && started.get().isCaughtUp());
+        registry.addListener(swaps::onRecord);
+        this.follower = RegistryFollower.start(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                kafka.instanceId(), registry);
+        started.set(follower);
+        this.loop = new ScoringLoop(kafka, champions, new PollScorer(champions, metrics)).start();
+    }
+
+    public static InferenceRuntime start(LoopSettings kafka, Options options, MeterRegistry meters) {
+        return new InferenceRuntime(kafka, options, meters);
+    }
+
+    public Champions champions() {
+        return champions;
+    }
+
+    public SwapStatus status() {
+        return status;
+    }
+
+    public RegistryState registry() {
+        return registry;
+    }
+
+    public InferenceMetrics metrics() {
+        return metrics;
+    }
+
+    /** Caught up with the registry log and polling: the first champions are being loaded or served. */
+    public boolean isReady() {
+        return follower.isCaughtUp() && follower.isFollowing() && loop.isRunning();
+    }
+
+    @Override
+    public void close() throws Exception {
+        loop.close();
+        follower.close();
+        swaps.close();
+        outputTopics.close();
+        champions.clear();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.samuel.inference.app;
+
+import dev.samuel.inference.config.InferenceConfig;
+import dev.samuel.inference.scoring.LoopSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Starts the {@link InferenceRuntime} with the application and stops it with the application. */
+@ApplicationScoped
+public class InferenceService {
+
+    @Inject
+    InferenceConfig config;
+
+    @Inject
+    MeterRegistry meters;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private volatile InferenceRuntime runtime;
+
+    void start(@Observes StartupEvent event) {
+        var kafka = new LoopSettings(bootstrapServers, config.instanceId(), config.groupId(), config.maxPollRecords(),
+                config.pollTimeout(), config.transactionTimeout());
+        var options = new InferenceRuntime.Options(config.registryUrl(), config.artifactTimeout(), config.ortThreads(),
+                config.topicPartitions(), config.topicReplicationFactor());
+        runtime = InferenceRuntime.start(kafka, options, meters);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws Exception {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    public InferenceRuntime runtime() {
+        return runtime;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.samuel.inference.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The service's own settings, under {@code samuel.inference}. */
+@ConfigMapping(prefix = "samuel.inference")
+public interface InferenceConfig {
+
+    /** Base URL of the model-registry; artifacts are read from {@code <url>/models/M/versions/V/artifact}. */
+    @WithDefault("http://localhost:8082")
+    String registryUrl();
+
+    /**
+     * Names this instance: its transactional id is {@code samuel-inference-<instance-id>}, so a restarted
+     * instance fences its crashed predecessor and aborts its open transaction at once. Unique per replica,
+     * stable across restarts (a StatefulSet pod name).
+     */
+    @WithDefault("inference-0")
+    String instanceId();
+
+    /** Consumer group of the scoring loop; must differ from every Kafka Streams application id. */
+    @WithDefault("samuel-inference")
+    String groupId();
+
+    /** Most events scored in one transaction (and one ONNX Runtime run per model). */
+    @WithDefault("2000")
+    int maxPollRecords();
+
+    @WithDefault("100ms")
+    Duration pollTimeout();
+
+    /** How long a crashed instance's open transaction may hold read_committed readers back at most. */
+    @WithDefault("10s")
+    Duration transactionTimeout();
+
+    /** ONNX Runtime intra-op threads per session. */
+    @WithDefault("1")
+    int ortThreads();
+
+    /** Time allowed to download one artifact. */
+    @WithDefault("30s")
+    Duration artifactTimeout();
+
+    /** Partitions of the predictions and rejected topics when the unlabelled topic does not exist yet. */
+    @WithDefault("3")
+    int topicPartitions();
+
+    @WithDefault("1")
+    short topicReplicationFactor();
+}

@@ -1,0 +1,66 @@
+package dev.samuel.inference.scoring;
+
+import dev.samuel.contracts.event.Codec;
+import dev.samuel.contracts.event.DeadLetter;
+import dev.samuel.contracts.event.Encoding;
+import dev.samuel.contracts.event.ExampleResolver;
+import dev.samuel.contracts.event.InvalidRecordException;
+import dev.samuel.contracts.event.RejectReason;
+import dev.samuel.inference.metrics.InferenceMetrics;
+import dev.samuel.inference.model.ServedModel;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Reads an unlabelled event as its encoding header says and checks it against the served model's spec. An
+ * event that cannot be scored is dead-lettered, in the same transaction, with its original key, bytes and
+ * headers plus the reason headers: it is never dropped and never stops the loop.
+ */
+final class EventDecoder {
+
+    private final ServedModel model;
+    private final InferenceMetrics metrics;
+
+    EventDecoder(ServedModel model, InferenceMetrics metrics) {
+        this.model = model;
+        this.metrics = metrics;
+    }
+
+    /** The event's features, or null when it was dead-lettered. */
+    float[] decode(ConsumerRecord<byte[], byte[]> record, Producer<byte[], byte[]> producer) {
+        try {
+            if (record.value() == null) {
+                throw new InvalidRecordException(RejectReason.MISSING_FEATURES, "the event has no value");
+            }
+            var event = Codec.readUnlabelled(record.value(), record.headers());
+            if (event.features() == null) {
+                throw new InvalidRecordException(RejectReason.MISSING_FEATURES, "the event has no features");
+            }
+            return ExampleResolver.features(model.spec().input(), event.features());
+        } catch (InvalidRecordException e) {
+            reject(record, e.reason(), e.getMessage(), producer);
+        } catch (RuntimeException e) {
+            // A reader bug must not stop the loop either: the event is kept, with what went wrong.
+            reject(record, unreadable(record), e.toString(), producer);
+        }
+        return null;
+    }
+
+    private static RejectReason unreadable(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return Encoding.of(record.headers()) == Encoding.F32LE ? RejectReason.INVALID_BINARY : RejectReason.INVALID_JSON;
+        } catch (InvalidRecordException e) {
+            return RejectReason.UNKNOWN_ENCODING;
+        }
+    }
+
+    private void reject(ConsumerRecord<byte[], byte[]> record, RejectReason reason, String message,
+                        Producer<byte[], byte[]> producer) {
+        var dead = new ProducerRecord<>(model.topics().rejected().name(), null, record.timestamp(), record.key(),
+                record.value(), record.headers());
+        DeadLetter.annotate(dead.headers(), reason, message, record.topic(), record.partition(), record.offset());
+        producer.send(dead);
+        metrics.rejected(model.name(), reason);
+    }
+}

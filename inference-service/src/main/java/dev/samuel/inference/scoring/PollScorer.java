@@ -1,0 +1,102 @@
+package dev.samuel.inference.scoring;
+
+import dev.samuel.inference.metrics.InferenceMetrics;
+import dev.samuel.inference.model.ServedModel;
+import dev.samuel.inference.model.TensorBatch;
+import dev.samuel.inference.swap.Champions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Scores one poll inside the caller's transaction: per model, every valid event of the poll goes into one
+ * ONNX Runtime run of the version served when the model's batch starts; invalid events become dead letters.
+ * Returns the offsets to commit with the transaction. Events of a model no longer served are left out of the
+ * offsets, and the caller rewinds their partitions, so they are scored once a version serves again.
+ */
+public final class PollScorer {
+
+    /** What a poll produced: offsets to commit, partitions to rewind to their first polled record. */
+    public record Outcome(Map<TopicPartition, OffsetAndMetadata> offsets, List<TopicPartition> unserved) {
+    }
+
+    private final Champions champions;
+    private final InferenceMetrics metrics;
+    private final TensorBatch batch = new TensorBatch();
+    private final List<ConsumerRecord<byte[], byte[]>> scored = new ArrayList<>();
+
+    public PollScorer(Champions champions, InferenceMetrics metrics) {
+        this.champions = champions;
+        this.metrics = metrics;
+    }
+
+    public Outcome score(ConsumerRecords<byte[], byte[]> records, Map<String, String> routes,
+                         Producer<byte[], byte[]> producer) throws Exception {
+        var offsets = new HashMap<TopicPartition, OffsetAndMetadata>();
+        var unserved = new ArrayList<TopicPartition>();
+        for (var entry : byModel(records, routes).entrySet()) {
+            var model = entry.getKey() == null ? null : champions.acquire(entry.getKey()).orElse(null);
+            if (model == null) {
+                unserved.addAll(entry.getValue());
+                continue;
+            }
+            try {
+                scoreModel(model, records, entry.getValue(), producer);
+            } finally {
+                model.release();
+            }
+            for (var partition : entry.getValue()) {
+                var polled = records.records(partition);
+                offsets.put(partition, new OffsetAndMetadata(polled.get(polled.size() - 1).offset() + 1));
+            }
+        }
+        return new Outcome(offsets, unserved);
+    }
+
+    private static Map<String, List<TopicPartition>> byModel(ConsumerRecords<byte[], byte[]> records,
+                                                             Map<String, String> routes) {
+        var byModel = new LinkedHashMap<String, List<TopicPartition>>();
+        for (var partition : records.partitions()) {
+            byModel.computeIfAbsent(routes.get(partition.topic()), m -> new ArrayList<>()).add(partition);
+        }
+        return byModel;
+    }
+
+    private void scoreModel(ServedModel model, ConsumerRecords<byte[], byte[]> records,
+                            List<TopicPartition> partitions, Producer<byte[], byte[]> producer) throws Exception {
+        long start = System.nanoTime();
+        var decoder = new EventDecoder(model, metrics);
+        batch.reset(model.shape().features());
+        scored.clear();
+        for (var partition : partitions) {
+            for (var record : records.records(partition)) {
+                var features = decoder.decode(record, producer);
+                if (features != null) {
+                    batch.add(features);
+                    scored.add(record);
+                }
+            }
+        }
+        if (scored.isEmpty()) {
+            return;
+        }
+        float[] outputs = batch.run(model);
+        var encoder = new PredictionEncoder(model);
+        var topic = model.topics().predictions().name();
+        for (int row = 0; row < scored.size(); row++) {
+            var record = scored.get(row);
+            // The prediction keeps the event's key and timestamp, as a Kafka Streams processor would.
+            producer.send(new ProducerRecord<>(topic, null, record.timestamp(), record.key(),
+                    encoder.encode(record, outputs, row)));
+        }
+        metrics.scored(model.name(), model.version(), scored.size(), System.nanoTime() - start);
+    }
+}
