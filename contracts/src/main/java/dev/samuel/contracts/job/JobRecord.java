@@ -12,6 +12,7 @@ import java.util.Map;
  * @param lineage  the end offsets of the train and test topics the job used, and its initialisation
  * @param version  the registered version, once there is one
  * @param decision whether the version was promoted to champion, and why
+ * @param message  why the job failed, or which job it joined
  */
 public record JobRecord(
         String id,
@@ -26,7 +27,7 @@ public record JobRecord(
         Double testAccuracy,
         Integer version,
         Decision decision,
-        String error) {
+        String message) {
 
     public JobRecord {
         lineage = lineage == null ? Map.of() : Map.copyOf(lineage);
@@ -39,17 +40,17 @@ public record JobRecord(
 
     public JobRecord running(Progress progress, Map<String, String> lineage, Instant now) {
         return new JobRecord(id, model, JobStatus.RUNNING, trigger, requestedAt, now, progress, lineage, testLoss,
-                testAccuracy, version, decision, error);
+                testAccuracy, version, decision, message);
     }
 
     public JobRecord evaluated(double loss, double accuracy, Instant now) {
         return new JobRecord(id, model, status, trigger, requestedAt, now, progress, lineage, loss, accuracy, version,
-                decision, error);
+                decision, message);
     }
 
     public JobRecord succeeded(int registeredVersion, Decision promotion, Instant now) {
         return new JobRecord(id, model, JobStatus.SUCCEEDED, trigger, requestedAt, now, progress, lineage, testLoss,
-                testAccuracy, registeredVersion, promotion, error);
+                testAccuracy, registeredVersion, promotion, message);
     }
 
     public JobRecord failed(String reason, Instant now) {
@@ -57,8 +58,14 @@ public record JobRecord(
                 testAccuracy, version, decision, reason);
     }
 
+    /** A request that arrived while another job of the model waited: that job serves it. */
+    public JobRecord joined(String jobId, Instant now) {
+        return new JobRecord(id, model, JobStatus.JOINED, trigger, requestedAt, now, progress, lineage, testLoss,
+                testAccuracy, version, decision, "joined job " + jobId);
+    }
+
     public boolean isFinished() {
-        return status == JobStatus.SUCCEEDED || status == JobStatus.FAILED;
+        return status != JobStatus.REQUESTED && status != JobStatus.RUNNING;
     }
 
     /** Where a running job is: epoch and step, and the train loss of the latest step. */

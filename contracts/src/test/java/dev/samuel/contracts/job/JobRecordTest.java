@@ -20,7 +20,8 @@ class JobRecordTest {
                 .succeeded(4, new JobRecord.Decision(true, "test loss 0.31 < champion 0.35", 3, 0.35), T0.plusSeconds(10));
         var serde = Topics.JOBS.valueSerde();
 
-        for (var record : new JobRecord[] {requested, running, done, running.failed("killed", T0.plusSeconds(6))}) {
+        var joined = JobRecord.requested("job-2", "digits", "topic", T0).joined("job-1", T0);
+        for (var record : new JobRecord[] {requested, running, done, running.failed("killed", T0.plusSeconds(6)), joined}) {
             byte[] bytes = serde.serializer().serialize(Topics.JOBS.name(), record);
             assertThat(serde.deserializer().deserialize(Topics.JOBS.name(), bytes)).isEqualTo(record);
         }
@@ -28,5 +29,7 @@ class JobRecordTest {
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.lineage()).containsEntry("offset.digits.train-0", "7000");
         assertThat(requested.isFinished()).isFalse();
+        assertThat(joined.message()).isEqualTo("joined job job-1");
+        assertThat(joined.isFinished()).isTrue();
     }
 }

@@ -14,7 +14,6 @@ public final class ModelData {
     private final ExampleWindow train;
     private final ExampleWindow test;
     private final Map<TopicPartition, Long> positions = new HashMap<>();
-    private long trainExamplesSeen;
 
     ModelData(int capacity) {
         this.train = new ExampleWindow(capacity);
@@ -23,9 +22,6 @@ public final class ModelData {
 
     synchronized void put(boolean isTest, String id, ResolvedExample example) {
         (isTest ? test : train).put(id, example);
-        if (!isTest) {
-            trainExamplesSeen++;
-        }
     }
 
     synchronized void remove(boolean isTest, String id) {
@@ -36,9 +32,10 @@ public final class ModelData {
         positions.put(partition, nextOffset);
     }
 
-    /** Training examples read since the follower started, relabels included: what {@code retrainEvery} counts. */
-    public synchronized long trainExamplesSeen() {
-        return trainExamplesSeen;
+    /** The sum over a topic's partitions of the next offset to read: how far into the topic the data goes. */
+    public synchronized long readUpTo(String topic) {
+        return positions.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     public synchronized Snapshot snapshot() {
@@ -48,11 +45,21 @@ public final class ModelData {
     /** The data a job trains and evaluates on, and the offsets it was read up to (its lineage). */
     public record Snapshot(Dataset train, Dataset test, Map<TopicPartition, Long> offsets) {
 
-        /** Offsets as {@code topic-partition -> next offset}, for the version's lineage. */
+        /** Offsets as {@code offset.<topic>-<partition> -> next offset}, for the version's lineage. */
         public Map<String, String> lineage() {
             var lineage = new HashMap<String, String>();
-            offsets.forEach((partition, offset) -> lineage.put("offset." + partition, Long.toString(offset)));
+            offsets.forEach((partition, offset) -> lineage.put(OFFSET + partition, Long.toString(offset)));
             return lineage;
         }
+    }
+
+    private static final String OFFSET = "offset.";
+
+    /** The sum of a topic's offsets in a job's lineage: where its data ended. */
+    public static long readUpTo(Map<String, String> lineage, String topic) {
+        var prefix = OFFSET + topic + "-";
+        return lineage.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix) && e.getKey().substring(prefix.length()).matches("\\d+"))
+                .mapToLong(e -> Long.parseLong(e.getValue())).sum();
     }
 }

@@ -54,6 +54,33 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
+     * Takes a request someone else wrote to the log (the cli, another tool): it is queued, or it joins the job
+     * of its model that already waits. A request this manager knows already is ignored.
+     */
+    public synchronized void adopt(JobRecord request) {
+        if (jobs.containsKey(request.id())) {
+            return;
+        }
+        var waiting = waitingByModel.get(request.model());
+        if (waiting != null) {
+            update(request.joined(waiting, clock.instant()));
+        } else {
+            enqueue(request);
+        }
+    }
+
+    /** True when the manager has seen this job. */
+    public boolean knows(String id) {
+        return jobs.containsKey(id);
+    }
+
+    /** The latest job of a model, by request time, of those this manager has seen. */
+    public Optional<JobRecord> latest(String model) {
+        return jobs.values().stream().filter(job -> job.model().equals(model))
+                .max(java.util.Comparator.comparing(JobRecord::requestedAt));
+    }
+
+    /**
      * Takes over the jobs found on the log at start-up: one that was running when the trainer stopped is
      * failed, as it left nothing registered, and asked for again; one still waiting is queued.
      */

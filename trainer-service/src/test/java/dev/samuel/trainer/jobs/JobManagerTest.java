@@ -73,6 +73,26 @@ class JobManagerTest {
     }
 
     @Test
+    void aRequestFromTheLogIsQueuedOrJoinsTheWaitingJob() throws Exception {
+        manager = new JobManager(published::add, this::work, CLOCK);
+        manager.start();
+        var running = manager.request("digits", "rest");
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+        var fromCli = JobRecord.requested("cli-1", "digits", "topic", CLOCK.instant());
+        manager.adopt(fromCli);
+        manager.adopt(fromCli);
+        manager.adopt(JobRecord.requested("cli-2", "digits", "topic", CLOCK.instant()));
+        release.countDown();
+
+        awaitStatus("cli-1", JobStatus.SUCCEEDED);
+        assertThat(manager.job("cli-2").orElseThrow().message()).isEqualTo("joined job cli-1");
+        assertThat(manager.job("cli-2").orElseThrow().status()).isEqualTo(JobStatus.JOINED);
+        assertThat(manager.latest("digits").orElseThrow().id()).isIn("cli-1", "cli-2", running.id());
+        assertThat(runs.get()).isEqualTo(2);
+    }
+
+    @Test
     void aFailingJobIsFailedWithItsReason() throws Exception {
         manager = new JobManager(published::add, (job, progress) -> {
             throw new IllegalStateException("no training examples yet");
@@ -81,7 +101,7 @@ class JobManagerTest {
 
         var job = manager.request("digits", "rest");
 
-        assertThat(awaitStatus(job.id(), JobStatus.FAILED).error()).isEqualTo("no training examples yet");
+        assertThat(awaitStatus(job.id(), JobStatus.FAILED).message()).isEqualTo("no training examples yet");
     }
 
     @Test
@@ -95,7 +115,7 @@ class JobManagerTest {
         manager.start();
         release.countDown();
 
-        assertThat(awaitStatus("old", JobStatus.FAILED).error()).contains("interrupted");
+        assertThat(awaitStatus("old", JobStatus.FAILED).message()).contains("interrupted");
         awaitStatus("queued", JobStatus.SUCCEEDED);
         var rerun = published.stream().filter(j -> "restart".equals(j.trigger())).findFirst().orElseThrow();
         assertThat(rerun.model()).isEqualTo("digits");
