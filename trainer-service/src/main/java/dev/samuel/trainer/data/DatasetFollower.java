@@ -41,6 +41,7 @@ public final class DatasetFollower implements Runnable {
     private volatile boolean running = true;
 
     private static final Duration RETRY_MISSING = Duration.ofSeconds(1);
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private record Route(ModelSpec spec, boolean isTest) {
     }
@@ -60,12 +61,19 @@ public final class DatasetFollower implements Runnable {
         try {
             while (running) {
                 assignNewModels();
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                if (consumer.assignment().isEmpty()) {
+                    // A consumer without partitions refuses to poll: wait for a model's topics to appear.
+                    Thread.sleep(POLL.toMillis());
+                    continue;
+                }
+                for (var record : consumer.poll(POLL)) {
                     apply(record);
                 }
             }
         } catch (WakeupException e) {
             // stop() woke the poll: leave the loop.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             consumer.close();
         }

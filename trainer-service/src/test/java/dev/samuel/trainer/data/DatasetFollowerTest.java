@@ -47,6 +47,8 @@ class DatasetFollowerTest {
         var thread = new Thread(follower, "follower");
         thread.start();
         try {
+            // Added after the start: the follower runs without any model first, as a new trainer does.
+            Thread.sleep(300);
             specs.add(SPEC);
             awaitTrue(() -> follower.data("follow").map(d -> d.snapshot().offsets().values().stream()
                     .mapToLong(Long::longValue).sum() == 5).orElse(false));
