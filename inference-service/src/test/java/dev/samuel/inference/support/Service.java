@@ -1,0 +1,48 @@
+package dev.samuel.inference.support;
+
+import dev.samuel.inference.app.InferenceRuntime;
+import dev.samuel.inference.scoring.LoopSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Starts the service's runtime without Quarkus, with test settings, and waits for what tests wait for. */
+public final class Service {
+
+    private Service() {
+    }
+
+    /** {@code instance} names the transactional id and the consumer group: unique per test. */
+    public static InferenceRuntime start(String bootstrap, String registryUrl, String instance) {
+        var kafka = new LoopSettings(bootstrap, instance, "group-" + instance, 2000, Duration.ofMillis(50),
+                Duration.ofSeconds(10));
+        var options = new InferenceRuntime.Options(registryUrl, Duration.ofSeconds(10), 1, 3, (short) 1);
+        return InferenceRuntime.start(kafka, options, new SimpleMeterRegistry());
+    }
+
+    public static void awaitServed(InferenceRuntime runtime, String model, int version) {
+        await(() -> runtime.champions().servedVersion(model) == version, Duration.ofSeconds(30),
+                model + " never served version " + version + "; refusals: " + runtime.status().refusals());
+    }
+
+    public static void awaitRefused(InferenceRuntime runtime, String model, int version) {
+        await(() -> {
+            var refusal = runtime.status().refusals().get(model);
+            return refusal != null && refusal.version() == version;
+        }, Duration.ofSeconds(30), model + " version " + version + " was never refused");
+    }
+
+    public static void await(BooleanSupplier condition, Duration patience, String message) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(message);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
