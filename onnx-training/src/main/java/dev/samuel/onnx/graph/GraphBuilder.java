@@ -18,6 +18,7 @@ public final class GraphBuilder extends Ops {
     private final Map<String, Tensor> initializers = new LinkedHashMap<>();
     private final Map<String, Value> values = new LinkedHashMap<>();
     private final Map<String, Integer> counters = new HashMap<>();
+    private final java.util.Set<String> nodeNames = new java.util.HashSet<>();
 
     public GraphBuilder(String name) {
         this.name = name;
@@ -31,7 +32,7 @@ public final class GraphBuilder extends Ops {
         b.nodes.addAll(graph.nodes());
         b.initializers.putAll(graph.initializers());
         b.values.putAll(graph.values());
-        graph.nodes().forEach(n -> b.counters.merge(n.op().onnxName(), 1, Integer::sum));
+        graph.nodes().forEach(n -> b.nodeNames.add(n.name()));
         return b;
     }
 
@@ -64,6 +65,9 @@ public final class GraphBuilder extends Ops {
             inputNames.add(a == null ? "" : value(a.name()).name());
         }
         Node node = new Node(nodeName, op, inputNames, outputNames, attrs);
+        if (nodeNames.contains(nodeName)) {
+            throw new GraphException("graph " + name + " already has a node named '" + nodeName + "'");
+        }
         List<Value> outs;
         try {
             outs = ShapeInference.infer(node, args, initializers::get);
@@ -73,6 +77,7 @@ public final class GraphBuilder extends Ops {
         }
         outs.forEach(this::declare);
         nodes.add(node);
+        nodeNames.add(nodeName);
         return outs;
     }
 
@@ -134,7 +139,7 @@ public final class GraphBuilder extends Ops {
         String candidate;
         do {
             candidate = prefix + "_" + counters.merge(prefix, 1, Integer::sum);
-        } while (values.containsKey(candidate));
+        } while (values.containsKey(candidate) || nodeNames.contains(candidate));
         return candidate;
     }
 }

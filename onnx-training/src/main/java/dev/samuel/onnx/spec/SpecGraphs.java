@@ -1,0 +1,121 @@
+package dev.samuel.onnx.spec;
+
+import dev.samuel.contracts.spec.Layer;
+import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.contracts.spec.Optimizer;
+import dev.samuel.onnx.graph.Attrs;
+import dev.samuel.onnx.graph.DType;
+import dev.samuel.onnx.graph.GraphBuilder;
+import dev.samuel.onnx.graph.Op;
+import dev.samuel.onnx.graph.Shape;
+import dev.samuel.onnx.graph.Tensor;
+import dev.samuel.onnx.graph.Value;
+import dev.samuel.onnx.loss.LossKind;
+import dev.samuel.onnx.optim.OptimizerConfig;
+import dev.samuel.onnx.train.ForwardModel;
+import dev.samuel.onnx.train.Standardization;
+import dev.samuel.onnx.train.TrainingConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A model spec (DESIGN.md section 4) as a forward graph: input {@value #INPUT} [batch, features], optional
+ * standardisation, dense layers (Gemm) with activations, dropout, and an output activation that matches
+ * the loss: softmax scores for softmax cross-entropy, sigmoid for binary cross-entropy, none for MSE.
+ * Weights are drawn from a seeded generator: He normal before ReLU-family activations, Xavier uniform otherwise.
+ */
+public final class SpecGraphs {
+    public static final String INPUT = "features";
+    public static final String SCORES = "scores";
+    public static final String OUTPUTS = "outputs";
+    public static final double LEAKY_RELU_ALPHA = 0.01;
+
+    private SpecGraphs() {
+    }
+
+    public static ForwardModel forward(ModelSpec spec, Standardization standardization, long seed) {
+        GraphBuilder b = new GraphBuilder(spec.name());
+        int features = spec.input().featureCount();
+        Value h = b.input(INPUT, DType.FLOAT, Shape.of(Shape.DYNAMIC, features));
+        if (spec.input().standardize()) {
+            h = standardize(b, h, standardization, features);
+        }
+        Random rng = new Random(seed);
+        List<String> parameters = new ArrayList<>();
+        int width = features;
+        int dense = 0;
+        for (Layer layer : spec.layers()) {
+            if (layer.isDropout()) {
+                h = b.apply(Op.DROPOUT, h, b.scalar(layer.dropout(), DType.FLOAT));
+                continue;
+            }
+            dense++;
+            Tensor w = weights("dense" + dense + ".weight", width, layer.dense(), layer.activationOrLinear(), rng);
+            Tensor bias = Tensor.filled("dense" + dense + ".bias", DType.FLOAT, 0, layer.dense());
+            h = activation(b, b.gemm(h, b.initializer(w), b.initializer(bias), false, false), layer.activationOrLinear());
+            parameters.add(w.name());
+            parameters.add(bias.name());
+            width = layer.dense();
+        }
+        LossKind loss = LossKind.of(spec.loss());
+        Value out = switch (loss) {
+            case SOFTMAX_CROSS_ENTROPY -> b.named(SCORES, Op.SOFTMAX, Attrs.of("axis", 1), h);
+            case BINARY_CROSS_ENTROPY -> b.named(SCORES, Op.SIGMOID, Attrs.NONE, h);
+            case MSE -> b.named(OUTPUTS, Op.IDENTITY, Attrs.NONE, h);
+        };
+        b.output(out);
+        return new ForwardModel(b.build(), INPUT, h.name(), out.name(), parameters);
+    }
+
+    public static TrainingConfig trainingConfig(ModelSpec spec, long seed) {
+        Optimizer o = spec.optimizer();
+        return TrainingConfig.of(LossKind.of(spec.loss()), optimizer(o), o.learningRate()).withSeed(seed);
+    }
+
+    public static OptimizerConfig optimizer(Optimizer o) {
+        OptimizerConfig base = switch (o.type()) {
+            case Optimizer.SGD -> OptimizerConfig.sgd();
+            case Optimizer.MOMENTUM -> OptimizerConfig.momentum(o.momentum());
+            case Optimizer.ADAM -> new OptimizerConfig(OptimizerConfig.Kind.ADAM, 0, o.beta1(), o.beta2(), o.epsilon(),
+                    o.weightDecay(), 0);
+            default -> throw new IllegalArgumentException("unknown optimizer '" + o.type() + "'");
+        };
+        return base.withClipNorm(o.clipNorm());
+    }
+
+    // x' = (x - mean) / std, so the frozen program takes raw features
+    private static Value standardize(GraphBuilder b, Value x, Standardization s, int features) {
+        if (s == null) {
+            throw new IllegalArgumentException("the spec standardises its input: pass the training data's Standardization");
+        }
+        if (s.featureCount() != features) {
+            throw new IllegalArgumentException("standardisation for " + s.featureCount() + " features, spec has " + features);
+        }
+        Value mean = b.initializer(Tensor.floats("standardize.mean", s.mean(), features));
+        Value std = b.initializer(Tensor.floats("standardize.std", s.std(), features));
+        return b.div(b.sub(x, mean), std);
+    }
+
+    private static Value activation(GraphBuilder b, Value h, String name) {
+        return switch (name) {
+            case "relu" -> b.relu(h);
+            case "leaky_relu" -> b.apply(Op.LEAKY_RELU, Attrs.of("alpha", LEAKY_RELU_ALPHA), h);
+            case "sigmoid" -> b.sigmoid(h);
+            case "tanh" -> b.apply(Op.TANH, h);
+            case "linear" -> h;
+            default -> throw new IllegalArgumentException("unknown activation '" + name + "'");
+        };
+    }
+
+    /** [in, out] weights: He normal (std sqrt(2 / in)) before ReLU-family, Xavier uniform otherwise. */
+    private static Tensor weights(String name, int in, int out, String activation, Random rng) {
+        boolean he = activation.equals("relu") || activation.equals("leaky_relu");
+        double scale = he ? Math.sqrt(2.0 / in) : Math.sqrt(6.0 / (in + out));
+        float[] w = new float[in * out];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (he ? rng.nextGaussian() * scale : (2 * rng.nextDouble() - 1) * scale);
+        }
+        return Tensor.floats(name, w, in, out);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.samuel.onnx.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Examples in flat row-major arrays: features [rows, featureCount], and either class indices [rows] or
+ * float targets [rows, targetWidth]; optional per-example weights (1 when absent). Batches are views.
+ */
+public final class Dataset {
+    private final int featureCount;
+    private final float[] features;
+    private final long[] classes;
+    private final float[] targets;
+    private final int targetWidth;
+    private final float[] weights;
+
+    private Dataset(int featureCount, float[] features, long[] classes, float[] targets, int targetWidth, float[] weights) {
+        if (featureCount <= 0 || features.length % featureCount != 0) {
+            throw new IllegalArgumentException(features.length + " feature values are not rows of " + featureCount);
+        }
+        this.featureCount = featureCount;
+        this.features = features;
+        this.classes = classes;
+        this.targets = targets;
+        this.targetWidth = targetWidth;
+        this.weights = weights;
+        int rows = rows();
+        check(classes == null || classes.length == rows, "class labels", classes == null ? 0 : classes.length);
+        check(targets == null || targets.length == rows * targetWidth, "target values", targets == null ? 0 : targets.length);
+        check(weights == null || weights.length == rows, "weights", weights == null ? 0 : weights.length);
+    }
+
+    /** The arrays are used as given, not copied: do not change them while training reads them. */
+    public static Dataset classification(float[] features, int featureCount, long[] classes) {
+        return new Dataset(featureCount, features, classes, null, 0, null);
+    }
+
+    public static Dataset regression(float[] features, int featureCount, float[] targets, int targetWidth) {
+        return new Dataset(featureCount, features, null, targets, targetWidth, null);
+    }
+
+    public Dataset withWeights(float[] perExample) {
+        return new Dataset(featureCount, features, classes, targets, targetWidth, perExample);
+    }
+
+    public int rows() {
+        return features.length / featureCount;
+    }
+
+    public int featureCount() {
+        return featureCount;
+    }
+
+    public boolean hasClasses() {
+        return classes != null;
+    }
+
+    public int targetWidth() {
+        return targetWidth;
+    }
+
+    float[] features() {
+        return features;
+    }
+
+    long[] classes() {
+        return classes;
+    }
+
+    float[] targets() {
+        return targets;
+    }
+
+    float[] weights() {
+        return weights;
+    }
+
+    public Batch batch(int from, int to) {
+        return new Batch(this, from, to);
+    }
+
+    /** Consecutive batches of {@code size} rows in order; the last may be smaller. */
+    public List<Batch> batches(int size) {
+        List<Batch> out = new ArrayList<>();
+        for (int from = 0; from < rows(); from += size) {
+            out.add(batch(from, Math.min(rows(), from + size)));
+        }
+        return out;
+    }
+
+    /** A copy of rows [from, to). */
+    public Dataset slice(int from, int to) {
+        return new Dataset(featureCount, Arrays.copyOfRange(features, from * featureCount, to * featureCount),
+                classes == null ? null : Arrays.copyOfRange(classes, from, to),
+                targets == null ? null : Arrays.copyOfRange(targets, from * targetWidth, to * targetWidth),
+                targetWidth, weights == null ? null : Arrays.copyOfRange(weights, from, to));
+    }
+
+    private static void check(boolean ok, String what, int count) {
+        if (!ok) {
+            throw new IllegalArgumentException(count + " " + what + " do not match the rows of features");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.samuel.onnx.train;
+
+import dev.samuel.onnx.graph.GraphBuilder;
+import dev.samuel.onnx.graph.GraphException;
+import dev.samuel.onnx.graph.Node;
+import dev.samuel.onnx.graph.Op;
+import dev.samuel.onnx.graph.Tensor;
+import dev.samuel.onnx.graph.Value;
+import dev.samuel.onnx.graph.Attrs;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Copies the part of a forward graph that computes some values into a new builder, turning chosen
+ * initializers into inputs (parameters fed by the session) and, when training, Dropout into a mask input.
+ */
+final class GraphReplay {
+    private GraphReplay() {
+    }
+
+    static void replay(GraphBuilder b, ForwardModel m, Collection<String> asInputs, Collection<String> targets,
+                       List<DropoutSite> dropouts) {
+        replay(b, m, asInputs, java.util.Map.of(), targets, dropouts);
+    }
+
+    /** As above, with some initializers' values replaced (trained parameters, when freezing). */
+    static void replay(GraphBuilder b, ForwardModel m, Collection<String> asInputs, java.util.Map<String, Tensor> values,
+                       Collection<String> targets, List<DropoutSite> dropouts) {
+        Value x = m.inputValue();
+        b.input(x.name(), x.type(), x.shape());
+        for (Tensor t : m.graph().initializers().values()) {
+            if (asInputs.contains(t.name())) {
+                b.input(t.name(), t.type(), t.shape());
+            } else {
+                b.initializer(values.containsKey(t.name()) ? values.get(t.name()).withName(t.name()) : t);
+            }
+        }
+        for (Node n : needed(m, targets)) {
+            if (n.op() == Op.DROPOUT && dropouts != null) {
+                sample(b, n, dropouts);
+            } else {
+                List<Value> args = new ArrayList<>();
+                n.inputs().forEach(in -> args.add(in.isEmpty() ? null : b.value(in)));
+                b.node(n.name(), n.op(), n.attrs(), args, n.outputs());
+            }
+        }
+    }
+
+    /** y = x * mask, the mask an input the session samples. */
+    private static void sample(GraphBuilder b, Node n, List<DropoutSite> dropouts) {
+        Value x = b.value(n.input(0));
+        Tensor ratio = n.hasInput(1) ? b.constantValue(n.input(1)) : null;
+        if (n.hasInput(1) && ratio == null) {
+            throw new GraphException("Dropout node '" + n.name() + "' needs a constant ratio to be trained");
+        }
+        Value mask = b.input("dropout.mask/" + n.name(), x.type(), x.shape());
+        b.node(n.name(), Op.MUL, Attrs.NONE, List.of(x, mask), List.of(n.output(0)));
+        dropouts.add(new DropoutSite(mask.name(), x.shape(), ratio == null ? 0.5 : ratio.get(0)));
+    }
+
+    /** The nodes the targets depend on, in graph order. */
+    private static List<Node> needed(ForwardModel m, Collection<String> targets) {
+        List<Node> nodes = m.graph().nodes();
+        Set<String> wanted = new HashSet<>(targets);
+        boolean[] keep = new boolean[nodes.size()];
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            Node n = nodes.get(i);
+            if (n.outputs().stream().anyMatch(wanted::contains)) {
+                keep[i] = true;
+                n.inputs().stream().filter(s -> !s.isEmpty()).forEach(wanted::add);
+            }
+        }
+        List<Node> out = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (keep[i]) {
+                out.add(nodes.get(i));
+            }
+        }
+        return out;
+    }
+}
