@@ -45,8 +45,12 @@ public final class KafkaJobLog implements JobLog, AutoCloseable {
         }
     }
 
+    /** The jobs on the topic and the offsets the reading ended at, where following it goes on. */
+    public record Existing(List<JobRecord> jobs, Map<TopicPartition, Long> end) {
+    }
+
     /** The latest record of every job on the topic, read to its end: what a restarted trainer takes over. */
-    public static List<JobRecord> readAll(Map<String, Object> kafka) {
+    public static Existing readAll(Map<String, Object> kafka) {
         var config = new HashMap<>(kafka);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -69,8 +73,8 @@ public final class KafkaJobLog implements JobLog, AutoCloseable {
                     }
                 }
             }
+            return new Existing(new ArrayList<>(latest.values()), end);
         }
-        return new ArrayList<>(latest.values());
     }
 
     @Override

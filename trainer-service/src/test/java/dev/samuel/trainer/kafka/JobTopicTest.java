@@ -1,0 +1,64 @@
+package dev.samuel.trainer.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samuel.contracts.job.JobRecord;
+import dev.samuel.contracts.job.JobStatus;
+import dev.samuel.contracts.topic.Topics;
+import dev.samuel.testkit.KafkaBroker;
+import dev.samuel.testkit.WithKafka;
+import dev.samuel.trainer.jobs.JobManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+
+/** Jobs on the real samuel.jobs topic: a restart takes over what is there, and new requests are picked up. */
+@WithKafka
+class JobTopicTest {
+
+    @Test
+    void aRestartedTrainerTakesOverTheLogAndFollowsNewRequests(KafkaBroker broker) throws Exception {
+        broker.createTopic(Topics.JOBS.name(), 1,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        Map<String, Object> kafka = Map.of("bootstrap.servers", broker.bootstrapServers());
+        var now = Clock.systemUTC().instant();
+        try (var log = new KafkaJobLog(kafka)) {
+            var crashed = JobRecord.requested("crashed", "jobs-a", "rest", now);
+            log.publish(crashed);
+            log.publish(crashed.running(null, Map.of(), now));
+            log.publish(JobRecord.requested("done", "jobs-b", "rest", now).succeeded(3, null, now));
+        }
+
+        var existing = KafkaJobLog.readAll(kafka);
+        assertThat(existing.jobs()).extracting(JobRecord::id, JobRecord::status)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("crashed", JobStatus.RUNNING),
+                        org.assertj.core.groups.Tuple.tuple("done", JobStatus.SUCCEEDED));
+
+        try (var log = new KafkaJobLog(kafka);
+             var jobs = new JobManager(log, (job, progress) -> job.succeeded(1, null, Clock.systemUTC().instant()),
+                     Clock.systemUTC());
+             var requests = new JobRequestFollower(kafka, existing.end(), jobs)) {
+            jobs.recover(existing.jobs());
+            jobs.start();
+            requests.start();
+            log.publish(JobRecord.requested("from-cli", "jobs-c", "topic", now));
+
+            awaitStatus(jobs, "from-cli", JobStatus.SUCCEEDED);
+            assertThat(jobs.job("crashed").orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+            awaitStatus(jobs, jobs.latest("jobs-a").orElseThrow().id(), JobStatus.SUCCEEDED);
+        }
+        var after = KafkaJobLog.readAll(kafka).jobs();
+        assertThat(after).filteredOn(job -> job.id().equals("from-cli")).extracting(JobRecord::status)
+                .containsExactly(JobStatus.SUCCEEDED);
+    }
+
+    private static void awaitStatus(JobManager jobs, String id, JobStatus status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jobs.job(id).map(JobRecord::status).orElse(null) != status) {
+            assertThat(System.nanoTime()).as("job " + id + " reaches " + status).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
