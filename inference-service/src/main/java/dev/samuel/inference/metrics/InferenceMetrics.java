@@ -35,6 +35,11 @@ public final class InferenceMetrics {
         predictions(model, version).increment(events);
     }
 
+    /** The registry the meters live in (tests read them from here). */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
     public void rejected(String model, RejectReason reason) {
         meter("rejected:" + model + ":" + reason.code(), () -> Counter.builder(MetricNames.INFERENCE_REJECTED)
                 .description("Events dead-lettered by inference").tag(MetricNames.MODEL, model)

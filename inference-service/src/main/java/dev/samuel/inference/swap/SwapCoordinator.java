@@ -14,6 +14,8 @@ import dev.samuel.inference.model.ServedModel;
 import dev.samuel.inference.registry.ArtifactClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +42,15 @@ public final class SwapCoordinator implements AutoCloseable {
     private final SwapStatus status;
     private final InferenceMetrics metrics;
     private final Consumer<ServedModel> beforeServing;
+    private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         var thread = new Thread(runnable, "samuel-inference-swap");
         thread.setDaemon(true);
         return thread;
     });
+
+    private record Attempt(int version, long startedNanos) {
+    }
 
     public SwapCoordinator(RegistryState registry, ArtifactClient artifacts, ModelLoader loader, Champions champions,
                            SwapStatus status, InferenceMetrics metrics, Consumer<ServedModel> beforeServing) {
@@ -101,9 +107,10 @@ public final class SwapCoordinator implements AutoCloseable {
         }
         int target = champion.get().version();
         status.wanted(model, target);
-        if (champions.servedVersion(model) == target) {
+        if (champions.servedVersion(model) == target || triedSince(model, target, seenNanos)) {
             return;
         }
+        attempts.put(model, new Attempt(target, System.nanoTime()));
         try {
             var served = load(model, target);
             beforeServing.accept(served);
@@ -118,6 +125,15 @@ public final class SwapCoordinator implements AutoCloseable {
         } catch (RuntimeException e) {
             refuse(model, target, LoadFailure.WARM_UP, e.toString());
         }
+    }
+
+    /**
+     * A refused version is tried again only for a record read after the last try: a burst of records of the
+     * model queued behind one refusal must not repeat it.
+     */
+    private boolean triedSince(String model, int target, long seenNanos) {
+        var attempt = attempts.get(model);
+        return attempt != null && attempt.version() == target && attempt.startedNanos() - seenNanos > 0;
     }
 
     private ServedModel load(String model, int version) throws ModelLoadException {
