@@ -8,8 +8,8 @@ public enum LossKind {
     SOFTMAX_CROSS_ENTROPY("softmax_cross_entropy", DType.INT64),
     /** Mean of squared differences over the outputs (float targets [N, K]). */
     MSE("mse", DType.FLOAT),
-    /** Sigmoid of the logits, binary cross-entropy against 0/1 targets [N, K], computed stably from logits. */
-    BINARY_CROSS_ENTROPY("binary_cross_entropy", DType.FLOAT);
+    /** Sigmoid of one logit, binary cross-entropy against class indices 0/1 [N], computed stably from the logit. */
+    BINARY_CROSS_ENTROPY("binary_cross_entropy", DType.INT64);
 
     private final String specName;
     private final DType labelType;

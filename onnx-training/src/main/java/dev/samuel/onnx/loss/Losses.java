@@ -47,8 +47,12 @@ public final class Losses {
         return finish(b, perExample, b.mul(d, b.scalarLike(2, z)), w, null, z.shape().dim(1));
     }
 
-    // l_i = mean_k max(z,0) - z y + log(1 + e^-|z|);  dL/dz_ik = w_i / sum(w) (sigmoid(z_ik) - y_ik) / K
-    private static LossNodes binaryCrossEntropy(GraphBuilder b, Value z, Value y, Value w) {
+    // l_i = max(z,0) - z y + log(1 + e^-|z|) (= -y log s(z) - (1-y) log(1 - s(z)));  dL/dz_i = w_i / sum(w) (s(z_i) - y_i)
+    private static LossNodes binaryCrossEntropy(GraphBuilder b, Value z, Value classes, Value w) {
+        if (z.shape().dim(1) != 1) {
+            throw new IllegalArgumentException("binary cross-entropy needs one logit per example, got " + z);
+        }
+        Value y = b.cast(b.unsqueeze(classes, 1), z.type());
         Value softplus = b.log(b.add(b.scalarLike(1, z), b.exp(b.neg(b.abs(z)))));
         Value elementwise = b.add(b.sub(b.relu(z), b.mul(z, y)), softplus);
         Value perExample = b.reduceMean(elementwise, false, 1);

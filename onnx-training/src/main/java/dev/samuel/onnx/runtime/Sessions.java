@@ -10,8 +10,9 @@ public final class Sessions {
     private Sessions() {
     }
 
+    /** The process-wide environment; warnings off (ORT logs unused initializers it removes, by design here). */
     public static OrtEnvironment env() {
-        return OrtEnvironment.getEnvironment();
+        return OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "samuel");
     }
 
     /**

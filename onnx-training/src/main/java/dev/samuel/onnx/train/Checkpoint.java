@@ -12,10 +12,11 @@ import java.util.Map;
 
 /**
  * Everything the next step depends on: parameters and optimizer state (by their slot names, e.g. "W1",
- * "adam.m/W1"), the step count (Adam's bias correction, dropout masks) and the learning rate. Restoring
+ * "adam.m/W1"), the step count (Adam's bias correction), the learning rate and the seed of the dropout
+ * masks. Restoring
  * it makes the next step bit-identical to the one the original session would have taken.
  */
-public record Checkpoint(long step, double learningRate, Map<String, Tensor> slots) {
+public record Checkpoint(long step, double learningRate, long dropoutSeed, Map<String, Tensor> slots) {
     private static final int MAGIC = 0x53434B31; // "SCK1"
 
     public Checkpoint {
@@ -28,6 +29,7 @@ public record Checkpoint(long step, double learningRate, Map<String, Tensor> slo
             out.writeInt(MAGIC);
             out.writeLong(step);
             out.writeDouble(learningRate);
+            out.writeLong(dropoutSeed);
             out.writeInt(slots.size());
             for (Tensor t : slots.values()) {
                 out.writeUTF(t.name());
@@ -53,6 +55,7 @@ public record Checkpoint(long step, double learningRate, Map<String, Tensor> slo
             }
             long step = in.readLong();
             double lr = in.readDouble();
+            long seed = in.readLong();
             int count = in.readInt();
             Map<String, Tensor> slots = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
@@ -69,7 +72,7 @@ public record Checkpoint(long step, double learningRate, Map<String, Tensor> slo
                 }
                 slots.put(name, Tensor.floats(name, values, dims));
             }
-            return new Checkpoint(step, lr, slots);
+            return new Checkpoint(step, lr, seed, slots);
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated checkpoint", e);
         }

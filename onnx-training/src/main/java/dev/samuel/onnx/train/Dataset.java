@@ -61,19 +61,20 @@ public final class Dataset {
         return targetWidth;
     }
 
-    float[] features() {
+    /** The backing arrays, not copies (null where absent). */
+    public float[] features() {
         return features;
     }
 
-    long[] classes() {
+    public long[] classes() {
         return classes;
     }
 
-    float[] targets() {
+    public float[] targets() {
         return targets;
     }
 
-    float[] weights() {
+    public float[] weights() {
         return weights;
     }
 

@@ -31,16 +31,22 @@ final class GraphReplay {
                        Collection<String> targets, List<DropoutSite> dropouts) {
         Value x = m.inputValue();
         b.input(x.name(), x.type(), x.shape());
+        List<Node> nodes = needed(m, targets);
+        Set<String> used = new HashSet<>();
+        nodes.stream().filter(n -> n.op() != Op.DROPOUT || dropouts == null).forEach(n -> used.addAll(n.inputs()));
         for (Tensor t : m.graph().initializers().values()) {
+            if (!used.contains(t.name()) && !asInputs.contains(t.name())) {
+                continue; // e.g. a dropout ratio once dropout became a mask
+            }
             if (asInputs.contains(t.name())) {
                 b.input(t.name(), t.type(), t.shape());
             } else {
                 b.initializer(values.containsKey(t.name()) ? values.get(t.name()).withName(t.name()) : t);
             }
         }
-        for (Node n : needed(m, targets)) {
+        for (Node n : nodes) {
             if (n.op() == Op.DROPOUT && dropouts != null) {
-                sample(b, n, dropouts);
+                sample(b, m, n, dropouts);
             } else {
                 List<Value> args = new ArrayList<>();
                 n.inputs().forEach(in -> args.add(in.isEmpty() ? null : b.value(in)));
@@ -50,9 +56,9 @@ final class GraphReplay {
     }
 
     /** y = x * mask, the mask an input the session samples. */
-    private static void sample(GraphBuilder b, Node n, List<DropoutSite> dropouts) {
+    private static void sample(GraphBuilder b, ForwardModel m, Node n, List<DropoutSite> dropouts) {
         Value x = b.value(n.input(0));
-        Tensor ratio = n.hasInput(1) ? b.constantValue(n.input(1)) : null;
+        Tensor ratio = n.hasInput(1) ? m.graph().initializers().get(n.input(1)) : null;
         if (n.hasInput(1) && ratio == null) {
             throw new GraphException("Dropout node '" + n.name() + "' needs a constant ratio to be trained");
         }

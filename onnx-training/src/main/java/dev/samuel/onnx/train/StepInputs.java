@@ -25,7 +25,7 @@ final class StepInputs implements AutoCloseable {
     private final ForwardModel model;
     private final boolean classLabels;
     private final List<DropoutSite> dropouts;
-    private final long seed;
+    private long seed;
     private final Map<Integer, BatchTensors> batches = new LinkedHashMap<>(8, 0.75f, true);
     private final FloatBuffer lr = scalarBuffer();
     private final FloatBuffer step = scalarBuffer();
@@ -68,6 +68,14 @@ final class StepInputs implements AutoCloseable {
         in.put(Optimizers.LEARNING_RATE, lrTensor);
         in.put(Optimizers.STEP, stepTensor);
         return in;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    void reseed(long newSeed) {
+        seed = newSeed;
     }
 
     OnnxTensor loss() {

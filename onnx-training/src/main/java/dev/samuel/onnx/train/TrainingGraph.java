@@ -64,6 +64,7 @@ public record TrainingGraph(Graph graph, List<Slot> slots, List<DropoutSite> dro
         return b.build();
     }
 
+    /** Class indices [N] for the classification losses, float targets [N, K] for MSE. */
     private static LossNodes loss(GraphBuilder b, LossKind kind, Value logits) {
         Shape labelShape = kind.hasClassLabels() ? Shape.of(Shape.DYNAMIC) : Shape.of(Shape.DYNAMIC, logits.shape().dim(1));
         Value labels = b.input(LABELS, Losses.labelType(kind, logits.type()), labelShape);

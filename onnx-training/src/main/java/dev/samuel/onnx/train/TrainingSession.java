@@ -148,7 +148,7 @@ public final class TrainingSession implements AutoCloseable {
             Tensor t = state.read(i);
             slots.put(t.name(), t);
         }
-        return new Checkpoint(step, learningRate, slots);
+        return new Checkpoint(step, learningRate, stepInputs.seed(), slots);
     }
 
     /** Puts parameters, optimizer state, step count and learning rate back as the checkpoint had them. */
@@ -163,6 +163,7 @@ public final class TrainingSession implements AutoCloseable {
         }
         step = checkpoint.step();
         learningRate = checkpoint.learningRate();
+        stepInputs.reseed(checkpoint.dropoutSeed());
     }
 
     public void setLearningRate(double lr) {

@@ -56,14 +56,4 @@ final class Synthetic {
         }
         return Dataset.regression(x, 3, y, 1);
     }
-
-    /** Binary targets (one output) from a blob pair, as floats for binary cross-entropy. */
-    static Dataset binary(int n, long seed) {
-        Dataset blobs = blobs(2, 2, n, seed);
-        float[] targets = new float[n];
-        for (int i = 0; i < n; i++) {
-            targets[i] = blobs.classes()[i];
-        }
-        return Dataset.regression(blobs.features(), 2, targets, 1);
-    }
 }
