@@ -1,0 +1,130 @@
+package dev.samuel.onnx.imports;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.samuel.onnx.graph.Attrs;
+import dev.samuel.onnx.graph.GraphBuilder;
+import dev.samuel.onnx.graph.GraphException;
+import dev.samuel.onnx.graph.Op;
+import dev.samuel.onnx.graph.Tensor;
+import dev.samuel.onnx.graph.Value;
+import dev.samuel.onnx.io.OnnxReader;
+import dev.samuel.onnx.train.ForwardModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Imports an existing forward model (for example one exported by PyTorch) whose ops are all in {@link Op}:
+ * its floating-point initializers become trainable parameters with their values as the starting point.
+ * The model needs one feature input [batch, features] and one output, read as the logits; an output
+ * activation (softmax, sigmoid) may be added on top so the frozen program emits scores like spec models do.
+ */
+public final class OnnxImporter {
+    /** Opsets whose signatures for our ops equal those of {@link Op#OPSET}. */
+    public static final int MIN_OPSET = 13;
+    private static final String CONSTANT = "Constant";
+
+    public enum OutputActivation { NONE, SOFTMAX, SIGMOID }
+
+    private OnnxImporter() {
+    }
+
+    public static ForwardModel read(byte[] onnx, OutputActivation activation) {
+        ModelProto model;
+        try {
+            model = ModelProto.parseFrom(onnx);
+        } catch (InvalidProtocolBufferException e) {
+            throw new GraphException("not an ONNX model: " + e.getMessage(), e);
+        }
+        checkOpset(model);
+        GraphProto g = model.getGraph();
+        checkOps(g);
+        return build(g, activation);
+    }
+
+    private static void checkOpset(ModelProto model) {
+        for (OperatorSetIdProto o : model.getOpsetImportList()) {
+            boolean standard = o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx");
+            if (standard && (o.getVersion() < MIN_OPSET || o.getVersion() > Op.OPSET)) {
+                throw new GraphException("model uses opset " + o.getVersion() + "; importable are opsets "
+                        + MIN_OPSET + " to " + Op.OPSET);
+            }
+        }
+    }
+
+    /** One error listing every unsupported op, so a user sees the whole gap at once. */
+    private static void checkOps(GraphProto g) {
+        Set<String> unsupported = new TreeSet<>();
+        for (NodeProto n : g.getNodeList()) {
+            boolean standard = n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx");
+            if (!standard) {
+                unsupported.add(n.getDomain() + "." + n.getOpType());
+            } else if (!n.getOpType().equals(CONSTANT) && Op.byOnnxName(n.getOpType()).isEmpty()) {
+                unsupported.add(n.getOpType());
+            }
+        }
+        if (!unsupported.isEmpty()) {
+            throw new GraphException("model '" + g.getName() + "' uses ops this library cannot train: "
+                    + String.join(", ", unsupported));
+        }
+    }
+
+    private static ForwardModel build(GraphProto g, OutputActivation activation) {
+        GraphBuilder b = new GraphBuilder(g.getName().isEmpty() ? "imported" : g.getName());
+        List<String> parameters = new ArrayList<>();
+        Set<String> initializerNames = new TreeSet<>();
+        g.getInitializerList().forEach(t -> initializerNames.add(t.getName()));
+        List<ValueInfoProto> features = g.getInputList().stream().filter(v -> !initializerNames.contains(v.getName())).toList();
+        if (features.size() != 1 || g.getOutputCount() != 1) {
+            throw new GraphException("an importable model has one feature input and one output; '" + g.getName()
+                    + "' has " + features.size() + " inputs and " + g.getOutputCount() + " outputs");
+        }
+        ValueInfoProto x = features.get(0);
+        b.input(x.getName(), OnnxReader.type(x), OnnxReader.shape(x));
+        for (var t : g.getInitializerList()) {
+            Tensor tensor = OnnxReader.tensor(t);
+            b.initializer(tensor);
+            if (tensor.type().isFloating()) {
+                parameters.add(tensor.name());
+            }
+        }
+        for (NodeProto n : g.getNodeList()) {
+            node(b, n);
+        }
+        Value logits = b.value(g.getOutput(0).getName());
+        Value out = switch (activation) {
+            case NONE -> logits;
+            case SOFTMAX -> b.named("scores", Op.SOFTMAX, Attrs.of("axis", 1), logits);
+            case SIGMOID -> b.named("scores", Op.SIGMOID, Attrs.NONE, logits);
+        };
+        b.output(out);
+        return new ForwardModel(b.build(), x.getName(), logits.name(), out.name(), parameters);
+    }
+
+    private static void node(GraphBuilder b, NodeProto n) {
+        Attrs attrs = Attrs.NONE;
+        for (AttributeProto a : n.getAttributeList()) {
+            attrs = OnnxReader.attribute(attrs, a);
+        }
+        if (n.getOpType().equals(CONSTANT)) {
+            Object value = attrs.get("value");
+            if (!(value instanceof Tensor t)) {
+                throw new GraphException("Constant node '" + n.getName() + "' must hold a tensor 'value'");
+            }
+            b.initializer(t.withName(n.getOutput(0)));
+            return;
+        }
+        Op op = Op.byOnnxName(n.getOpType()).orElseThrow();
+        List<Value> args = new ArrayList<>();
+        n.getInputList().forEach(in -> args.add(in.isEmpty() ? null : b.value(in)));
+        String name = n.getName().isEmpty() || b.has(n.getName()) ? b.freshName(op.onnxName()) : n.getName();
+        b.node(name, op, attrs, args, n.getOutputList());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.samuel.onnx.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtSession;
+import dev.samuel.onnx.graph.GraphException;
+import dev.samuel.onnx.graph.Tensor;
+import dev.samuel.onnx.loss.LossKind;
+import dev.samuel.onnx.optim.OptimizerConfig;
+import dev.samuel.onnx.runtime.SessionConfig;
+import dev.samuel.onnx.runtime.Sessions;
+import dev.samuel.onnx.train.Batch;
+import dev.samuel.onnx.train.Dataset;
+import dev.samuel.onnx.train.ForwardModel;
+import dev.samuel.onnx.train.FreezeMetadata;
+import dev.samuel.onnx.train.InitialParameters;
+import dev.samuel.onnx.train.TrainingConfig;
+import dev.samuel.onnx.train.TrainingSession;
+import java.nio.FloatBuffer;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OnnxImporterTest {
+    private static final TrainingConfig CONFIG =
+            TrainingConfig.of(LossKind.SOFTMAX_CROSS_ENTROPY, OptimizerConfig.adam(), 0.01);
+
+    @Test
+    void importedModelComputesWhatTheOriginalComputes() throws Exception {
+        byte[] original = TorchLikeModels.mlp(4, 8, 3, 1);
+        ForwardModel model = OnnxImporter.read(original, OnnxImporter.OutputActivation.NONE);
+        assertThat(model.parameters()).containsExactly("0.weight", "0.bias", "2.weight", "2.bias");
+        Dataset data = blobs(64, 4, 3, 2);
+        try (TrainingSession s = TrainingSession.create(model, CONFIG, InitialParameters.fromModel())) {
+            assertThat(s.predict(Batch.of(data))).containsExactly(run(original, data, "x"));
+        }
+    }
+
+    @Test
+    void importedModelFineTunesWithAFrozenFirstLayer() throws Exception {
+        ForwardModel model = OnnxImporter.read(TorchLikeModels.mlp(4, 16, 3, 1), OnnxImporter.OutputActivation.SOFTMAX);
+        Dataset data = blobs(600, 4, 3, 3);
+        try (TrainingSession s = TrainingSession.create(model, CONFIG,
+                InitialParameters.fromModel().withFrozen(Set.of("0.weight", "0.bias")))) {
+            Map<String, Tensor> before = s.parameters();
+            for (int e = 0; e < 10; e++) {
+                data.batches(32).forEach(s::step);
+            }
+            assertThat(s.evaluate(data).accuracy()).isGreaterThan(0.9);
+            assertThat(s.parameters().get("0.weight").floats()).containsExactly(before.get("0.weight").floats());
+            assertThat(s.parameters().get("2.weight").floats()).isNotEqualTo(before.get("2.weight").floats());
+            byte[] frozen = s.freeze(new FreezeMetadata("imported", 1, "-", Map.of(), Map.of("source", "pytorch")));
+            float[] scores = run(frozen, data, "x");
+            assertThat(scores).containsExactly(s.predict(Batch.of(data)));
+        }
+    }
+
+    @Test
+    void unsupportedOpsAreListedInOneError() {
+        assertThatThrownBy(() -> OnnxImporter.read(TorchLikeModels.convolutional(), OnnxImporter.OutputActivation.NONE))
+                .isInstanceOf(GraphException.class)
+                .hasMessageContaining("cannot train: Conv, MaxPool");
+    }
+
+    @Test
+    void garbageIsRefusedClearly() {
+        assertThatThrownBy(() -> OnnxImporter.read(new byte[] {1, 2, 3, 4}, OnnxImporter.OutputActivation.NONE))
+                .isInstanceOf(GraphException.class);
+    }
+
+    static Dataset blobs(int n, int d, int k, long seed) {
+        Random rng = new Random(seed);
+        float[] x = new float[n * d];
+        long[] y = new long[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = rng.nextInt(k);
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = (float) ((j == y[i] ? 3 : 0) + rng.nextGaussian());
+            }
+        }
+        return Dataset.classification(x, d, y);
+    }
+
+    static float[] run(byte[] model, Dataset data, String input) throws Exception {
+        try (OrtSession session = Sessions.open(model, SessionConfig.EXACT);
+             OnnxTensor x = OnnxTensor.createTensor(Sessions.env(), FloatBuffer.wrap(data.features()),
+                     new long[] {data.rows(), data.featureCount()});
+             OrtSession.Result r = session.run(Map.of(input, x))) {
+            FloatBuffer out = ((OnnxTensor) r.get(0)).getFloatBuffer();
+            float[] values = new float[out.remaining()];
+            out.get(values);
+            return values;
+        }
+    }
+}
