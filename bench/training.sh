@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# bench/run training: MLP 784-128-10 (ReLU, Adam 1e-3, batch 64, 3 epochs, no shuffle) on the first 7,000
+# digits of ../shared/datasets/mnist, evaluated on the last 1,000; one warm-up epoch, five timed runs,
+# medians; then the frozen model's inference rate at batch 1 and 256. Last line:
+# RESULT train_eps=... heldout_acc=... heldout_loss=... infer_b1_rps=... infer_b256_rps=...
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+data=${BENCH_MNIST:-$root/../shared/datasets/mnist}
+runs=${BENCH_TRAINING_RUNS:-5}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cd "$root"
+mvn -B -q -pl onnx-training -am install -DskipTests
+mvn -B -q -pl onnx-training test-compile
+mvn -B -q -pl onnx-training dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt"
+java -cp "onnx-training/target/test-classes:onnx-training/target/classes:$(cat "$work/cp.txt")" \
+  dev.samuel.onnx.bench.TrainingBenchmark "$data" "$runs"
