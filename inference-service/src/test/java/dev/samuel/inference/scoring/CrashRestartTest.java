@@ -1,0 +1,91 @@
+package dev.samuel.inference.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samuel.contracts.event.Prediction;
+import dev.samuel.contracts.topic.RegistryTopicSettings;
+import dev.samuel.contracts.topic.Topics;
+import dev.samuel.inference.support.ArtifactServer;
+import dev.samuel.inference.support.Events;
+import dev.samuel.inference.support.OnnxModels;
+import dev.samuel.inference.support.Outputs;
+import dev.samuel.inference.support.Registry;
+import dev.samuel.inference.support.ServiceProcess;
+import dev.samuel.testkit.InjectKafkaBroker;
+import dev.samuel.testkit.KafkaBroker;
+import dev.samuel.testkit.WithKafka;
+import java.io.File;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service in a child JVM is killed (SIGKILL, no shutdown hook) while it scores a stream, twice, and restarted
+ * with the same instance id: every event ends with exactly one committed prediction.
+ */
+@WithKafka
+class CrashRestartTest {
+
+    static final int EVENTS = 60_000;
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
+
+    @Test
+    void killedMidStreamAndRestartedEveryEventHasOnePrediction() throws Exception {
+        var model = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+        var topics = Topics.of(model);
+        broker.createTopic(Topics.REGISTRY.name(), 1, RegistryTopicSettings.configs());
+        broker.createTopic(topics.unlabelled().name(), 3);
+        var log = new File("target/" + model + ".log");
+        try (var server = ArtifactServer.start(); var registry = Registry.to(broker.bootstrapServers(), server);
+             var events = new Events(broker.bootstrapServers(), topics.unlabelled().name(), 4)) {
+            registry.spec(Registry.classifier(model, 4, 3));
+            registry.version(model, 1, OnnxModels.favouring(4, 3, 0));
+            registry.champion(model, 1);
+            var producing = new Thread(() -> produceSlowly(events));
+            producing.start();
+            for (int crash = 0; crash < 2; crash++) {
+                var service = ServiceProcess.start(broker.bootstrapServers(), server.url(), model, log);
+                awaitSomePredictions(topics.predictions().name(), (crash + 1) * EVENTS / 4);
+                service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            producing.join();
+            var last = ServiceProcess.start(broker.bootstrapServers(), server.url(), model, log);
+            try {
+                var predictions = Outputs.predictions(Outputs.all(broker.bootstrapServers(), topics.predictions().name(),
+                        EVENTS, Duration.ofSeconds(120)));
+                assertThat(predictions).hasSize(EVENTS);
+                assertThat(new HashSet<>(predictions.stream().map(Prediction::id).toList())).hasSize(EVENTS);
+            } finally {
+                last.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** About 10 s of events, so the kills land mid-stream. */
+    private static void produceSlowly(Events events) {
+        for (int i = 0; i < EVENTS; i++) {
+            events.send(i);
+            if (i % 1000 == 999) {
+                events.flush();
+                sleep(150);
+            }
+        }
+        events.flush();
+    }
+
+    private void awaitSomePredictions(String topic, int count) {
+        Outputs.all(broker.bootstrapServers(), topic, count, Duration.ofSeconds(90));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

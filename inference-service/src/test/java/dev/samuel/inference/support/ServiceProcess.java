@@ -1,0 +1,33 @@
+package dev.samuel.inference.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The service runtime as a process of its own, for the crash test: killed with {@code destroyForcibly}, it gets no
+ * chance to abort its transaction or commit anything. Arguments: bootstrap servers, registry URL, instance id.
+ */
+public final class ServiceProcess {
+
+    private ServiceProcess() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        var runtime = Service.start(args[0], args[1], args[2]);
+        Service.await(runtime::isReady, Duration.ofSeconds(60), "never ready");
+        System.out.println("READY");
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** Starts a child JVM running {@link #main}, with this JVM's class path; its output goes to {@code log}. */
+    public static Process start(String bootstrap, String registryUrl, String instance, File log)
+            throws IOException {
+        var launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(launcher, "-Xmx256m", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-cp", System.getProperty("java.class.path"), ServiceProcess.class.getName(), bootstrap, registryUrl,
+                instance)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+    }
+}
