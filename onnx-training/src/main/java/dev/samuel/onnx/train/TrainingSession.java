@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.onnx.graph.DType;
 import dev.samuel.onnx.graph.GraphException;
 import dev.samuel.onnx.graph.Tensor;
 import dev.samuel.onnx.io.OnnxWriter;
@@ -31,6 +32,7 @@ public final class TrainingSession implements AutoCloseable {
     private final OrtSession train;
     private final StateBuffers state;
     private final StepInputs stepInputs;
+    private Map<String, Tensor> frozenValues;
     private Evaluator evaluator;
     private long step;
     private double learningRate;
@@ -79,14 +81,12 @@ public final class TrainingSession implements AutoCloseable {
         for (int i = 0; i < slots.size(); i++) {
             Slot s = slots.get(i);
             Tensor initial = s.role() == Slot.Role.PARAMETER ? start.get(s.input())
-                    : Tensor.filled(s.input(), dev.samuel.onnx.graph.DType.FLOAT, 0, s.shape().dims());
+                    : Tensor.filled(s.input(), DType.FLOAT, 0, s.shape().dims());
             state.write(i, initial);
         }
         frozenValues = new LinkedHashMap<>();
         frozen.forEach(f -> frozenValues.put(f, start.get(f)));
     }
-
-    private Map<String, Tensor> frozenValues;
 
     /** One update on the batch; returns the batch's loss before the update. */
     public float step(Batch batch) {
