@@ -1,5 +1,6 @@
 package dev.samuel.contracts.job;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Map;
 
@@ -64,6 +65,7 @@ public record JobRecord(
                 testAccuracy, version, decision, "joined job " + jobId);
     }
 
+    @JsonIgnore
     public boolean isFinished() {
         return status != JobStatus.REQUESTED && status != JobStatus.RUNNING;
     }

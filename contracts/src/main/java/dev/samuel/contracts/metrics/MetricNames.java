@@ -20,6 +20,15 @@ public final class MetricNames {
 
     /** Gauge: the train loss of the latest step, by model. */
     public static final String TRAIN_LOSS = "samuel.train.loss";
+    /** Distribution summary (histogram): the train loss of every step, by model. */
+    public static final String TRAIN_LOSS_STEPS = "samuel.train.loss.steps";
+    /** Gauge: training examples per second of the running job, by model. */
+    public static final String TRAIN_SPEED = "samuel.train.examples.per.second";
+    /** Counter: finished jobs, by model and outcome (the job status). */
+    public static final String TRAIN_JOBS = "samuel.train.jobs";
+    /** Gauge: examples the trainer holds, by model and split. */
+    public static final String TRAIN_DATASET_SIZE = "samuel.train.dataset.size";
+    public static final String OUTCOME = "outcome";
     /** Gauge: test loss of the latest evaluated version, by model and version. */
     public static final String TEST_LOSS = "samuel.test.loss";
     /** Gauge: test accuracy of the latest evaluated version, by model and version. */

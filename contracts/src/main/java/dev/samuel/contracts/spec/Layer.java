@@ -1,5 +1,6 @@
 package dev.samuel.contracts.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /** One layer: {@code {"dense": 128, "activation": "relu"}} or {@code {"dropout": 0.2}}. */
@@ -19,10 +20,12 @@ public record Layer(Integer dense, String activation, Double dropout) {
         return new Layer(null, null, rate);
     }
 
+    @JsonIgnore
     public boolean isDense() {
         return dense != null;
     }
 
+    @JsonIgnore
     public boolean isDropout() {
         return dropout != null;
     }

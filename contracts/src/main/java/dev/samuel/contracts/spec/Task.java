@@ -1,5 +1,6 @@
 package dev.samuel.contracts.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -29,6 +30,7 @@ public record Task(String type, Integer classes, List<String> classNames, Intege
         return new Task(REGRESSION, null, null, outputs);
     }
 
+    @JsonIgnore
     public boolean isClassification() {
         return CLASSIFICATION.equals(type);
     }

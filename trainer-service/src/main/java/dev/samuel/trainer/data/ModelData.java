@@ -32,6 +32,11 @@ public final class ModelData {
         positions.put(partition, nextOffset);
     }
 
+    /** How many examples of a split are held. */
+    public synchronized int size(boolean isTest) {
+        return (isTest ? test : train).size();
+    }
+
     /** The sum over a topic's partitions of the next offset to read: how far into the topic the data goes. */
     public synchronized long readUpTo(String topic) {
         return positions.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))

@@ -69,6 +69,12 @@ public final class JobManager implements AutoCloseable {
         }
     }
 
+    /** The jobs of a model this manager has seen, oldest request first. */
+    public java.util.List<JobRecord> jobs(String model) {
+        return jobs.values().stream().filter(job -> job.model().equals(model))
+                .sorted(java.util.Comparator.comparing(JobRecord::requestedAt)).toList();
+    }
+
     /** True when the manager has seen this job. */
     public boolean knows(String id) {
         return jobs.containsKey(id);

@@ -9,7 +9,9 @@ import dev.samuel.trainer.data.DatasetFollower;
 import dev.samuel.trainer.data.FeatureStats;
 import dev.samuel.trainer.data.ModelData;
 import dev.samuel.trainer.registry.RegistryClient;
+import dev.samuel.trainer.metrics.TrainerMetrics;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,14 +30,19 @@ public final class TrainingJob implements JobWork {
     private final DatasetFollower datasets;
     private final RegistryClient client;
     private final TrainingEngine engine;
+    private final TrainerMetrics metrics;
     private final Clock clock;
 
+    /** Progress goes to the job log at most this often: a step takes microseconds, a published record milliseconds. */
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+
     public TrainingJob(RegistryState registry, DatasetFollower datasets, RegistryClient client, TrainingEngine engine,
-                       Clock clock) {
+                       TrainerMetrics metrics, Clock clock) {
         this.registry = registry;
         this.datasets = datasets;
         this.client = client;
         this.engine = engine;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -52,11 +59,19 @@ public final class TrainingJob implements JobWork {
         lineage.put("job", job.id());
         var latest = new AtomicReference<>(job.running(null, lineage, clock.instant()));
         progress.accept(latest.get());
+        var nextReport = new long[] {System.nanoTime() + PROGRESS_EVERY.toNanos()};
         var trained = engine.train(spec, snapshot.train(), stats(spec, snapshot.train()), warmStart(spec, lineage),
                 spec.init().random() == null ? 42L : spec.init().random().seed(),
-                (epoch, step, loss, speed) -> progress.accept(latest.updateAndGet(record -> record.running(
-                        new JobRecord.Progress(epoch, spec.training().epochs(), step, loss, speed), lineage,
-                        clock.instant()))));
+                (epoch, step, loss, speed) -> {
+                    metrics.step(job.model(), loss, speed);
+                    latest.set(latest.get().running(
+                            new JobRecord.Progress(epoch, spec.training().epochs(), step, loss, speed), lineage,
+                            clock.instant()));
+                    if (System.nanoTime() > nextReport[0]) {
+                        nextReport[0] = System.nanoTime() + PROGRESS_EVERY.toNanos();
+                        progress.accept(latest.get());
+                    }
+                });
 
         var candidate = HoldoutEvaluator.evaluate(trained.frozen(), spec, snapshot.test());
         var decision = PromotionGate.decide(candidate.loss(), champion(spec, snapshot.test()), spec.promotion());

@@ -1,0 +1,30 @@
+package dev.samuel.trainer.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+
+/** The trainer's own settings, under {@code samuel.trainer}. */
+@ConfigMapping(prefix = "samuel.trainer")
+public interface TrainerConfig {
+
+    /** The model-registry's REST API, where versions are published and champions promoted. */
+    @WithDefault("http://localhost:8082")
+    URI registryUrl();
+
+    /** The registry's bearer token for writes. */
+    String registryToken();
+
+    /** Examples kept per model and split (the most recent ones): bounds the trainer's memory. */
+    @WithDefault("100000")
+    int datasetCapacity();
+
+    /** How often the {@code retrainEvery} policies are checked. */
+    @WithDefault("5s")
+    Duration retrainCheck();
+
+    /** How long start-up waits to read {@code samuel.registry} to its end. */
+    @WithDefault("60s")
+    Duration catchUpTimeout();
+}

@@ -1,0 +1,85 @@
+package dev.samuel.trainer.metrics;
+
+import dev.samuel.contracts.job.JobRecord;
+import dev.samuel.contracts.metrics.MetricNames;
+import dev.samuel.trainer.data.DatasetFollower;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The trainer's metrics, by model: train loss per step (gauge and histogram), speed, test loss and accuracy
+ * per version, job outcomes, and the size of the data held.
+ */
+public final class TrainerMetrics {
+
+    /** The latest value of a gauge; Micrometer reads it when scraped. */
+    private static final class Value {
+        private volatile double value = Double.NaN;
+
+        void set(double newValue) {
+            value = newValue;
+        }
+
+        double get() {
+            return value;
+        }
+    }
+
+    private final MeterRegistry registry;
+    private final DatasetFollower datasets;
+    private final Map<String, Value> gauges = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> losses = new ConcurrentHashMap<>();
+
+    public TrainerMetrics(MeterRegistry registry, DatasetFollower datasets) {
+        this.registry = registry;
+        this.datasets = datasets;
+    }
+
+    public void step(String model, double loss, double examplesPerSecond) {
+        gauge(MetricNames.TRAIN_LOSS, model, null).set(loss);
+        gauge(MetricNames.TRAIN_SPEED, model, null).set(examplesPerSecond);
+        losses.computeIfAbsent(model, m -> DistributionSummary.builder(MetricNames.TRAIN_LOSS_STEPS)
+                .tag(MetricNames.MODEL, m).publishPercentileHistogram().register(registry)).record(loss);
+        datasetGauges(model);
+    }
+
+    /** Counts a finished job, and the test loss and accuracy of the version it registered. */
+    public void finished(JobRecord job) {
+        Counter.builder(MetricNames.TRAIN_JOBS).tag(MetricNames.MODEL, job.model())
+                .tag(MetricNames.OUTCOME, job.status().name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry).increment();
+        if (job.version() != null) {
+            var version = Integer.toString(job.version());
+            if (job.testLoss() != null) {
+                gauge(MetricNames.TEST_LOSS, job.model(), version).set(job.testLoss());
+            }
+            if (job.testAccuracy() != null) {
+                gauge(MetricNames.TEST_ACCURACY, job.model(), version).set(job.testAccuracy());
+            }
+        }
+    }
+
+    private void datasetGauges(String model) {
+        for (var split : new String[] {"train", "test"}) {
+            Gauge.builder(MetricNames.TRAIN_DATASET_SIZE, () -> datasets.data(model)
+                            .map(data -> data.size("test".equals(split))).orElse(0))
+                    .tag(MetricNames.MODEL, model).tag(MetricNames.SPLIT, split).register(registry);
+        }
+    }
+
+    private Value gauge(String name, String model, String version) {
+        return gauges.computeIfAbsent(name + '|' + model + '|' + version, key -> {
+            var value = new Value();
+            var builder = Gauge.builder(name, value, Value::get).tag(MetricNames.MODEL, model);
+            if (version != null) {
+                builder.tag(MetricNames.VERSION, version);
+            }
+            builder.register(registry);
+            return value;
+        });
+    }
+}

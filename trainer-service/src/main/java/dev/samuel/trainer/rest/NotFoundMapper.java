@@ -1,0 +1,18 @@
+package dev.samuel.trainer.rest;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** A 404 says what was not found, as JSON. */
+public class NotFoundMapper {
+
+    public record Error(int status, String message) {
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return Response.status(404).type(MediaType.APPLICATION_JSON).entity(new Error(404, e.getMessage())).build();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.samuel.trainer.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import dev.samuel.contracts.event.Encoding;
+import dev.samuel.contracts.event.LabelledExample;
+import dev.samuel.contracts.job.JobRecord;
+import dev.samuel.contracts.job.JobStatus;
+import dev.samuel.contracts.json.Json;
+import dev.samuel.contracts.serde.SamuelSerdes;
+import dev.samuel.contracts.topic.ModelTopics;
+import dev.samuel.contracts.topic.Topics;
+import dev.samuel.testkit.InjectKafkaBroker;
+import dev.samuel.testkit.KafkaBroker;
+import dev.samuel.trainer.RegistryProcess;
+import dev.samuel.trainer.RegistryUrl;
+import dev.samuel.trainer.TrainerTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The trainer end to end on the embedded broker with the real model-registry: examples in the train and test
+ * topics, a job asked for over REST, a version registered and promoted, a worse candidate registered but not
+ * promoted, and a warm start from the champion that begins at its loss.
+ */
+@QuarkusTest
+@QuarkusTestResource(TrainerTestResource.class)
+class TrainerServiceTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
+
+    @RegistryUrl
+    URI registry;
+
+    @Test
+    void trainsRegistersPromotesAndGatesVersions() throws Exception {
+        var model = "blobs-" + UUID.randomUUID().toString().substring(0, 8);
+        putSpec(model, "{\"adam\": {\"lr\": 0.01}}", 10, "{\"random\": {\"seed\": 7}}");
+        produceBlobs(Topics.of(model));
+
+        var first = runJob(model);
+        assertThat(first.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(first.testLoss()).isLessThan(0.2);
+        assertThat(first.testAccuracy()).isGreaterThan(0.95);
+        assertThat(first.decision().promoted()).isTrue();
+        assertThat(champion(model)).isEqualTo(first.version());
+
+        putSpec(model, "{\"sgd\": {\"lr\": 0.000001}}", 1, "{\"random\": {\"seed\": 8}}");
+        var worse = runJob(model);
+        assertThat(worse.version()).isEqualTo(first.version() + 1);
+        assertThat(worse.decision().promoted()).isFalse();
+        assertThat(worse.decision().championVersion()).isEqualTo(first.version());
+        assertThat(champion(model)).isEqualTo(first.version());
+
+        putSpec(model, "{\"sgd\": {\"lr\": 0.000001}}", 1, "{\"from\": \"" + model + "@champion\"}");
+        var warm = runJob(model);
+        assertThat(warm.testLoss()).isCloseTo(first.testLoss(), org.assertj.core.api.Assertions.within(0.02));
+        assertThat(warm.lineage()).containsEntry("init", model + " v" + first.version());
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("samuel_train_loss{model=\"" + model + "\"}"))
+                .body(containsString("samuel_train_jobs_total{model=\"" + model + "\",outcome=\"succeeded\"} 3.0"));
+    }
+
+    @Test
+    void refusesJobsOfUnknownModelsAndUnknownJobs() {
+        given().post("/models/no-such-model/jobs").then().statusCode(404)
+                .body(containsString("no model no-such-model is registered"));
+        given().get("/models/no-such-model/jobs/nope").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private JobRecord runJob(String model) throws Exception {
+        var id = given().post("/models/" + model + "/jobs").then().statusCode(202)
+                .extract().jsonPath().getString("id");
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            var body = given().get("/models/" + model + "/jobs/" + id).then().statusCode(200).extract().asString();
+            var job = Json.MAPPER.readValue(body, JobRecord.class);
+            if (job.isFinished()) {
+                assertThat(job.status()).as(job.message()).isEqualTo(JobStatus.SUCCEEDED);
+                return job;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("job " + id + " did not finish within " + PATIENCE);
+    }
+
+    private void putSpec(String model, String optimizer, int epochs, String init) {
+        var spec = """
+                {"name": "%s", "task": {"type": "classification", "classes": 2}, "input": {"features": 2},
+                 "layers": [{"dense": 8, "activation": "relu"}, {"dense": 2}], "optimizer": %s, "init": %s,
+                 "training": {"batchSize": 32, "epochs": %d}}""".formatted(model, optimizer, init, epochs);
+        given().baseUri(registry.toString()).port(registry.getPort())
+                .header("Authorization", "Bearer " + RegistryProcess.TOKEN)
+                .contentType(ContentType.JSON).body(spec)
+                .put("/models/" + model).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+
+    private int champion(String model) {
+        return given().baseUri(registry.toString()).port(registry.getPort())
+                .get("/models/" + model + "/aliases/champion").then().statusCode(200)
+                .extract().jsonPath().getInt("version");
+    }
+
+    /** Two Gaussian blobs, as ingest would have routed them: 600 training examples, 200 held out. */
+    private void produceBlobs(ModelTopics topics) throws Exception {
+        var compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        broker.createTopic(topics.train().name(), 1, compacted);
+        broker.createTopic(topics.test().name(), 1, compacted);
+        var random = new Random(3);
+        try (var producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
+                new StringSerializer(), SamuelSerdes.labelled(Encoding.JSON).serializer())) {
+            for (int i = 0; i < 800; i++) {
+                int label = i % 2;
+                var example = LabelledExample.of(new float[] {
+                    (float) ((label == 0 ? -2 : 2) + random.nextGaussian()),
+                    (float) ((label == 0 ? 2000 : 2600) + 300 * random.nextGaussian())}, label);
+                var topic = i < 600 ? topics.train() : topics.test();
+                producer.send(new ProducerRecord<>(topic.name(), "example-" + i, example));
+            }
+            producer.flush();
+        }
+    }
+}
