@@ -49,6 +49,17 @@ public final class OnnxImporter {
         return build(g, activation);
     }
 
+    /** The initializers of any ONNX model (e.g. a frozen version, for a warm start), by name. */
+    public static java.util.Map<String, Tensor> initializers(byte[] onnx) {
+        try {
+            java.util.Map<String, Tensor> out = new java.util.LinkedHashMap<>();
+            ModelProto.parseFrom(onnx).getGraph().getInitializerList().forEach(t -> out.put(t.getName(), OnnxReader.tensor(t)));
+            return out;
+        } catch (InvalidProtocolBufferException e) {
+            throw new GraphException("not an ONNX model: " + e.getMessage(), e);
+        }
+    }
+
     private static void checkOpset(ModelProto model) {
         for (OperatorSetIdProto o : model.getOpsetImportList()) {
             boolean standard = o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx");

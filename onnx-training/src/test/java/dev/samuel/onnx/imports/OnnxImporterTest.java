@@ -55,6 +55,8 @@ class OnnxImporterTest {
             byte[] frozen = s.freeze(new FreezeMetadata("imported", 1, "-", Map.of(), Map.of("source", "pytorch")));
             float[] scores = run(frozen, data, "x");
             assertThat(scores).containsExactly(s.predict(Batch.of(data)));
+            Map<String, Tensor> stored = OnnxImporter.initializers(frozen);
+            s.parameters().forEach((name, t) -> assertThat(stored.get(name).floats()).as(name).containsExactly(t.floats()));
         }
     }
 
