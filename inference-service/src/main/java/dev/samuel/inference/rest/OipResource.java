@@ -10,6 +10,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -109,14 +110,13 @@ public class OipResource {
         return error(400, e.getMessage());
     }
 
+    /** Unreadable JSON reaches here as a 400 from the body reader; 404s from {@link #withModel}. */
     @ServerExceptionMapper
-    public Response unreadable(JsonProcessingException e) {
-        return error(400, "the body is not a valid inference request: " + e.getOriginalMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return error(404, e.getMessage());
+    public Response webError(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        var cause = e.getCause();
+        return error(status, cause instanceof JsonProcessingException json
+                ? "the body is not a valid inference request: " + json.getOriginalMessage() : e.getMessage());
     }
 
     private static Response error(int status, String message) {

@@ -15,6 +15,10 @@ public record LoopSettings(String bootstrapServers, String instanceId, String gr
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "samuel-inference-" + instanceId);
+        // Static membership: a restarted instance takes its partitions back at once instead of waiting for the
+        // group to expire its crashed predecessor (session.timeout.ms, 45 s). An instance that stays away loses
+        // them after that timeout.
+        config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "samuel-inference-" + instanceId);
         // Exactly-once: events of aborted producer transactions are never scored.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // Offsets are committed inside the scoring transaction, never on their own.
