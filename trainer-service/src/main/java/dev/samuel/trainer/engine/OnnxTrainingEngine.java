@@ -1,12 +1,10 @@
 package dev.samuel.trainer.engine;
 
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.samuel.contracts.event.ResolvedExample;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.ModelSpecs;
 import dev.samuel.onnx.graph.Tensor;
+import dev.samuel.onnx.imports.OnnxImporter;
 import dev.samuel.onnx.spec.SpecGraphs;
 import dev.samuel.onnx.train.FreezeMetadata;
 import dev.samuel.onnx.train.InitialParameters;
@@ -61,32 +59,8 @@ public final class OnnxTrainingEngine implements TrainingEngine {
 
     /** The named parameters among a frozen program's initializers: what a warm start begins from. */
     static Map<String, Tensor> parameters(byte[] frozen, List<String> names) {
-        try {
-            var values = new HashMap<String, Tensor>();
-            for (TensorProto initializer : ModelProto.parseFrom(frozen).getGraph().getInitializerList()) {
-                if (names.contains(initializer.getName())
-                        && initializer.getDataType() == TensorProto.DataType.FLOAT.getNumber()) {
-                    values.put(initializer.getName(), Tensor.floats(initializer.getName(), floats(initializer),
-                            initializer.getDimsList().stream().mapToLong(Long::longValue).toArray()));
-                }
-            }
-            return values;
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("the warm-start model is not an ONNX model: " + e.getMessage(), e);
-        }
-    }
-
-    private static float[] floats(TensorProto tensor) {
-        if (tensor.getFloatDataCount() > 0) {
-            var values = new float[tensor.getFloatDataCount()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = tensor.getFloatData(i);
-            }
-            return values;
-        }
-        var buffer = tensor.getRawData().asReadOnlyByteBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-        var values = new float[buffer.remaining()];
-        buffer.get(values);
+        var values = new HashMap<>(OnnxImporter.initializers(frozen));
+        values.keySet().retainAll(names);
         return values;
     }
 
