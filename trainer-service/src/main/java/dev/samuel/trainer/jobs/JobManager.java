@@ -4,7 +4,9 @@ import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.job.JobStatus;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,9 +72,9 @@ public final class JobManager implements AutoCloseable {
     }
 
     /** The jobs of a model this manager has seen, oldest request first. */
-    public java.util.List<JobRecord> jobs(String model) {
+    public List<JobRecord> jobs(String model) {
         return jobs.values().stream().filter(job -> job.model().equals(model))
-                .sorted(java.util.Comparator.comparing(JobRecord::requestedAt)).toList();
+                .sorted(Comparator.comparing(JobRecord::requestedAt)).toList();
     }
 
     /** True when the manager has seen this job. */
@@ -83,7 +85,7 @@ public final class JobManager implements AutoCloseable {
     /** The latest job of a model, by request time, of those this manager has seen. */
     public Optional<JobRecord> latest(String model) {
         return jobs.values().stream().filter(job -> job.model().equals(model))
-                .max(java.util.Comparator.comparing(JobRecord::requestedAt));
+                .max(Comparator.comparing(JobRecord::requestedAt));
     }
 
     /**

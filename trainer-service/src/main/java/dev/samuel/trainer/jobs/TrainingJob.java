@@ -5,6 +5,7 @@ import dev.samuel.contracts.registry.AliasRecord;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.trainer.data.Dataset;
 import dev.samuel.trainer.data.DatasetFollower;
 import dev.samuel.trainer.data.FeatureStats;
 import dev.samuel.trainer.data.ModelData;
@@ -85,7 +86,7 @@ public final class TrainingJob implements JobWork {
                 .succeeded(version.version(), decision, clock.instant());
     }
 
-    private static FeatureStats stats(ModelSpec spec, dev.samuel.trainer.data.Dataset train) {
+    private static FeatureStats stats(ModelSpec spec, Dataset train) {
         int features = spec.input().featureCount();
         return spec.input().standardize()
                 ? FeatureStats.of(train.examples().stream().map(e -> e.features()).toList(), features)
@@ -112,7 +113,7 @@ public final class TrainingJob implements JobWork {
     }
 
     /** The champion's test loss on today's holdout, not the number it was registered with. */
-    private Optional<PromotionGate.Scored> champion(ModelSpec spec, dev.samuel.trainer.data.Dataset holdout)
+    private Optional<PromotionGate.Scored> champion(ModelSpec spec, Dataset holdout)
             throws Exception {
         var champion = resolve(spec.name(), AliasRecord.CHAMPION);
         if (champion.isEmpty()) {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,7 +51,7 @@ public final class TrainerMetrics {
     /** Counts a finished job, and the test loss and accuracy of the version it registered. */
     public void finished(JobRecord job) {
         Counter.builder(MetricNames.TRAIN_JOBS).tag(MetricNames.MODEL, job.model())
-                .tag(MetricNames.OUTCOME, job.status().name().toLowerCase(java.util.Locale.ROOT))
+                .tag(MetricNames.OUTCOME, job.status().name().toLowerCase(Locale.ROOT))
                 .register(registry).increment();
         if (job.version() != null) {
             var version = Integer.toString(job.version());
