@@ -5,7 +5,7 @@ import dev.samuel.registry.domain.ModelRegistry;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.registry.log.RegistryLog;
 import dev.samuel.registry.metrics.RegistryMetrics;
-import dev.samuel.registry.store.DirectoryArtifactStore;
+import dev.samuel.registry.store.ArtifactStore;
 import dev.samuel.registry.validate.ModelValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -43,6 +43,7 @@ public class RegistryRuntime {
     MeterRegistry meters;
 
     private RegistryLog log;
+    private ArtifactStore artifacts;
     private ModelRegistry registry;
 
     @PostConstruct
@@ -51,13 +52,16 @@ public class RegistryRuntime {
             throw new IllegalStateException("samuel.registry.write-token (SAMUEL_REGISTRY_WRITE_TOKEN) must be set"
                     + " on an instance that writes; set samuel.registry.writer.enabled=false for a read-only replica");
         }
+        // The store first: a missing bucket stops the start before the writer identity fences anyone.
+        var store = ArtifactStores.open(config.artifacts());
+        artifacts = store.store();
         var state = new RegistryState();
         var metrics = new RegistryMetrics(meters, state);
         log = RegistryLog.open(settings(), state);
-        registry = new ModelRegistry(state, log.writer(), new DirectoryArtifactStore(config.artifacts().dir()),
-                new ModelValidator(config.artifacts().maxBytes()), metrics, Clock.systemUTC());
+        registry = new ModelRegistry(state, log.writer(), artifacts, new ModelValidator(config.artifacts().maxBytes()),
+                metrics, Clock.systemUTC());
         LOG.infof("Registry state read to offset %d as %s; artifacts in %s", log.follower().position(), log.role(),
-                config.artifacts().dir().toAbsolutePath());
+                store.location());
     }
 
     private RegistryLog.Settings settings() {
@@ -67,9 +71,12 @@ public class RegistryRuntime {
     }
 
     @PreDestroy
-    void stop() throws InterruptedException {
+    void stop() throws Exception {
         if (log != null) {
             log.close();
+        }
+        if (artifacts instanceof AutoCloseable closeable) {
+            closeable.close();
         }
     }
 
