@@ -1,9 +1,7 @@
 package dev.samuel.contracts.split;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.samuel.contracts.registry.Sha256;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -45,10 +43,6 @@ public final class HoldoutSplit {
      * keyless records collapse into one example in the compacted train and test topics.
      */
     public static String keyFor(byte[] value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM provides SHA-256", e);
-        }
+        return Sha256.hex(value);
     }
 }

@@ -1,5 +1,6 @@
 package dev.samuel.registry.store;
 
+import dev.samuel.contracts.registry.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,5 +1,6 @@
 package dev.samuel.registry.store;
 
+import dev.samuel.contracts.registry.Sha256;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

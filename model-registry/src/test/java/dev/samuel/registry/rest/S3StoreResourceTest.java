@@ -9,7 +9,7 @@ import dev.samuel.registry.TestModels;
 import dev.samuel.registry.store.S3Clients;
 import dev.samuel.registry.store.S3Settings;
 import dev.samuel.registry.store.S3TestServer;
-import dev.samuel.registry.store.Sha256;
+import dev.samuel.contracts.registry.Sha256;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.samuel.registry.RegistryTestResource;
 import dev.samuel.registry.TestModels;
-import dev.samuel.registry.store.Sha256;
+import dev.samuel.contracts.registry.Sha256;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

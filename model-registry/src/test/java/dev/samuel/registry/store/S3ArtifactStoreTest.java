@@ -1,5 +1,6 @@
 package dev.samuel.registry.store;
 
+import dev.samuel.contracts.registry.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

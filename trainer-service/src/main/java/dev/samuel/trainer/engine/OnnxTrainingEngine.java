@@ -1,6 +1,7 @@
 package dev.samuel.trainer.engine;
 
 import dev.samuel.contracts.event.ResolvedExample;
+import dev.samuel.contracts.registry.Sha256;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.ModelSpecs;
 import dev.samuel.onnx.graph.Tensor;
@@ -65,12 +66,6 @@ public final class OnnxTrainingEngine implements TrainingEngine {
     }
 
     static String specHash(ModelSpec spec) {
-        try {
-            var digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(ModelSpecs.toJson(spec).getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM provides SHA-256", e);
-        }
+        return Sha256.hex(ModelSpecs.toJson(spec).getBytes(StandardCharsets.UTF_8));
     }
 }

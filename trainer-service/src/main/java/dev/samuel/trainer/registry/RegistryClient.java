@@ -2,6 +2,7 @@ package dev.samuel.trainer.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.samuel.contracts.json.Json;
+import dev.samuel.contracts.registry.Sha256;
 import dev.samuel.contracts.registry.VersionRecord;
 import java.io.IOException;
 import java.net.URI;
@@ -10,10 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -48,7 +46,7 @@ public final class RegistryClient {
         var request = HttpRequest.newBuilder(uri("/models/" + path(version.model()) + "/versions/" + version.version()
                 + "/artifact")).timeout(TIMEOUT).GET().build();
         byte[] bytes = send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
-        var actual = sha256(bytes);
+        var actual = Sha256.hex(bytes);
         if (!actual.equals(version.sha256())) {
             throw new RegistryCallException("artifact of " + version.model() + " v" + version.version()
                     + " hashes to " + actual + ", not " + version.sha256());
@@ -110,14 +108,6 @@ public final class RegistryClient {
             return Json.MAPPER.readValue(body, type);
         } catch (JsonProcessingException e) {
             throw new RegistryCallException("unreadable answer from the registry: " + e.getOriginalMessage());
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM provides SHA-256", e);
         }
     }
 }

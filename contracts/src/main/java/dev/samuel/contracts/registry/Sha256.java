@@ -1,4 +1,4 @@
-package dev.samuel.registry.store;
+package dev.samuel.contracts.registry;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
