@@ -2,12 +2,14 @@ package dev.samuel.inference.app;
 
 import dev.samuel.inference.config.InferenceConfig;
 import dev.samuel.inference.scoring.LoopSettings;
+import dev.samuel.inference.swap.Champions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ServiceUnavailableException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Starts the {@link InferenceRuntime} with the application and stops it with the application. */
@@ -39,7 +41,17 @@ public class InferenceService {
         }
     }
 
+    /** Null until the application has started. */
     public InferenceRuntime runtime() {
         return runtime;
+    }
+
+    /** The served models; 503 for a request that arrives before start-up finished. */
+    public Champions champions() {
+        var current = runtime;
+        if (current == null) {
+            throw new ServiceUnavailableException("the service is starting");
+        }
+        return current.champions();
     }
 }

@@ -79,6 +79,8 @@ public final class ModelLoader {
         batch.reset(declared.features());
         probe.forEach(batch::add);
         try {
+            // A view of the session for the probe only; never released, so it never closes the session, which
+            // the ServedModel returned by load() owns.
             var values = batch.run(new ServedModel(spec, 0, session, raw)).clone();
             var scores = spec.task().isClassification() ? classify(session, values, probe.size(), declared.outputs())
                     : ModelShape.Scores.VALUES;

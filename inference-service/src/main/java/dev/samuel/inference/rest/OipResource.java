@@ -63,7 +63,7 @@ public class OipResource {
     @GET
     @Path("models/{name}/ready")
     public Response modelReady(@RestPath String name) {
-        return service.runtime().champions().servedVersion(name) > 0 ? Response.ok().build()
+        return service.champions().servedVersion(name) > 0 ? Response.ok().build()
                 : Response.status(404).entity(new OipBodies.Error("model " + name + " is not being served")).build();
     }
 
@@ -93,7 +93,7 @@ public class OipResource {
     }
 
     private <T> T withModel(String name, String version, java.util.function.Function<ServedModel, T> use) {
-        var model = service.runtime().champions().acquire(name)
+        var model = service.champions().acquire(name)
                 .orElseThrow(() -> new NotFoundException("model " + name + " is not being served"));
         try {
             if (version != null && !version.equals(Integer.toString(model.version()))) {

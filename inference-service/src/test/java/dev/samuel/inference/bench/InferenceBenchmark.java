@@ -45,6 +45,8 @@ public final class InferenceBenchmark {
              var registry = Registry.to(bootstrap, server); var producer = producer(bootstrap)) {
             admin.createTopics(List.of(new NewTopic(Topics.REGISTRY.name(), 1, (short) 1)
                             .configs(RegistryTopicSettings.configs()), new NewTopic(topics.unlabelled().name(), 1, (short) 1),
+                    new NewTopic(topics.predictions().name(), 1, (short) 1),
+                    new NewTopic(topics.rejected().name(), 1, (short) 1),
                     new NewTopic("bench-ceiling", 1, (short) 1))).all().get();
             var source = new EventSource(producer, topics.unlabelled().name(), encoding);
             source.send(events);
