@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates a model's predictions and rejected topics before its first version is served, with as many
- * partitions as its unlabelled topic (so an event id's prediction lands in the same partition number).
+ * partitions as its unlabelled topic (so an event id's prediction lands in the same partition number), and the
+ * unlabelled topic itself, with {@code topic-partitions}, when it does not exist yet.
  */
 public final class OutputTopics implements AutoCloseable {
 
@@ -42,8 +43,14 @@ public final class OutputTopics implements AutoCloseable {
         var topics = model.topics();
         try {
             int partitions = partitionsOf(topics.unlabelled().name());
+            var names = new ArrayList<>(List.of(topics.predictions().name(), topics.rejected().name()));
+            if (partitions < 0) {
+                // Nobody has produced yet: create the input too, so the loop's subscription finds it.
+                partitions = defaultPartitions;
+                names.add(topics.unlabelled().name());
+            }
             var created = new ArrayList<NewTopic>();
-            for (var name : List.of(topics.predictions().name(), topics.rejected().name())) {
+            for (var name : names) {
                 created.add(new NewTopic(name, partitions, replicationFactor));
             }
             for (var future : admin.createTopics(created).values().values()) {
@@ -61,7 +68,7 @@ public final class OutputTopics implements AutoCloseable {
                     .partitions().size();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return defaultPartitions;
+                return -1;
             }
             throw e;
         }
