@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.contracts.spec.OnnxMetadata;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -18,12 +19,6 @@ import java.util.HexFormat;
  * tells whether a classifier's outputs are probabilities or logits. Any refusal closes the session.
  */
 public final class ModelLoader {
-
-    /**
-     * Metadata key a model may set to {@code probabilities} or {@code logits}; without it the probe batch
-     * decides (rows that are non-negative and sum to 1 are probabilities).
-     */
-    public static final String SCORES_METADATA = "samuel.scores";
 
     private final int ortThreads;
 
@@ -97,9 +92,10 @@ public final class ModelLoader {
                 throw new ModelLoadException(LoadFailure.WARM_UP, "the probe batch produced " + values[i]);
             }
         }
-        String declared = session.getMetadata().getCustomMetadata().get(SCORES_METADATA);
+        // Declared by the exporter (metadata_props); without it the probe batch decides.
+        String declared = session.getMetadata().getCustomMetadata().get(OnnxMetadata.SCORES);
         if (declared != null) {
-            return "logits".equalsIgnoreCase(declared) ? ModelShape.Scores.LOGITS : ModelShape.Scores.PROBABILITIES;
+            return OnnxMetadata.LOGITS.equalsIgnoreCase(declared) ? ModelShape.Scores.LOGITS : ModelShape.Scores.PROBABILITIES;
         }
         return ProbeBatch.areProbabilities(values, rows, width) ? ModelShape.Scores.PROBABILITIES
                 : ModelShape.Scores.LOGITS;

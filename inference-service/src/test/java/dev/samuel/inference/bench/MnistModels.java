@@ -4,6 +4,7 @@ import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.contracts.spec.Input;
 import dev.samuel.contracts.spec.Layer;
 import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.contracts.spec.OnnxMetadata;
 import dev.samuel.contracts.spec.Task;
 import dev.samuel.inference.model.ModelLoader;
 import dev.samuel.inference.model.TensorBatch;
@@ -30,7 +31,7 @@ final class MnistModels {
     static byte[] mlp(int seed) {
         var random = new Random(seed);
         return OnnxModels.mlp(FEATURES, List.of(OnnxModels.Layer.random(random, FEATURES, 128, true),
-                OnnxModels.Layer.random(random, 128, 10, false)), true, Map.of("samuel.scores", "probabilities"));
+                OnnxModels.Layer.random(random, 128, 10, false)), true, Map.of(OnnxMetadata.SCORES, OnnxMetadata.PROBABILITIES));
     }
 
     /** MNIST-like pixels: grey levels 1..255 on about one pixel in five, zero elsewhere. */
