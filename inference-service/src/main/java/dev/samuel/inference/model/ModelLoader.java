@@ -6,12 +6,10 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.samuel.contracts.registry.Sha256;
 import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.OnnxMetadata;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Turns downloaded bytes into a {@link ServedModel}: checks the SHA-256 against the version record, opens an
@@ -39,18 +37,10 @@ public final class ModelLoader {
     }
 
     static void verifyChecksum(VersionRecord version, byte[] artifact) throws ModelLoadException {
-        var actual = sha256(artifact);
+        var actual = Sha256.hex(artifact);
         if (!actual.equalsIgnoreCase(version.sha256())) {
             throw new ModelLoadException(LoadFailure.CHECKSUM, "artifact of " + version.model() + " version "
                     + version.version() + " has SHA-256 " + actual + ", the registry recorded " + version.sha256());
-        }
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.samuel.inference.support;
 
 import dev.samuel.contracts.registry.AliasRecord;
 import dev.samuel.contracts.registry.RegistryRecord;
+import dev.samuel.contracts.registry.Sha256;
 import dev.samuel.contracts.registry.SpecRecord;
 import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.contracts.spec.Input;
@@ -9,9 +10,7 @@ import dev.samuel.contracts.spec.Layer;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.Task;
 import dev.samuel.contracts.topic.Topics;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -75,11 +74,7 @@ public final class Registry implements AutoCloseable {
     }
 
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(bytes);
     }
 
     @Override
