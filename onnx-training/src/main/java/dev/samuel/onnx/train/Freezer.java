@@ -1,9 +1,12 @@
 package dev.samuel.onnx.train;
 
+import dev.samuel.contracts.spec.OnnxMetadata;
 import dev.samuel.onnx.graph.Graph;
 import dev.samuel.onnx.graph.GraphBuilder;
+import dev.samuel.onnx.graph.Op;
 import dev.samuel.onnx.graph.Tensor;
 import dev.samuel.onnx.io.OnnxWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +16,19 @@ public final class Freezer {
     }
 
     public static byte[] freeze(ForwardModel model, Map<String, Tensor> parameters, FreezeMetadata metadata) {
-        return OnnxWriter.write(frozenGraph(model, parameters), metadata.asProperties());
+        var properties = new LinkedHashMap<>(metadata.asProperties());
+        if (outputsProbabilities(model)) {
+            // Tells inference to serve the outputs as they are rather than guess from a probe batch.
+            properties.put(OnnxMetadata.SCORES, OnnxMetadata.PROBABILITIES);
+        }
+        return OnnxWriter.write(frozenGraph(model, parameters), properties);
+    }
+
+    /** A classifier whose output is a Softmax or Sigmoid of its logits. */
+    static boolean outputsProbabilities(ForwardModel model) {
+        return model.graph().nodes().stream()
+                .filter(node -> node.outputs().contains(model.output()))
+                .anyMatch(node -> node.op() == Op.SOFTMAX || node.op() == Op.SIGMOID);
     }
 
     static Graph frozenGraph(ForwardModel model, Map<String, Tensor> parameters) {

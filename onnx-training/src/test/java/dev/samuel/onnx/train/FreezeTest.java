@@ -10,6 +10,7 @@ import dev.samuel.onnx.runtime.SessionConfig;
 import dev.samuel.onnx.runtime.Sessions;
 import dev.samuel.onnx.spec.SpecGraphs;
 import java.nio.FloatBuffer;
+import dev.samuel.contracts.spec.OnnxMetadata;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,8 @@ class FreezeTest {
                 Map<String, String> props = session.getMetadata().getCustomMetadata();
                 assertThat(props).containsEntry("samuel.model", "blobs").containsEntry("samuel.version", "7")
                         .containsEntry("samuel.spec_hash", "abc123").containsEntry("samuel.metric.test_loss", "0.25")
-                        .containsEntry("samuel.lineage.parent", "blobs@3");
+                        .containsEntry("samuel.lineage.parent", "blobs@3")
+                        .containsEntry(OnnxMetadata.SCORES, OnnxMetadata.PROBABILITIES);
                 assertThat(session.getInputNames()).containsExactly(SpecGraphs.INPUT);
                 assertThat(session.getOutputNames()).containsExactly(SpecGraphs.SCORES);
             }
