@@ -11,8 +11,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cd "$root"
-mvn -B -q -pl onnx-training -am install -DskipTests
-mvn -B -q -pl onnx-training test-compile
-mvn -B -q -pl onnx-training dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt"
+# One reactor build: the driver's class path points at this checkout's modules, nothing is installed.
+mvn -B -q -pl onnx-training -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$work/cp.txt"
 java -cp "onnx-training/target/test-classes:onnx-training/target/classes:$(cat "$work/cp.txt")" \
   dev.samuel.onnx.bench.TrainingBenchmark "$data" "$runs"

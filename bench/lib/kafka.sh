@@ -10,10 +10,11 @@ free_port() {
   done
 }
 
+# One reactor build, nothing installed: a running build or test elsewhere keeps the jars it started with.
 kafka_classpath() {
   local root=$1 out=$2
-  (cd "$root" && mvn -B -q -pl testkit -am install -DskipTests >/dev/null &&
-    mvn -B -q -pl testkit dependency:build-classpath -Dmdep.outputFile="$out" >/dev/null)
+  (cd "$root" && mvn -B -q -pl testkit -am package -DskipTests dependency:build-classpath \
+    -Dmdep.outputFile="$out" >/dev/null)
 }
 
 start_kafka() {
@@ -60,6 +61,9 @@ PROPS
 }
 
 stop_kafka() {
-  [ -n "${KAFKA_PID:-}" ] && kill "$KAFKA_PID" 2>/dev/null && wait "$KAFKA_PID" 2>/dev/null
-  return 0
+  if [ -n "${KAFKA_PID:-}" ]; then
+    kill "$KAFKA_PID" 2>/dev/null || true
+    # The broker exits with 143 (SIGTERM): its status is not the caller's.
+    wait "$KAFKA_PID" 2>/dev/null || true
+  fi
 }
