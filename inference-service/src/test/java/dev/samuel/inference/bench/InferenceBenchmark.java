@@ -8,6 +8,7 @@ import dev.samuel.contracts.topic.RegistryTopicSettings;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.inference.support.ArtifactServer;
 import dev.samuel.inference.support.Registry;
+import dev.samuel.testkit.bench.CopyLoop;
 import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;

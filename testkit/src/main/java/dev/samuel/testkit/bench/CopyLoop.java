@@ -1,4 +1,4 @@
-package dev.samuel.inference.bench;
+package dev.samuel.testkit.bench;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,15 +13,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The ceiling: the service's loop without the scoring. read_committed poll (same max.poll.records), produce,
- * sendOffsetsToTransaction, commit, one transaction per poll, records copied without being parsed.
+ * The ceiling the services' benchmarks compare against: an exactly-once consume-produce loop (read_committed poll,
+ * produce, sendOffsetsToTransaction, commit, one transaction per poll) copying records between two topics of the
+ * same broker without parsing them.
  */
-final class CopyLoop {
+public final class CopyLoop {
 
     private CopyLoop() {
     }
 
-    static void copy(String bootstrap, String from, String to, int records, int maxPollRecords) {
+    public static void copy(String bootstrap, String from, String to, int records, int maxPollRecords) {
         Map<String, Object> consumerConfig = Map.of("bootstrap.servers", bootstrap, "group.id", "copy-" + to,
                 "isolation.level", "read_committed", "enable.auto.commit", false, "auto.offset.reset", "earliest",
                 "max.poll.records", maxPollRecords);
