@@ -110,6 +110,10 @@ public class TrainerRuntime {
         return jobs;
     }
 
+    public DatasetFollower datasets() {
+        return datasets;
+    }
+
     public boolean isFollowingRegistry() {
         return registryFollower != null && registryFollower.isCaughtUp() && registryFollower.isFollowing();
     }

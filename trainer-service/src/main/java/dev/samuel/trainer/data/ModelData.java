@@ -32,6 +32,15 @@ public final class ModelData {
         positions.put(partition, nextOffset);
     }
 
+    /** What is held, without copying it: example counts per split and the offsets read. */
+    public synchronized Summary summary() {
+        return new Summary(train.size(), test.size(), lineage(positions));
+    }
+
+    /** Example counts per split and the offsets read, as {@code offset.<topic>-<partition> -> next offset}. */
+    public record Summary(int train, int test, Map<String, String> offsets) {
+    }
+
     /** How many examples of a split are held. */
     public synchronized int size(boolean isTest) {
         return (isTest ? test : train).size();
@@ -52,13 +61,17 @@ public final class ModelData {
 
         /** Offsets as {@code offset.<topic>-<partition> -> next offset}, for the version's lineage. */
         public Map<String, String> lineage() {
-            var lineage = new HashMap<String, String>();
-            offsets.forEach((partition, offset) -> lineage.put(OFFSET + partition, Long.toString(offset)));
-            return lineage;
+            return ModelData.lineage(offsets);
         }
     }
 
     private static final String OFFSET = "offset.";
+
+    private static Map<String, String> lineage(Map<TopicPartition, Long> offsets) {
+        var lineage = new HashMap<String, String>();
+        offsets.forEach((partition, offset) -> lineage.put(OFFSET + partition, Long.toString(offset)));
+        return lineage;
+    }
 
     /** The sum of a topic's offsets in a job's lineage: where its data ended. */
     public static long readUpTo(Map<String, String> lineage, String topic) {

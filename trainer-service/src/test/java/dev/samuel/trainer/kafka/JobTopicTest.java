@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.job.JobStatus;
 import dev.samuel.contracts.topic.Topics;
+import dev.samuel.testkit.EmbeddedKafkaBroker;
 import dev.samuel.testkit.KafkaBroker;
-import dev.samuel.testkit.WithKafka;
 import dev.samuel.trainer.jobs.JobManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,12 +14,21 @@ import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
-/** Jobs on the real samuel.jobs topic: a restart takes over what is there, and new requests are picked up. */
-@WithKafka
+/**
+ * Jobs on the real samuel.jobs topic: a restart takes over what is there, and new requests are picked up. The
+ * broker is this test's own: a trainer started by a Quarkus test of this module follows the shared broker's
+ * samuel.jobs and would take these jobs over too.
+ */
 class JobTopicTest {
 
     @Test
-    void aRestartedTrainerTakesOverTheLogAndFollowsNewRequests(KafkaBroker broker) throws Exception {
+    void aRestartedTrainerTakesOverTheLogAndFollowsNewRequests() throws Exception {
+        try (var broker = EmbeddedKafkaBroker.start()) {
+            takeOverAndFollow(broker);
+        }
+    }
+
+    private void takeOverAndFollow(KafkaBroker broker) throws Exception {
         broker.createTopic(Topics.JOBS.name(), 1,
                 Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         Map<String, Object> kafka = Map.of("bootstrap.servers", broker.bootstrapServers());

@@ -53,6 +53,7 @@ class TrainerServiceTest {
         var model = "blobs-" + UUID.randomUUID().toString().substring(0, 8);
         putSpec(model, "{\"adam\": {\"lr\": 0.01}}", 10, "{\"random\": {\"seed\": 7}}");
         produceBlobs(Topics.of(model));
+        awaitDataset(model, 600, 200);
 
         var first = runJob(model);
         assertThat(first.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -83,7 +84,22 @@ class TrainerServiceTest {
         given().post("/models/no-such-model/jobs").then().statusCode(404)
                 .body(containsString("no model no-such-model is registered"));
         given().get("/models/no-such-model/jobs/nope").then().statusCode(404);
+        given().get("/models/no-such-model/dataset").then().statusCode(404)
+                .body(containsString("holds no data of model no-such-model"));
         given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private void awaitDataset(String model, int train, int test) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            var response = given().get("/models/" + model + "/dataset");
+            if (response.statusCode() == 200 && response.jsonPath().getInt("train") == train
+                    && response.jsonPath().getInt("test") == test) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the trainer did not read " + train + " + " + test + " examples of " + model);
     }
 
     private JobRecord runJob(String model) throws Exception {
