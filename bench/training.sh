@@ -15,4 +15,4 @@ cd "$root"
 mvn -B -q -pl onnx-training -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/cp.txt"
 java -cp "onnx-training/target/test-classes:onnx-training/target/classes:$(cat "$work/cp.txt")" \
-  dev.samuel.onnx.bench.TrainingBenchmark "$data" "$runs"
+  ${BENCH_ORT_THREADS:+-Dbench.ortThreads=$BENCH_ORT_THREADS} dev.samuel.onnx.bench.TrainingBenchmark "$data" "$runs"

@@ -83,7 +83,7 @@ public final class TrainingBenchmark {
         float[] x = test.features();
         List<Double> rates = new ArrayList<>();
         FloatBuffer buf = ByteBuffer.allocateDirect(batch * 784 * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-        try (OrtSession session = Sessions.open(model, SessionConfig.DEFAULT);
+        try (OrtSession session = Sessions.open(model, SessionConfig.DEFAULT.withThreads(Integer.getInteger("bench.ortThreads", 0)));
              OnnxTensor input = OnnxTensor.createTensor(Sessions.env(), buf, new long[] {batch, 784})) {
             int rowsPerRun = batch == 1 ? 20_000 : 100 * 1024;
             for (int r = 0; r <= runs; r++) {
