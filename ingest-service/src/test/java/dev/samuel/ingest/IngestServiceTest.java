@@ -8,13 +8,12 @@ import dev.samuel.contracts.event.DeadLetter;
 import dev.samuel.contracts.event.JsonWriter;
 import dev.samuel.contracts.event.LabelledExample;
 import dev.samuel.contracts.event.RejectReason;
-import dev.samuel.contracts.registry.SpecRecord;
 import dev.samuel.contracts.spec.Input;
 import dev.samuel.contracts.spec.Layer;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.Task;
-import dev.samuel.contracts.split.HoldoutSplit;
 import dev.samuel.contracts.split.HoldoutSplit.Split;
+import dev.samuel.contracts.split.HoldoutSplit;
 import dev.samuel.contracts.topic.ModelTopics;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.testkit.InjectKafkaBroker;
@@ -24,7 +23,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,7 +47,7 @@ class IngestServiceTest {
         var spec = new ModelSpec(model, Task.classification(2), Input.of(2), List.of(Layer.dense(2)), null, null,
                 null, null, null, null);
         var topics = Topics.of(spec);
-        register(spec);
+        SpecPublisher.publish(broker.bootstrapServers(), spec);
 
         int valid = 20;
         try (var producer = broker.bytesProducer()) {
@@ -85,14 +83,6 @@ class IngestServiceTest {
     void reportsHealthAndDescribesItself() {
         given().get("/q/health/ready").then().statusCode(200).body(containsString("UP"));
         given().get("/q/openapi").then().statusCode(200);
-    }
-
-    private void register(ModelSpec spec) throws Exception {
-        var record = new SpecRecord(spec, 1, Instant.now());
-        try (var producer = broker.bytesProducer()) {
-            producer.send(new ProducerRecord<>(Topics.REGISTRY.name(), record.key().getBytes(StandardCharsets.UTF_8),
-                    Topics.REGISTRY.valueSerde().serializer().serialize("", record))).get();
-        }
     }
 
     private static void send(org.apache.kafka.clients.producer.Producer<byte[], byte[]> producer, ModelTopics topics,

@@ -4,17 +4,16 @@ import dev.samuel.contracts.event.BinaryCodec;
 import dev.samuel.contracts.event.Encoding;
 import dev.samuel.contracts.event.JsonWriter;
 import dev.samuel.contracts.event.LabelledExample;
-import dev.samuel.contracts.registry.SpecRecord;
 import dev.samuel.contracts.spec.Input;
 import dev.samuel.contracts.spec.Layer;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.Task;
 import dev.samuel.contracts.topic.ModelTopics;
 import dev.samuel.contracts.topic.Topics;
+import dev.samuel.ingest.SpecPublisher;
 import dev.samuel.testkit.bench.CopyLoop;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ public final class IngestBenchmark {
                 var model = "bench-" + encoding.code();
                 var topics = Topics.of(spec(model));
                 createTopics(admin, topics, "ceiling-" + encoding.code());
-                register(bootstrap, spec(model));
+                SpecPublisher.publish(bootstrap, spec(model));
                 produce(bootstrap, topics.labelled().name(), encoding, examples);
 
                 double ceiling = ceiling(bootstrap, topics.labelled().name(), "ceiling-" + encoding.code(), examples);
@@ -92,14 +91,6 @@ public final class IngestBenchmark {
                 new NewTopic(topics.test().name(), 1, (short) 1).configs(compacted),
                 new NewTopic(topics.rejected().name(), 1, (short) 1),
                 new NewTopic(copyTopic, 1, (short) 1))).all().get();
-    }
-
-    private static void register(String bootstrap, ModelSpec spec) throws Exception {
-        var record = new SpecRecord(spec, 1, Instant.now());
-        try (var producer = producer(bootstrap)) {
-            producer.send(new ProducerRecord<>(Topics.REGISTRY.name(), bytes(record.key()),
-                    Topics.REGISTRY.valueSerde().serializer().serialize("", record))).get();
-        }
     }
 
     /** MNIST-like examples: 784 grey levels 0..255, about four in five of them zero. */

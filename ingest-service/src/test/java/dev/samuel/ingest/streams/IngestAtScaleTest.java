@@ -1,21 +1,19 @@
 package dev.samuel.ingest.streams;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samuel.contracts.event.JsonWriter;
 import dev.samuel.contracts.event.LabelledExample;
-import dev.samuel.contracts.registry.SpecRecord;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.TopicNames;
-import dev.samuel.contracts.split.HoldoutSplit;
 import dev.samuel.contracts.split.HoldoutSplit.Split;
+import dev.samuel.contracts.split.HoldoutSplit;
 import dev.samuel.contracts.topic.ModelTopics;
 import dev.samuel.contracts.topic.Topics;
+import dev.samuel.ingest.SpecPublisher;
 import dev.samuel.testkit.KafkaBroker;
 import dev.samuel.testkit.WithKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -27,6 +25,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The topology on a real broker with exactly-once: 50,000 mixed examples in, each accounted for exactly once,
@@ -111,11 +110,7 @@ class IngestAtScaleTest {
         broker.createTopic(TOPICS.train().name(), 3, compacted);
         broker.createTopic(TOPICS.test().name(), 3, compacted);
         broker.createTopic(TOPICS.rejected().name(), 3);
-        var record = new SpecRecord(SPEC, 1, Instant.EPOCH);
-        try (var producer = broker.bytesProducer()) {
-            producer.send(new ProducerRecord<>(Topics.REGISTRY.name(), bytes(record.key()),
-                    Topics.REGISTRY.valueSerde().serializer().serialize("", record))).get();
-        }
+        SpecPublisher.publish(broker.bootstrapServers(), SPEC);
     }
 
     /** The service's topology with the service's processing guarantee. */
