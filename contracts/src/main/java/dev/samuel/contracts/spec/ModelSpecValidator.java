@@ -159,6 +159,7 @@ public final class ModelSpecValidator {
         require(training.holdout() > 0 && training.holdout() < 1, "training.holdout must be in (0, 1), got "
                 + training.holdout());
         require(training.retrainEvery() >= 0, "training.retrainEvery must be >= 0");
+        require(training.window() >= 0, "training.window must be >= 0");
     }
 
     private void checkTopics(TopicNames topics) {

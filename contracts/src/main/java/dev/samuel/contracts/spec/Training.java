@@ -2,16 +2,23 @@ package dev.samuel.contracts.spec;
 
 /**
  * How a training job runs. {@code holdout} is the fraction of examples routed to the test topic;
- * {@code retrainEvery} is the number of new training examples that triggers a retrain (0: only on request).
+ * {@code retrainEvery} is the number of new training examples that triggers a retrain (0: only on request);
+ * {@code window} is how many of the most recent examples of each split a job uses (0: all the trainer holds), so a
+ * model can forget a concept that has drifted away.
  */
-public record Training(Integer batchSize, Integer epochs, Double holdout, Long retrainEvery) {
+public record Training(Integer batchSize, Integer epochs, Double holdout, Long retrainEvery, Long window) {
 
-    public static final Training DEFAULT = new Training(null, null, null, null);
+    public static final Training DEFAULT = new Training(null, null, null, null, null);
+
+    public Training(Integer batchSize, Integer epochs, Double holdout, Long retrainEvery) {
+        this(batchSize, epochs, holdout, retrainEvery, null);
+    }
 
     public Training {
         batchSize = batchSize == null ? 64 : batchSize;
         epochs = epochs == null ? 3 : epochs;
         holdout = holdout == null ? 0.2 : holdout;
         retrainEvery = retrainEvery == null ? 0L : retrainEvery;
+        window = window == null ? 0L : window;
     }
 }

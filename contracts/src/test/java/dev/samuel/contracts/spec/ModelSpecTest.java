@@ -13,7 +13,7 @@ class ModelSpecTest {
             {"name": "digits", "task": {"type": "classification", "classes": 10}, "input": {"features": 784},
              "layers": [{"dense": 128, "activation": "relu"}, {"dense": 10}], "loss": "softmax_cross_entropy",
              "optimizer": {"adam": {"lr": 0.001}}, "init": {"random": {"seed": 42}},
-             "training": {"batchSize": 64, "epochs": 3, "holdout": 0.2, "retrainEvery": 5000},
+             "training": {"batchSize": 64, "epochs": 3, "holdout": 0.2, "retrainEvery": 5000, "window": 20000},
              "promotion": {"minImprovement": 0.0}}""";
 
     @Test
@@ -29,6 +29,7 @@ class ModelSpecTest {
         assertThat(spec.optimizer().learningRate()).isEqualTo(0.001);
         assertThat(spec.init().random().seed()).isEqualTo(42L);
         assertThat(spec.training().retrainEvery()).isEqualTo(5000L);
+        assertThat(spec.training().window()).isEqualTo(20000L);
         assertThat(spec.outputWidth()).isEqualTo(10);
     }
 
@@ -80,6 +81,7 @@ class ModelSpecTest {
             {"dense": 128, "activation": "relu"} | {"dense": 4, "dropout": 0.1}         | layers[0] must have exactly one of dense, dropout
             "holdout": 0.2                    | "holdout": 1.0                          | training.holdout must be in (0, 1)
             "holdout": 0.2                    | "holdout": 0                            | training.holdout must be in (0, 1)
+            "window": 20000                   | "window": -1                            | training.window must be >= 0
             "batchSize": 64                   | "batchSize": 0                          | training.batchSize must be > 0
             "epochs": 3                       | "epochs": -1                            | training.epochs must be > 0
             "classes": 10                     | "classes": 1                            | task.classes must be >= 2

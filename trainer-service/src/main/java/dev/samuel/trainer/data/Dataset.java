@@ -20,6 +20,14 @@ public record Dataset(List<ResolvedExample> examples) {
         return examples.isEmpty();
     }
 
+    /** The newest {@code window} examples (the list is oldest first); all of them when {@code window} is 0. */
+    public Dataset newest(long window) {
+        if (window <= 0 || window >= examples.size()) {
+            return this;
+        }
+        return new Dataset(examples.subList(examples.size() - (int) window, examples.size()));
+    }
+
     /**
      * Visits the examples in mini-batches of at most {@code batchSize}, in an order shuffled by {@code seed}
      * (Fisher-Yates over the indices), so a job with the same seed and data sees the same batches.

@@ -53,15 +53,19 @@ public final class TrainingJob implements JobWork {
                 "model " + job.model() + " has no spec in the registry")).spec();
         var snapshot = datasets.data(job.model()).map(ModelData::snapshot).orElseThrow(() ->
                 new IllegalStateException("no data of model " + job.model() + " has been read yet"));
-        require(!snapshot.train().isEmpty(), "no training examples yet in " + job.model() + ".train");
-        require(!snapshot.test().isEmpty(), "no holdout examples yet in " + job.model() + ".test");
+        var train = snapshot.train().newest(spec.training().window());
+        var holdout = snapshot.test().newest(spec.training().window());
+        require(!train.isEmpty(), "no training examples yet in " + job.model() + ".train");
+        require(!holdout.isEmpty(), "no holdout examples yet in " + job.model() + ".test");
 
         var lineage = new HashMap<>(snapshot.lineage());
         lineage.put("job", job.id());
+        lineage.put("examples.train", Integer.toString(train.size()));
+        lineage.put("examples.test", Integer.toString(holdout.size()));
         var latest = new AtomicReference<>(job.running(null, lineage, clock.instant()));
         progress.accept(latest.get());
         var nextReport = new long[] {System.nanoTime() + PROGRESS_EVERY.toNanos()};
-        var trained = engine.train(spec, snapshot.train(), stats(spec, snapshot.train()), warmStart(spec, lineage),
+        var trained = engine.train(spec, train, stats(spec, train), warmStart(spec, lineage),
                 spec.init().random() == null ? 42L : spec.init().random().seed(),
                 (epoch, step, loss, speed) -> {
                     metrics.step(job.model(), loss, speed);
@@ -74,8 +78,8 @@ public final class TrainingJob implements JobWork {
                     }
                 });
 
-        var candidate = HoldoutEvaluator.evaluate(trained.frozen(), spec, snapshot.test());
-        var decision = PromotionGate.decide(candidate.loss(), champion(spec, snapshot.test()), spec.promotion());
+        var candidate = HoldoutEvaluator.evaluate(trained.frozen(), spec, holdout);
+        var decision = PromotionGate.decide(candidate.loss(), champion(spec, holdout), spec.promotion());
         lineage.put("promotion", (decision.promoted() ? "promoted: " : "rejected: ") + decision.reason());
         var version = client.register(job.model(), trained.frozen(),
                 metrics(candidate, trained.trainLoss()), lineage);

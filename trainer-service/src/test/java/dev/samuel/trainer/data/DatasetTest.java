@@ -32,6 +32,17 @@ class DatasetTest {
         assertThat(order(42)).isNotEqualTo(List.of(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f));
     }
 
+    @Test
+    void aWindowKeepsTheNewestExamplesAndZeroKeepsAll() {
+        assertThat(firstFeatures(dataset.newest(3))).containsExactly(7f, 8f, 9f);
+        assertThat(dataset.newest(0)).isSameAs(dataset);
+        assertThat(dataset.newest(25)).isSameAs(dataset);
+    }
+
+    private static List<Float> firstFeatures(Dataset data) {
+        return data.examples().stream().map(e -> e.features()[0]).toList();
+    }
+
     private List<Float> order(long seed) {
         var seen = new ArrayList<Float>();
         dataset.forEachBatch(3, seed, batch -> batch.stream().map(ResolvedExample::features).forEach(f -> seen.add(f[0])));
