@@ -3,8 +3,8 @@ package dev.samuel.contracts.spec;
 /**
  * How a training job runs. {@code holdout} is the fraction of examples routed to the test topic;
  * {@code retrainEvery} is the number of new training examples that triggers a retrain (0: only on request);
- * {@code window} is how many of the most recent examples of each split a job uses (0: all the trainer holds), so a
- * model can forget a concept that has drifted away.
+ * {@code window} is how many of the most recent labelled examples a job uses (0: all the trainer holds), so a model
+ * can forget a concept that has drifted away; it is shared between the splits as ingest shares the stream.
  */
 public record Training(Integer batchSize, Integer epochs, Double holdout, Long retrainEvery, Long window) {
 
@@ -20,5 +20,15 @@ public record Training(Integer batchSize, Integer epochs, Double holdout, Long r
         holdout = holdout == null ? 0.2 : holdout;
         retrainEvery = retrainEvery == null ? 0L : retrainEvery;
         window = window == null ? 0L : window;
+    }
+
+    /** The newest training examples a job uses: the window's share of the train split (0: all). */
+    public long trainWindow() {
+        return window == 0 ? 0 : Math.max(1, Math.round(window * (1 - holdout)));
+    }
+
+    /** The newest holdout examples a job is judged on: the window's share of the test split (0: all). */
+    public long testWindow() {
+        return window == 0 ? 0 : Math.max(1, Math.round(window * holdout));
     }
 }

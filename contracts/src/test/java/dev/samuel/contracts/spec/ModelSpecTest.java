@@ -30,6 +30,8 @@ class ModelSpecTest {
         assertThat(spec.init().random().seed()).isEqualTo(42L);
         assertThat(spec.training().retrainEvery()).isEqualTo(5000L);
         assertThat(spec.training().window()).isEqualTo(20000L);
+        assertThat(spec.training().trainWindow()).isEqualTo(16000L);
+        assertThat(spec.training().testWindow()).isEqualTo(4000L);
         assertThat(spec.outputWidth()).isEqualTo(10);
     }
 

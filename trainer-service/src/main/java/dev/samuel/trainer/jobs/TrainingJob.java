@@ -53,8 +53,8 @@ public final class TrainingJob implements JobWork {
                 "model " + job.model() + " has no spec in the registry")).spec();
         var snapshot = datasets.data(job.model()).map(ModelData::snapshot).orElseThrow(() ->
                 new IllegalStateException("no data of model " + job.model() + " has been read yet"));
-        var train = snapshot.train().newest(spec.training().window());
-        var holdout = snapshot.test().newest(spec.training().window());
+        var train = snapshot.train().newest(spec.training().trainWindow());
+        var holdout = snapshot.test().newest(spec.training().testWindow());
         require(!train.isEmpty(), "no training examples yet in " + job.model() + ".train");
         require(!holdout.isEmpty(), "no holdout examples yet in " + job.model() + ".test");
 

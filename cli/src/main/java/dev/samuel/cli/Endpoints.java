@@ -1,0 +1,87 @@
+package dev.samuel.cli;
+
+import dev.samuel.cli.http.RegistryApi;
+import dev.samuel.cli.http.TrainerApi;
+import dev.samuel.cli.stack.LocalStack;
+import dev.samuel.cli.stack.QuarkusService;
+import dev.samuel.cli.stack.StackLayout;
+import dev.samuel.cli.stack.StackPorts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the platform is. Each address comes from its option, else its environment variable, else the local
+ * stack that {@code samuel up} started, else the default ports: so on a laptop no option is needed.
+ */
+public final class Endpoints {
+
+    @Option(names = "--bootstrap", description = "Kafka bootstrap servers (env SAMUEL_BOOTSTRAP; default: the local stack's)")
+    String bootstrap;
+
+    @Option(names = "--registry", description = "model-registry URL (env SAMUEL_REGISTRY_URL)")
+    String registry;
+
+    @Option(names = "--trainer", description = "trainer-service URL (env SAMUEL_TRAINER_URL)")
+    String trainer;
+
+    @Option(names = "--token", description = "the registry's write token (env SAMUEL_REGISTRY_WRITE_TOKEN; default: the local stack's)")
+    String token;
+
+    public static StackLayout layout() {
+        return StackLayout.of(Path.of(System.getProperty("samuel.home", ".")).toAbsolutePath().normalize());
+    }
+
+    public String bootstrap() {
+        return first(bootstrap, System.getenv("SAMUEL_BOOTSTRAP"), ports().bootstrap());
+    }
+
+    public String registryUrl() {
+        return first(registry, System.getenv("SAMUEL_REGISTRY_URL"), ports().url(QuarkusService.REGISTRY));
+    }
+
+    public String trainerUrl() {
+        return first(trainer, System.getenv("SAMUEL_TRAINER_URL"), ports().url(QuarkusService.TRAINER));
+    }
+
+    public String inferenceUrl() {
+        return ports().url(QuarkusService.INFERENCE);
+    }
+
+    public RegistryApi registry() {
+        return new RegistryApi(registryUrl(), token());
+    }
+
+    public TrainerApi trainer() {
+        return new TrainerApi(trainerUrl());
+    }
+
+    /** Settings every Kafka client of the cli starts from. */
+    public Map<String, Object> kafka() {
+        var config = new HashMap<String, Object>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        return config;
+    }
+
+    private String token() {
+        var local = layout().tokenFile();
+        return first(token, System.getenv("SAMUEL_REGISTRY_WRITE_TOKEN"),
+                Files.exists(local) ? new LocalStack(layout(), System.out).token() : null);
+    }
+
+    private static StackPorts ports() {
+        return new LocalStack(layout(), System.out).state().map(state -> state.ports()).orElse(StackPorts.DEFAULT);
+    }
+
+    private static String first(String... candidates) {
+        for (var candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.samuel.cli.command;
+
+import dev.samuel.cli.Endpoints;
+import dev.samuel.cli.io.EventProducer;
+import dev.samuel.cli.io.ProgressBar;
+import dev.samuel.cli.io.RowSource;
+import dev.samuel.contracts.event.Encoding;
+import dev.samuel.contracts.topic.Topics;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "produce", description = {
+        "Stream a file into a model: labelled rows to M.labelled, unlabelled ones to M.unlabelled.",
+        "CSV (header with a 'label' column, or --label-column), JSON lines, or IDX (MNIST) with --labels."})
+public final class ProduceCommand implements Callable<Integer> {
+
+    @Mixin
+    Endpoints endpoints;
+
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--model", required = true, description = "the model")
+    String model;
+
+    @Option(names = "--format", description = "csv, jsonl or idx (default: from the file name)")
+    RowSource.Format format;
+
+    @Option(names = "--labels", description = "IDX labels file for an IDX images file")
+    Path labels;
+
+    @Option(names = "--label-column", description = "CSV: the label's column name, 'last', or 'none' (default: label)")
+    String labelColumn;
+
+    @Option(names = "--encoding", defaultValue = "json", description = "json or f32le (compact float32 tensors)")
+    String encoding;
+
+    @Override
+    public Integer call() throws Exception {
+        long sent = 0;
+        long labelled = 0;
+        try (var rows = RowSource.open(file, format, labels, labelColumn);
+             var producer = new EventProducer(endpoints.kafka(), Topics.of(model), Encoding.of(encoding))) {
+            var bar = new ProgressBar(System.err, "produce", rows.total(), true);
+            for (var row = rows.next(); row.isPresent(); row = rows.next()) {
+                producer.send(row.get());
+                sent++;
+                labelled += row.get().labelled() ? 1 : 0;
+                bar.update(sent, "");
+            }
+            producer.flush();
+            double rate = bar.finish(sent, "");
+            System.out.printf("%,d records to %s (%,d labelled, %,d unlabelled), %,.0f records/s%n", sent, model,
+                    labelled, sent - labelled, rate);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.samuel.cli.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.samuel.contracts.json.Json;
+import java.util.Map;
+import java.util.Optional;
+
+/** The model-registry's REST API, as the cli uses it (see model-registry/README.md). */
+public final class RegistryApi extends Api {
+
+    public RegistryApi(String baseUrl, String token) {
+        super("model-registry", baseUrl, token);
+    }
+
+    public JsonNode models() {
+        return get("/models");
+    }
+
+    public Optional<JsonNode> model(String name) {
+        return find("/models/" + name);
+    }
+
+    /** Creates the model (409 if it exists). */
+    public JsonNode create(String specJson) {
+        return write("POST", "/models", specJson);
+    }
+
+    /** Creates or updates the model's spec. */
+    public JsonNode put(String name, String specJson) {
+        return write("PUT", "/models/" + name, specJson);
+    }
+
+    public JsonNode versions(String model) {
+        return get("/models/" + model + "/versions");
+    }
+
+    public JsonNode history(String model) {
+        return get("/models/" + model + "/history");
+    }
+
+    public JsonNode setAlias(String model, String alias, int version, String reason) {
+        return write("PUT", "/models/" + model + "/aliases/" + alias,
+                Json.MAPPER.valueToTree(Map.of("version", version, "reason", reason)).toString());
+    }
+}

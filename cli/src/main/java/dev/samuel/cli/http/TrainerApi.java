@@ -1,0 +1,32 @@
+package dev.samuel.cli.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.samuel.cli.CliException;
+import dev.samuel.contracts.job.JobRecord;
+import dev.samuel.contracts.json.Json;
+
+/** The trainer-service's REST API (see trainer-service/README.md); jobs are the contract's {@link JobRecord}. */
+public final class TrainerApi extends Api {
+
+    public TrainerApi(String baseUrl) {
+        super("trainer-service", baseUrl, null);
+    }
+
+    /** Asks for a job; the answer is the job, new or the one already waiting. */
+    public JobRecord requestJob(String model) {
+        return job(write("POST", "/models/" + model + "/jobs", null));
+    }
+
+    public JobRecord job(String model, String id) {
+        return job(get("/models/" + model + "/jobs/" + id));
+    }
+
+    private static JobRecord job(JsonNode node) {
+        try {
+            return Json.MAPPER.treeToValue(node, JobRecord.class);
+        } catch (JsonProcessingException e) {
+            throw new CliException("the trainer answered something that is not a job: " + node);
+        }
+    }
+}

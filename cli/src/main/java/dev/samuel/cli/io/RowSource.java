@@ -1,0 +1,54 @@
+package dev.samuel.cli.io;
+
+import dev.samuel.cli.CliException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The rows of an input file, read one at a time so a file larger than memory streams through. */
+public interface RowSource extends Closeable {
+
+    /** The next row, or empty at the end of the file. */
+    Optional<Row> next() throws IOException;
+
+    /** How many rows the file holds, for the progress bar. */
+    long total();
+
+    enum Format { CSV, JSONL, IDX }
+
+    /** Opens a file in the given format, or the one its name suggests ({@code .csv}, {@code .jsonl}/{@code .json}, IDX). */
+    static RowSource open(Path file, Format format, Path idxLabels, String labelColumn) throws IOException {
+        if (!Files.isReadable(file)) {
+            throw new CliException("cannot read " + file);
+        }
+        return switch (format == null ? guess(file) : format) {
+            case CSV -> CsvRows.open(file, labelColumn);
+            case JSONL -> JsonLinesRows.open(file);
+            case IDX -> IdxRows.open(file, idxLabels);
+        };
+    }
+
+    private static Format guess(Path file) {
+        var name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return Format.CSV;
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".ndjson")) {
+            return Format.JSONL;
+        }
+        if (name.contains("idx") || name.endsWith("-ubyte")) {
+            return Format.IDX;
+        }
+        throw new CliException("cannot tell the format of " + file + " from its name: give --format csv|jsonl|idx");
+    }
+
+    /** Lines of a text file, counted once before reading for the progress bar. */
+    static long countLines(Path file) throws IOException {
+        try (var lines = Files.lines(file)) {
+            return lines.filter(line -> !line.isBlank()).count();
+        }
+    }
+}

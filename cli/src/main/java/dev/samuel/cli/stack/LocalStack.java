@@ -1,0 +1,191 @@
+package dev.samuel.cli.stack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform on one machine without Docker: a broker and the four services as processes on loopback ports,
+ * everything under one run directory. {@code down} stops only what {@code up} started.
+ */
+public final class LocalStack {
+
+    private static final Duration KAFKA_START = Duration.ofSeconds(60);
+    private static final Duration SERVICE_START = Duration.ofSeconds(180);
+    private static final Duration STOP = Duration.ofSeconds(20);
+
+    private final StackLayout layout;
+    private final PrintStream out;
+
+    public LocalStack(StackLayout layout, PrintStream out) {
+        this.layout = layout;
+        this.out = out;
+    }
+
+    public Optional<StackState> state() {
+        return StackState.read(layout.stateFile());
+    }
+
+    /** Starts what is not running and waits until every part is ready; a running stack is left as it is. */
+    public StackState up(StackPorts ports) throws InterruptedException {
+        var running = state();
+        if (running.isPresent() && running.get().processes().stream().allMatch(p -> p.handle().isPresent())) {
+            out.println("The local stack is already running.");
+            return running.get();
+        }
+        running.ifPresent(this::stop);
+        checkPortsFree(ports);
+        new ModuleBuild(layout.home(), out).buildMissing();
+        var token = token();
+        var state = new StackState(ports, List.of());
+        try {
+            state = startKafka(state);
+            state = startService(state, QuarkusService.REGISTRY, token);
+            for (var service : List.of(QuarkusService.INGEST, QuarkusService.TRAINER, QuarkusService.INFERENCE)) {
+                state = startService(state, service, token);
+            }
+            for (var service : List.of(QuarkusService.INGEST, QuarkusService.TRAINER, QuarkusService.INFERENCE)) {
+                awaitService(state, service);
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            stop(state);
+            throw e;
+        }
+        out.println("The local stack is up; logs in " + layout.logs());
+        return state;
+    }
+
+    /** Stops every process {@code up} started, newest first, and forgets them. */
+    public boolean down() {
+        var state = state();
+        state.ifPresent(this::stop);
+        return state.isPresent();
+    }
+
+    /** One process of a running stack, as {@code status} shows it. */
+    public record Part(String name, String state, String address, long pid) {
+    }
+
+    /** Every process {@code up} started: stopped, running (not ready yet) or ready. Empty when none was started. */
+    public List<Part> health() {
+        return state().map(state -> state.processes().stream().map(process -> {
+            boolean kafka = process.name().equals("kafka");
+            var address = kafka ? state.ports().bootstrap() : state.ports().url(service(process.name()));
+            var status = process.handle().isEmpty() ? "stopped"
+                    : (kafka ? Readiness.kafkaReady(address) : Readiness.httpReady(address)) ? "ready" : "running";
+            return new Part(process.name(), status, address, process.pid());
+        }).toList()).orElse(List.of());
+    }
+
+    private static QuarkusService service(String module) {
+        return Arrays.stream(QuarkusService.values()).filter(s -> s.module().equals(module)).findFirst().orElseThrow();
+    }
+
+    public String token() {
+        try {
+            var file = layout.tokenFile();
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(layout.runDir());
+            var bytes = new byte[24];
+            new SecureRandom().nextBytes(bytes);
+            var token = HexFormat.of().formatHex(bytes);
+            Files.writeString(file, token);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the registry token in " + layout.tokenFile(), e);
+        }
+    }
+
+    private StackState startKafka(StackState state) throws InterruptedException {
+        out.println("Starting Kafka on " + state.ports().bootstrap() + " ...");
+        var kafka = new KafkaNode(layout, state.ports()).start(marker("kafka"));
+        var next = record(state, kafka);
+        Readiness.await(kafka, () -> Readiness.kafkaReady(state.ports().bootstrap()), layout.log("kafka"), KAFKA_START);
+        return next;
+    }
+
+    private StackState startService(StackState state, QuarkusService service, String token)
+            throws InterruptedException {
+        out.println("Starting " + service.module() + " on " + state.ports().url(service) + " ...");
+        var started = ProcessLauncher.start(service.module(), ServiceCommand.javaArgs(service, layout),
+                ServiceCommand.environment(service, state.ports(), token), layout.log(service.module()),
+                marker(service.module()));
+        var next = record(state, started);
+        if (service == QuarkusService.REGISTRY) {
+            awaitService(next, service);
+        }
+        return next;
+    }
+
+    private void awaitService(StackState state, QuarkusService service) throws InterruptedException {
+        var process = state.processes().stream().filter(p -> p.name().equals(service.module())).findFirst()
+                .orElseThrow();
+        var url = state.ports().url(service);
+        Readiness.await(process, () -> Readiness.httpReady(url), layout.log(service.module()), SERVICE_START);
+        out.println("  " + service.module() + " is ready");
+    }
+
+    private StackState record(StackState state, StackState.Started process) {
+        var next = state.with(process);
+        next.write(layout.stateFile());
+        return next;
+    }
+
+    private String marker(String process) {
+        return layout.runDir().toAbsolutePath() + "#" + process;
+    }
+
+    private void stop(StackState state) {
+        var processes = new ArrayList<>(state.processes());
+        Collections.reverse(processes);
+        for (var process : processes) {
+            process.handle().ifPresent(handle -> {
+                out.println("Stopping " + process.name() + " (pid " + process.pid() + ")");
+                handle.destroy();
+                try {
+                    handle.onExit().get(STOP.toSeconds(), TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    handle.destroyForcibly();
+                }
+            });
+        }
+        try {
+            Files.deleteIfExists(layout.stateFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void checkPortsFree(StackPorts ports) {
+        var wanted = new ArrayList<>(List.of(Map.entry("Kafka", ports.kafka()),
+                Map.entry("the Kafka controller", ports.controller())));
+        for (var service : QuarkusService.values()) {
+            wanted.add(Map.entry(service.module(), ports.of(service)));
+        }
+        for (var port : wanted) {
+            try (var socket = new ServerSocket(port.getValue(), 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new StackException("port " + port.getValue() + " for " + port.getKey()
+                        + " is in use: stop what listens there (another Kafka or Samuel?) and run up again");
+            }
+        }
+    }
+}
