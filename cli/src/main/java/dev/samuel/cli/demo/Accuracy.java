@@ -9,13 +9,13 @@ import java.util.Map;
  * How right the served models are about the generator's truth: over the most recent predictions, and per stage
  * of the demo and model version, for the summary. Thread-safe.
  */
-final class Accuracy {
+public final class Accuracy {
 
     private static final int RECENT = 200;
 
     /** Predictions and correct ones of one stage and version. */
-    record Tally(String stage, int version, long predictions, long correct) {
-        double accuracy() {
+    public record Tally(String stage, int version, long predictions, long correct) {
+        public double accuracy() {
             return predictions == 0 ? Double.NaN : (double) correct / predictions;
         }
     }

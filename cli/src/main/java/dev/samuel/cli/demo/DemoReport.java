@@ -15,6 +15,11 @@ public record DemoReport(String model, Duration took, List<Accuracy.Tally> talli
                 .mapToDouble(Accuracy.Tally::accuracy).findFirst().orElse(Double.NaN);
     }
 
+    /** The newest version that served events of a stage, 0 if none did. */
+    public int newestVersion(String stage) {
+        return tallies.stream().filter(t -> t.stage().equals(stage)).mapToInt(Accuracy.Tally::version).max().orElse(0);
+    }
+
     public long promotions() {
         return jobs.stream().filter(job -> job.status() == JobStatus.SUCCEEDED && job.decision().promoted()).count();
     }

@@ -27,7 +27,7 @@ final class ModuleBuild {
             return;
         }
         out.println("Building " + String.join(", ", missing) + " (mvn package, a few minutes the first time) ...");
-        var command = List.of("mvn", "-B", "-q", "-DskipTests", "package", "-pl", String.join(",", missing), "-am");
+        var command = List.of("mvn", "-B", "-q", "-Dstyle.color=never", "-DskipTests", "package", "-pl", String.join(",", missing), "-am");
         try {
             var process = new ProcessBuilder(command).directory(home.toFile()).inheritIO().start();
             if (process.waitFor() != 0) {

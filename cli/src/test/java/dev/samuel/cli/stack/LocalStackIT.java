@@ -1,0 +1,123 @@
+package dev.samuel.cli.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.samuel.cli.demo.DemoRun;
+import dev.samuel.cli.http.RegistryApi;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The user's path on a laptop, with the packaged services: {@code up}, the drift demo run by the platform
+ * end to end (ingest, retrain policy, gate, hot swap), and {@code down} leaving no process behind. Ports and the
+ * run directory are the test's own, so a stack the developer runs is left alone.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+
+    final StackLayout layout = new StackLayout(HOME, HOME.resolve("cli/target/it-stack"));
+    final PrintStream out = System.out;
+    final LocalStack stack = new LocalStack(layout, out);
+    StackState state;
+
+    @BeforeAll
+    void up() throws Exception {
+        deleteRecursively(layout.runDir());
+        state = stack.up(freePorts());
+    }
+
+    @Test
+    @Order(1)
+    void everyPartIsReadyAndRecorded() {
+        assertThat(stack.health()).extracting(LocalStack.Part::name, LocalStack.Part::state).containsExactly(
+                tuple("kafka", "ready"), tuple("model-registry", "ready"), tuple("ingest-service", "ready"),
+                tuple("trainer-service", "ready"), tuple("inference-service", "ready"));
+        assertThat(layout.log("kafka")).content().contains("Kafka Server started");
+    }
+
+    @Test
+    @Order(2)
+    void theDemoShowsTheDriftAndTheRecovery() throws Exception {
+        var registry = new RegistryApi(state.ports().url(QuarkusService.REGISTRY), stack.token());
+        var report = new DemoRun(Map.of("bootstrap.servers", state.ports().bootstrap()), registry, "it-demo", out)
+                .run(false);
+
+        assertThat(report.accuracy(DemoRun.BEFORE, 1)).isGreaterThan(0.9);
+        assertThat(report.accuracy(DemoRun.AFTER, 1)).isLessThan(0.3);
+        int retrained = report.newestVersion(DemoRun.AFTER);
+        assertThat(retrained).isGreaterThan(1);
+        assertThat(report.accuracy(DemoRun.AFTER, retrained)).isGreaterThan(0.9);
+        assertThat(report.promotions()).isGreaterThanOrEqualTo(2);
+        assertThat(registry.model("it-demo").orElseThrow().path("aliases").path("champion").asInt())
+                .isEqualTo(retrained);
+    }
+
+    @Test
+    @Order(3)
+    void upAgainLeavesTheRunningStackAsItIs() throws Exception {
+        var again = stack.up(state.ports());
+
+        assertThat(again.processes()).extracting(StackState.Started::pid)
+                .containsExactlyElementsOf(state.processes().stream().map(StackState.Started::pid).toList());
+    }
+
+    @Test
+    @Order(4)
+    void downStopsEveryProcessItStartedAndForgetsThem() {
+        var handles = state.processes().stream().map(p -> p.handle().orElseThrow()).toList();
+
+        assertThat(stack.down()).isTrue();
+
+        assertThat(handles).noneMatch(ProcessHandle::isAlive);
+        assertThat(layout.stateFile()).doesNotExist();
+        assertThat(stack.health()).isEmpty();
+        assertThat(stack.down()).isFalse();
+    }
+
+    @AfterAll
+    void downAnyway() {
+        stack.down();
+    }
+
+    private static StackPorts freePorts() throws IOException {
+        var services = new EnumMap<QuarkusService, Integer>(QuarkusService.class);
+        for (var service : QuarkusService.values()) {
+            services.put(service, freePort());
+        }
+        return new StackPorts(freePort(), freePort(), services);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
