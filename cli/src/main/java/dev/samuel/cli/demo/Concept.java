@@ -8,7 +8,7 @@ import java.util.Random;
  * standardisation is for). Before the drift a reading's class is its cluster; after it, the classes rotate, so
  * a model trained before the drift is wrong about nearly everything after it until it is retrained.
  */
-final class Concept {
+public final class Concept {
 
     static final int CLASSES = 3;
     static final int FEATURES = 4;
@@ -20,11 +20,11 @@ final class Concept {
     private final Random random;
     private volatile boolean drifted;
 
-    Concept(long seed) {
+    public Concept(long seed) {
         this.random = new Random(seed);
     }
 
-    void drift() {
+    public void drift() {
         drifted = true;
     }
 
@@ -33,10 +33,10 @@ final class Concept {
     }
 
     /** A reading, its class under the concept of the moment, and whether that concept is the drifted one. */
-    record Sample(Features features, int label, boolean drifted) {
+    public record Sample(Features features, int label, boolean drifted) {
     }
 
-    synchronized Sample next() {
+    public synchronized Sample next() {
         int cluster = random.nextInt(CLASSES);
         var values = new float[FEATURES];
         for (int f = 0; f < FEATURES; f++) {

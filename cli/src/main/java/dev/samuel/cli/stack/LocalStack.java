@@ -6,13 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +80,7 @@ public final class LocalStack {
     /** Every process {@code up} started: stopped, running (not ready yet) or ready. Empty when none was started. */
     public List<Part> health() {
         return state().map(state -> state.processes().stream().map(process -> {
-            boolean kafka = process.name().equals("kafka");
+            boolean kafka = process.name().equals(KAFKA);
             var address = kafka ? state.ports().bootstrap() : state.ports().url(service(process.name()));
             var status = process.handle().isEmpty() ? "stopped"
                     : (kafka ? Readiness.kafkaReady(address) : Readiness.httpReady(address)) ? "ready" : "running";
@@ -95,55 +92,82 @@ public final class LocalStack {
         return Arrays.stream(QuarkusService.values()).filter(s -> s.module().equals(module)).findFirst().orElseThrow();
     }
 
+    /** The registry's write token of this stack, created on first use. */
     public String token() {
-        try {
-            var file = layout.tokenFile();
-            if (Files.exists(file)) {
-                return Files.readString(file).strip();
-            }
-            Files.createDirectories(layout.runDir());
-            var bytes = new byte[24];
-            new SecureRandom().nextBytes(bytes);
-            var token = HexFormat.of().formatHex(bytes);
-            Files.writeString(file, token);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            return token;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the registry token in " + layout.tokenFile(), e);
+        return RegistryToken.readOrCreate(layout.tokenFile());
+    }
+
+    /**
+     * Kills one part of the running stack without letting it shut down cleanly (SIGKILL), as a crash would: what
+     * the reliability suite does to prove nothing is lost. {@link #restart} brings it back.
+     */
+    public void kill(String name) {
+        var state = state().orElseThrow(() -> new StackException("no local stack is running"));
+        state.process(name).flatMap(StackState.Started::handle).ifPresent(handle -> {
+            handle.destroyForcibly();
+            handle.onExit().join();
+        });
+    }
+
+    /** Starts a part of the running stack again, on its ports, and waits until it is ready. */
+    public void restart(String name) throws InterruptedException {
+        var state = state().orElseThrow(() -> new StackException("no local stack is running"));
+        state.process(name).flatMap(StackState.Started::handle).ifPresent(handle -> {
+            throw new StackException(name + " is still running (pid " + handle.pid() + ")");
+        });
+        if (name.equals(KAFKA)) {
+            awaitKafka(launchKafka(state, true));
+        } else {
+            var service = service(name);
+            awaitService(launchService(state, service, token(), true), service);
         }
     }
 
+    private static final String KAFKA = "kafka";
+
     private StackState startKafka(StackState state) throws InterruptedException {
-        out.println("Starting Kafka on " + state.ports().bootstrap() + " ...");
-        var kafka = new KafkaNode(layout, state.ports()).start(marker("kafka"));
-        var next = record(state, kafka);
-        Readiness.await(kafka, () -> Readiness.kafkaReady(state.ports().bootstrap()), layout.log("kafka"), KAFKA_START);
+        var next = launchKafka(state, false);
+        awaitKafka(next);
         return next;
+    }
+
+    private StackState launchKafka(StackState state, boolean again) throws InterruptedException {
+        out.println("Starting Kafka on " + state.ports().bootstrap() + " ...");
+        return record(state, new KafkaNode(layout, state.ports()).start(marker(KAFKA)), again);
+    }
+
+    private void awaitKafka(StackState state) throws InterruptedException {
+        var bootstrap = state.ports().bootstrap();
+        Readiness.await(state.process(KAFKA).orElseThrow(), () -> Readiness.kafkaReady(bootstrap), layout.log(KAFKA),
+                KAFKA_START);
     }
 
     private StackState startService(StackState state, QuarkusService service, String token)
             throws InterruptedException {
-        out.println("Starting " + service.module() + " on " + state.ports().url(service) + " ...");
-        var started = ProcessLauncher.start(service.module(), ServiceCommand.javaArgs(service, layout),
-                ServiceCommand.environment(service, state.ports(), token), layout.log(service.module()),
-                marker(service.module()));
-        var next = record(state, started);
+        var next = launchService(state, service, token, false);
         if (service == QuarkusService.REGISTRY) {
             awaitService(next, service);
         }
         return next;
     }
 
+    private StackState launchService(StackState state, QuarkusService service, String token, boolean again) {
+        out.println("Starting " + service.module() + " on " + state.ports().url(service) + " ...");
+        var started = ProcessLauncher.start(service.module(), ServiceCommand.javaArgs(service, layout),
+                ServiceCommand.environment(service, state.ports(), token), layout.log(service.module()),
+                marker(service.module()));
+        return record(state, started, again);
+    }
+
     private void awaitService(StackState state, QuarkusService service) throws InterruptedException {
-        var process = state.processes().stream().filter(p -> p.name().equals(service.module())).findFirst()
-                .orElseThrow();
         var url = state.ports().url(service);
-        Readiness.await(process, () -> Readiness.httpReady(url), layout.log(service.module()), SERVICE_START);
+        Readiness.await(state.process(service.module()).orElseThrow(), () -> Readiness.httpReady(url),
+                layout.log(service.module()), SERVICE_START);
         out.println("  " + service.module() + " is ready");
     }
 
-    private StackState record(StackState state, StackState.Started process) {
-        var next = state.with(process);
+    private StackState record(StackState state, StackState.Started process, boolean again) {
+        var next = again ? state.replacing(process) : state.with(process);
         next.write(layout.stateFile());
         return next;
     }

@@ -1,5 +1,8 @@
 package dev.samuel.cli.stack;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -22,6 +25,21 @@ public record StackPorts(int kafka, int controller, Map<QuarkusService, Integer>
 
     public String url(QuarkusService service) {
         return "http://127.0.0.1:" + of(service);
+    }
+
+    /** Ports the system has free now: for a stack beside another one, as tests run it. */
+    public static StackPorts free() throws IOException {
+        var services = new EnumMap<QuarkusService, Integer>(QuarkusService.class);
+        for (var service : QuarkusService.values()) {
+            services.put(service, freePort());
+        }
+        return new StackPorts(freePort(), freePort(), services);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static Map<QuarkusService, Integer> defaults() {

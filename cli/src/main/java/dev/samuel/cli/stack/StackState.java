@@ -36,6 +36,16 @@ public record StackState(StackPorts ports, List<Started> processes) {
         return new StackState(ports, all);
     }
 
+    /** The same stack with a part that was started again in place of its old entry. */
+    public StackState replacing(Started process) {
+        return new StackState(ports, processes.stream()
+                .map(p -> p.name().equals(process.name()) ? process : p).toList());
+    }
+
+    public Optional<Started> process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
     public static Optional<StackState> read(Path file) {
         if (!Files.exists(file)) {
             return Optional.empty();

@@ -7,12 +7,9 @@ import dev.samuel.cli.demo.DemoRun;
 import dev.samuel.cli.http.RegistryApi;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +38,7 @@ class LocalStackIT {
     @BeforeAll
     void up() throws Exception {
         deleteRecursively(layout.runDir());
-        state = stack.up(freePorts());
+        state = stack.up(StackPorts.free());
     }
 
     @Test
@@ -95,20 +92,6 @@ class LocalStackIT {
     @AfterAll
     void downAnyway() {
         stack.down();
-    }
-
-    private static StackPorts freePorts() throws IOException {
-        var services = new EnumMap<QuarkusService, Integer>(QuarkusService.class);
-        for (var service : QuarkusService.values()) {
-            services.put(service, freePort());
-        }
-        return new StackPorts(freePort(), freePort(), services);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -1,0 +1,162 @@
+package dev.samuel.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samuel.cli.UserTopics;
+import dev.samuel.contracts.job.JobRecord;
+import dev.samuel.contracts.job.JobStatus;
+import dev.samuel.contracts.spec.ModelSpecs;
+import dev.samuel.contracts.topic.ModelTopics;
+import dev.samuel.contracts.topic.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Crashes (SIGKILL, no clean shutdown) of the broker and of each service in its busiest moment, on one running
+ * platform, one after another. After each restart every example sent reaches train or test exactly once, every event
+ * gets exactly one prediction, and the registry holds no half-made version or double promotion.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultsIT {
+
+    static final String MODEL = "faults";
+    static final Duration SETTLE = Duration.ofMinutes(3);
+
+    final ModelTopics topics = Topics.of(MODEL);
+    final List<String> survived = new ArrayList<>();
+    long lost;
+    long duplicated;
+    Platform platform;
+
+    @BeforeAll
+    void aModelWithAChampion() throws Exception {
+        platform = Platform.start("faults");
+        register(MODEL, 10);
+        try (var stream = new Stream(platform.kafka(), topics, "warmup", 300).start()) {
+            Thread.sleep(4000);
+        }
+        awaitDataset(MODEL, 600);
+        var job = awaitJob(MODEL, platform.trainer().requestJob(MODEL).id(), JobRecord::isFinished);
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    @Order(1)
+    void theBrokerCrashesMidStream() throws Exception {
+        survive("broker mid-stream", "broker", "kafka", Duration.ofSeconds(3));
+    }
+
+    @Test
+    @Order(2)
+    void ingestCrashesMidStream() throws Exception {
+        survive("ingest mid-stream", "ingest", "ingest-service", Duration.ZERO);
+    }
+
+    @Test
+    @Order(3)
+    void inferenceCrashesMidSwap() throws Exception {
+        var second = awaitJob(MODEL, platform.trainer().requestJob(MODEL).id(), JobRecord::isFinished);
+        assertThat(second.status()).isEqualTo(JobStatus.SUCCEEDED);
+        try (var stream = new Stream(platform.kafka(), topics, "swap", 300).start()) {
+            Thread.sleep(3000);
+            platform.registry().setAlias(MODEL, "champion", second.version(), "swap under fire");
+            Thread.sleep(300);
+            platform.kill("inference-service");
+            platform.restart("inference-service");
+            Thread.sleep(3000);
+            stream.close();
+            verify("inference mid-swap", stream);
+        }
+    }
+
+    void survive(String fault, String prefix, String process, Duration down) throws Exception {
+        try (var stream = new Stream(platform.kafka(), topics, prefix, 300).start()) {
+            Thread.sleep(4000);
+            platform.kill(process);
+            Thread.sleep(down.toMillis());
+            platform.restart(process);
+            Thread.sleep(4000);
+            stream.close();
+            verify(fault, stream);
+        }
+    }
+
+    void verify(String fault, Stream stream) throws InterruptedException {
+        var examples = settle(stream, true);
+        var events = settle(stream, false);
+        System.out.printf("%s: examples %s, events %s%n", fault, examples, events);
+        lost += examples.lost() + events.lost();
+        duplicated += examples.duplicated() + events.duplicated();
+        assertThat(examples.lost()).as("examples lost").isZero();
+        assertThat(examples.duplicated()).as("examples duplicated").isZero();
+        assertThat(events.lost()).as("events without a prediction").isZero();
+        assertThat(events.duplicated()).as("events predicted twice").isZero();
+        survived.add(fault);
+    }
+
+    /** Waits until nothing the stream sent is missing downstream, or the time is up, and says what is there. */
+    TopicCensus.Verdict settle(Stream stream, boolean examples) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (true) {
+            var verdict = examples
+                    ? TopicCensus.Verdict.of(stream.examples(), TopicCensus.count(platform.kafka(),
+                            topics.train().name(), topics.test().name()))
+                    : TopicCensus.Verdict.of(stream.events(), TopicCensus.count(platform.kafka(),
+                            topics.predictions().name()));
+            if (verdict.lost() == 0 || System.nanoTime() > deadline) {
+                return verdict;
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    void register(String model, int epochs) throws InterruptedException {
+        var spec = """
+                {"name": "%s", "task": {"type": "classification", "classes": 3}, "input": {"features": 4},
+                 "layers": [{"dense": 16, "activation": "relu"}, {"dense": 3}], "optimizer": {"adam": {"lr": 0.01}},
+                 "training": {"batchSize": 32, "epochs": %d, "holdout": 0.2}}
+                """.formatted(model, epochs);
+        platform.registry().put(model, spec);
+        UserTopics.create(platform.kafka(), ModelSpecs.parse(spec));
+    }
+
+    void awaitDataset(String model, int trainExamples) throws InterruptedException {
+        await("the trainer to hold " + trainExamples + " examples of " + model,
+                () -> platform.trainer().dataset(model).path("train").asInt() >= trainExamples);
+    }
+
+    JobRecord awaitJob(String model, String id, java.util.function.Predicate<JobRecord> condition)
+            throws InterruptedException {
+        await("job " + id, () -> condition.test(platform.trainer().job(model, id)));
+        return platform.trainer().job(model, id);
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + SETTLE.toMinutes() + " minutes for " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    @AfterAll
+    void report() {
+        System.out.printf("RESULT faults_survived=%d/%d lost=%d duplicated=%d%n", survived.size(), 3, lost,
+                duplicated);
+        if (platform != null) {
+            platform.close();
+        }
+    }
+}
