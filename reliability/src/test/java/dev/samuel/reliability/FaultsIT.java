@@ -30,7 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 class FaultsIT {
 
     static final String MODEL = "faults";
+    static final String SLOW = "faults-slow";
     static final Duration SETTLE = Duration.ofMinutes(3);
+    static final int FAULTS = 5;
 
     final ModelTopics topics = Topics.of(MODEL);
     final List<String> survived = new ArrayList<>();
@@ -76,6 +78,50 @@ class FaultsIT {
             Thread.sleep(3000);
             stream.close();
             verify("inference mid-swap", stream);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theTrainerCrashesMidJob() throws Exception {
+        register(SLOW, 1000);
+        try (var stream = new Stream(platform.kafka(), Topics.of(SLOW), "slow", 400).start()) {
+            Thread.sleep(4000);
+        }
+        awaitDataset(SLOW, 1000);
+        var job = platform.trainer().requestJob(SLOW);
+        awaitJob(SLOW, job.id(), j -> j.progress() != null && j.progress().epoch() >= 2);
+
+        platform.kill("trainer-service");
+        assertThat(platform.registry().versions(SLOW)).as("versions after the crash").isEmpty();
+        platform.restart("trainer-service");
+
+        await("the job to run again after the restart", () -> platform.trainer().jobs(SLOW).stream()
+                .anyMatch(j -> j.trigger().equals("restart") && j.status() == JobStatus.SUCCEEDED));
+        var crashed = platform.trainer().job(SLOW, job.id());
+        assertThat(crashed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(crashed.message()).contains("interrupted");
+        assertThat(platform.registry().versions(SLOW)).hasSize(1);
+        assertThat(platform.registry().history(SLOW)).as("champion moves").hasSize(1);
+        survived.add("trainer mid-job");
+    }
+
+    @Test
+    @Order(5)
+    void theRegistryIsDownWhileAJobPublishes() throws Exception {
+        try (var stream = new Stream(platform.kafka(), topics, "registry", 300).start()) {
+            var job = platform.trainer().requestJob(MODEL);
+            awaitJob(MODEL, job.id(), j -> j.status() != JobStatus.REQUESTED);
+            platform.kill("model-registry");
+            Thread.sleep(5000);
+            platform.restart("model-registry");
+            var finished = awaitJob(MODEL, job.id(), JobRecord::isFinished);
+            assertThat(finished.status()).as(finished.message()).isEqualTo(JobStatus.SUCCEEDED);
+            stream.close();
+            // Inference kept serving while the registry was down: every event has its one prediction.
+            verify("registry down while a job publishes", stream);
+            var versions = platform.registry().versions(MODEL);
+            assertThat(versions.findValuesAsText("job")).filteredOn(job.id()::equals).hasSize(1);
         }
     }
 
@@ -153,7 +199,7 @@ class FaultsIT {
 
     @AfterAll
     void report() {
-        System.out.printf("RESULT faults_survived=%d/%d lost=%d duplicated=%d%n", survived.size(), 3, lost,
+        System.out.printf("RESULT faults_survived=%d/%d lost=%d duplicated=%d%n", survived.size(), FAULTS, lost,
                 duplicated);
         if (platform != null) {
             platform.close();

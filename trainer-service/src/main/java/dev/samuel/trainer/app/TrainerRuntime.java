@@ -15,6 +15,7 @@ import dev.samuel.trainer.kafka.JobRequestFollower;
 import dev.samuel.trainer.kafka.JobTopic;
 import dev.samuel.trainer.kafka.KafkaJobLog;
 import dev.samuel.trainer.metrics.TrainerMetrics;
+import dev.samuel.trainer.registry.Backoff;
 import dev.samuel.trainer.registry.RegistryClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -75,7 +76,8 @@ public class TrainerRuntime {
 
         var metrics = new TrainerMetrics(meters, datasets);
         jobLog = new KafkaJobLog(kafka);
-        var client = new RegistryClient(config.registryUrl(), config.registryToken());
+        var client = new RegistryClient(config.registryUrl(), config.registryToken(),
+                new Backoff(config.registryAttempts(), Backoff.DEFAULT.first()));
         var work = new TrainingJob(registry, datasets, client, new OnnxTrainingEngine(), metrics, Clock.systemUTC());
         jobs = new JobManager(job -> {
             jobLog.publish(job);

@@ -27,4 +27,8 @@ public interface TrainerConfig {
     /** How long start-up waits to read {@code samuel.registry} to its end. */
     @WithDefault("60s")
     Duration catchUpTimeout();
+
+    /** Attempts of a registry call that fails for a passing reason (restart, 5xx, timeout): 0.5 s, 1 s, 2 s, ... apart. */
+    @WithDefault("7")
+    int registryAttempts();
 }

@@ -59,7 +59,7 @@ public final class TrainingJob implements JobWork {
         require(!holdout.isEmpty(), "no holdout examples yet in " + job.model() + ".test");
 
         var lineage = new HashMap<>(snapshot.lineage());
-        lineage.put("job", job.id());
+        lineage.put(RegistryClient.JOB, job.id());
         lineage.put("examples.train", Integer.toString(train.size()));
         lineage.put("examples.test", Integer.toString(holdout.size()));
         var latest = new AtomicReference<>(job.running(null, lineage, clock.instant()));

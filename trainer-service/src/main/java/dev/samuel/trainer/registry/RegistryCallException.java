@@ -1,9 +1,16 @@
 package dev.samuel.trainer.registry;
 
-/** A registry call that did not succeed, with what the registry said. */
+/** A registry call that did not succeed, with what the registry said, and whether trying again may help. */
 public class RegistryCallException extends RuntimeException {
 
-    public RegistryCallException(String message) {
+    private final boolean retryable;
+
+    public RegistryCallException(String message, boolean retryable) {
         super(message);
+        this.retryable = retryable;
+    }
+
+    public boolean retryable() {
+        return retryable;
     }
 }

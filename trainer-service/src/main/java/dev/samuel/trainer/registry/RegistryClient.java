@@ -1,6 +1,8 @@
 package dev.samuel.trainer.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.samuel.contracts.json.Json;
 import dev.samuel.contracts.registry.Sha256;
 import dev.samuel.contracts.registry.VersionRecord;
@@ -13,10 +15,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The model-registry's REST API as the trainer uses it: publish a version, download an artifact (checked
- * against its SHA-256), point an alias at a version. Writes carry the registry's bearer token.
+ * against its SHA-256), point an alias at a version. Writes carry the registry's bearer token. Calls that fail for
+ * a passing reason are retried with {@link Backoff}; a registration is retried only after checking that the failed
+ * attempt did not register the job's version after all, so a job never registers two versions.
  */
 public final class RegistryClient {
 
@@ -24,13 +29,16 @@ public final class RegistryClient {
 
     private final URI base;
     private final String token;
+    private final Backoff backoff;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    public RegistryClient(URI base, String token) {
+    public RegistryClient(URI base, String token, Backoff backoff) {
         this.base = base;
         this.token = token;
+        this.backoff = backoff;
     }
 
+    /** Registers a job's version; {@code lineage} names the job, which makes a retry safe. */
     public VersionRecord register(String model, byte[] onnx, Map<String, Double> metrics, Map<String, String> lineage) {
         var request = write("/models/" + path(model) + "/versions")
                 .header("Content-Type", "application/octet-stream")
@@ -38,18 +46,39 @@ public final class RegistryClient {
                 .header("Samuel-Lineage", json(lineage))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(onnx))
                 .build();
-        return read(send(request, HttpResponse.BodyHandlers.ofString()).body(), VersionRecord.class);
+        return backoff.run(() -> read(send(request, HttpResponse.BodyHandlers.ofString()).body(), VersionRecord.class),
+                () -> registeredBy(model, lineage.get(JOB)));
+    }
+
+    /** The lineage key naming the job that made a version. */
+    public static final String JOB = "job";
+
+    /** The version a job registered, if it did: what a registration that seemed to fail may have left. */
+    public Optional<VersionRecord> registeredBy(String model, String job) {
+        if (job == null) {
+            return Optional.empty();
+        }
+        var request = HttpRequest.newBuilder(uri("/models/" + path(model) + "/versions")).timeout(TIMEOUT).GET().build();
+        var versions = read(send(request, HttpResponse.BodyHandlers.ofString()).body(), JsonNode.class);
+        for (var version : versions) {
+            if (job.equals(version.path("lineage").path(JOB).asText(null))) {
+                // A list's elements may come without the record type id that a single version carries.
+                return Optional.of(read(((ObjectNode) version.deepCopy()).put("type", "version").toString(),
+                        VersionRecord.class));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The artifact of a version; bytes that do not hash to the version's SHA-256 are refused. */
     public byte[] artifact(VersionRecord version) {
         var request = HttpRequest.newBuilder(uri("/models/" + path(version.model()) + "/versions/" + version.version()
                 + "/artifact")).timeout(TIMEOUT).GET().build();
-        byte[] bytes = send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] bytes = backoff.run(() -> send(request, HttpResponse.BodyHandlers.ofByteArray()).body(), Optional::empty);
         var actual = Sha256.hex(bytes);
         if (!actual.equals(version.sha256())) {
             throw new RegistryCallException("artifact of " + version.model() + " v" + version.version()
-                    + " hashes to " + actual + ", not " + version.sha256());
+                    + " hashes to " + actual + ", not " + version.sha256(), false);
         }
         return bytes;
     }
@@ -60,7 +89,8 @@ public final class RegistryClient {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        send(request, HttpResponse.BodyHandlers.ofString());
+        // Idempotent: moving an alias to where it already points writes nothing, so a retry cannot promote twice.
+        backoff.run(() -> send(request, HttpResponse.BodyHandlers.ofString()), Optional::empty);
     }
 
     private HttpRequest.Builder write(String path) {
@@ -76,14 +106,14 @@ public final class RegistryClient {
             var response = http.send(request, handler);
             if (response.statusCode() / 100 != 2) {
                 throw new RegistryCallException(request.method() + " " + request.uri() + " answered "
-                        + response.statusCode() + ": " + describe(response.body()));
+                        + response.statusCode() + ": " + describe(response.body()), response.statusCode() >= 500);
             }
             return response;
         } catch (IOException e) {
-            throw new RegistryCallException(request.method() + " " + request.uri() + " failed: " + e.getMessage());
+            throw new RegistryCallException(request.method() + " " + request.uri() + " failed: " + e, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RegistryCallException("interrupted calling " + request.uri());
+            throw new RegistryCallException("interrupted calling " + request.uri(), false);
         }
     }
 
@@ -107,7 +137,7 @@ public final class RegistryClient {
         try {
             return Json.MAPPER.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw new RegistryCallException("unreadable answer from the registry: " + e.getOriginalMessage());
+            throw new RegistryCallException("unreadable answer from the registry: " + e.getOriginalMessage(), false);
         }
     }
 }
