@@ -28,7 +28,7 @@ public final class Endpoints {
     @Option(names = "--trainer", description = "trainer-service URL (env SAMUEL_TRAINER_URL)")
     String trainer;
 
-    @Option(names = "--token", description = "the registry's write token (env SAMUEL_REGISTRY_WRITE_TOKEN; default: the local stack's)")
+    @Option(names = "--token", description = "the platform's write token for the registry and the trainer (env SAMUEL_REGISTRY_WRITE_TOKEN; default: the local stack's)")
     String token;
 
     public static StackLayout layout() {
@@ -56,7 +56,7 @@ public final class Endpoints {
     }
 
     public TrainerApi trainer() {
-        return new TrainerApi(trainerUrl());
+        return new TrainerApi(trainerUrl(), token());
     }
 
     /** Settings every Kafka client of the cli starts from. */

@@ -53,19 +53,19 @@ class FaultsIT {
     }
 
     @Test
-    @Order(1)
+    @Order(5)
     void theBrokerCrashesMidStream() throws Exception {
         survive("broker mid-stream", "broker", "kafka", Duration.ofSeconds(3));
     }
 
     @Test
-    @Order(2)
+    @Order(1)
     void ingestCrashesMidStream() throws Exception {
         survive("ingest mid-stream", "ingest", "ingest-service", Duration.ZERO);
     }
 
     @Test
-    @Order(3)
+    @Order(2)
     void inferenceCrashesMidSwap() throws Exception {
         var second = awaitJob(MODEL, platform.trainer().requestJob(MODEL).id(), JobRecord::isFinished);
         assertThat(second.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -82,7 +82,7 @@ class FaultsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(3)
     void theTrainerCrashesMidJob() throws Exception {
         register(SLOW, 1000);
         try (var stream = new Stream(platform.kafka(), Topics.of(SLOW), "slow", 400).start()) {
@@ -107,7 +107,7 @@ class FaultsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     void theRegistryIsDownWhileAJobPublishes() throws Exception {
         try (var stream = new Stream(platform.kafka(), topics, "registry", 300).start()) {
             var job = platform.trainer().requestJob(MODEL);

@@ -8,9 +8,7 @@ import dev.samuel.cli.stack.StackLayout;
 import dev.samuel.cli.stack.StackPorts;
 import dev.samuel.cli.stack.StackState;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 
@@ -31,8 +29,8 @@ final class Platform implements AutoCloseable {
 
     static Platform start(String name) throws IOException, InterruptedException {
         var layout = new StackLayout(HOME, HOME.resolve("reliability/target/" + name));
-        deleteRecursively(layout.runDir());
         var stack = new LocalStack(layout, System.out);
+        stack.purge();
         return new Platform(layout, stack, stack.up(StackPorts.free()));
     }
 
@@ -45,7 +43,7 @@ final class Platform implements AutoCloseable {
     }
 
     TrainerApi trainer() {
-        return new TrainerApi(state.ports().url(QuarkusService.TRAINER));
+        return new TrainerApi(state.ports().url(QuarkusService.TRAINER), stack.token());
     }
 
     Path log(String process) {
@@ -65,15 +63,5 @@ final class Platform implements AutoCloseable {
     @Override
     public void close() {
         stack.down();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.samuel.contracts.event.LabelledExample;
 import dev.samuel.contracts.event.UnlabelledEvent;
 import dev.samuel.contracts.serde.SamuelSerdes;
 import dev.samuel.contracts.topic.ModelTopics;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * long delivery timeout), so whatever is lost afterwards is lost by the platform, not by this producer.
  */
 final class Stream implements AutoCloseable {
+
+    private static final Duration CLOSE = Duration.ofMinutes(1);
 
     private final ModelTopics topics;
     private final String prefix;
@@ -91,8 +94,9 @@ final class Stream implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         thread.join();
-        labelled.close();
-        unlabelled.close();
+        // Bounded: a producer that cannot deliver within the timeout fails the test here instead of hanging it.
+        labelled.close(CLOSE);
+        unlabelled.close(CLOSE);
         if (failure != null) {
             throw new IllegalStateException("the producer lost records: " + failure.getMessage(), failure);
         }

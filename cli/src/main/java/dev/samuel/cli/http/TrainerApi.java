@@ -11,8 +11,8 @@ import java.util.List;
 /** The trainer-service's REST API (see trainer-service/README.md); jobs are the contract's {@link JobRecord}. */
 public final class TrainerApi extends Api {
 
-    public TrainerApi(String baseUrl) {
-        super("trainer-service", baseUrl, null);
+    public TrainerApi(String baseUrl, String token) {
+        super("trainer-service", baseUrl, token);
     }
 
     /** Asks for a job; the answer is the job, new or the one already waiting. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,20 @@ public final class LocalStack {
         var state = state();
         state.ifPresent(this::stop);
         return state.isPresent();
+    }
+
+    /** Deletes the run directory (topics, artifacts, logs, token) of a stack that is not running. */
+    public void purge() throws IOException {
+        if (state().stream().flatMap(state -> state.processes().stream()).anyMatch(p -> p.handle().isPresent())) {
+            throw new StackException("the local stack is running: stop it with `bin/samuel down` first");
+        }
+        if (Files.exists(layout.runDir())) {
+            try (var paths = Files.walk(layout.runDir())) {
+                for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     /** One process of a running stack, as {@code status} shows it. */

@@ -57,7 +57,8 @@ final class Readiness {
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!probe.ready()) {
-            if (process.handle().isEmpty()) {
+            // The pid alone: right after the fork the command line is not yet the one with the marker.
+            if (!ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false)) {
                 throw new StackException(process.name() + " stopped while starting. The end of " + log + ":\n"
                         + tail(log));
             }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.samuel.cli.demo.DemoRun;
 import dev.samuel.cli.http.RegistryApi;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +34,7 @@ class LocalStackIT {
 
     @BeforeAll
     void up() throws Exception {
-        deleteRecursively(layout.runDir());
+        stack.purge();
         state = stack.up(StackPorts.free());
     }
 
@@ -94,13 +91,4 @@ class LocalStackIT {
         stack.down();
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
 }

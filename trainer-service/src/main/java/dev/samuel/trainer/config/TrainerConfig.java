@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The trainer's own settings, under {@code samuel.trainer}. */
 @ConfigMapping(prefix = "samuel.trainer")
@@ -12,6 +13,9 @@ public interface TrainerConfig {
     /** The model-registry's REST API, where versions are published and champions promoted. */
     @WithDefault("http://localhost:8082")
     URI registryUrl();
+
+    /** The bearer token that asking for a job over REST needs; none: every request is refused. */
+    Optional<String> writeToken();
 
     /** The registry's bearer token for writes. */
     String registryToken();

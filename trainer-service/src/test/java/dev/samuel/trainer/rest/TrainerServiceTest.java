@@ -20,6 +20,7 @@ import dev.samuel.trainer.TrainerTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -81,12 +82,25 @@ class TrainerServiceTest {
 
     @Test
     void refusesJobsOfUnknownModelsAndUnknownJobs() {
-        given().post("/models/no-such-model/jobs").then().statusCode(404)
+        writer().post("/models/no-such-model/jobs").then().statusCode(404)
                 .body(containsString("no model no-such-model is registered"));
         given().get("/models/no-such-model/jobs/nope").then().statusCode(404);
         given().get("/models/no-such-model/dataset").then().statusCode(404)
                 .body(containsString("holds no data of model no-such-model"));
         given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void askingForAJobNeedsTheWriteToken() {
+        given().post("/models/no-such-model/jobs").then().statusCode(401)
+                .body(containsString("jobs need a bearer token"));
+        given().header("Authorization", "Bearer not-it").post("/models/no-such-model/jobs").then().statusCode(403)
+                .body(containsString("not the trainer's write token"));
+    }
+
+    /** A request with the trainer's write token, as the cli sends it. */
+    private static RequestSpecification writer() {
+        return given().header("Authorization", "Bearer test-token");
     }
 
     private void awaitDataset(String model, int train, int test) throws InterruptedException {
@@ -103,7 +117,7 @@ class TrainerServiceTest {
     }
 
     private JobRecord runJob(String model) throws Exception {
-        var id = given().post("/models/" + model + "/jobs").then().statusCode(202)
+        var id = writer().post("/models/" + model + "/jobs").then().statusCode(202)
                 .extract().jsonPath().getString("id");
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
