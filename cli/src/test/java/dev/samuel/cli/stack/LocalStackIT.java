@@ -2,11 +2,15 @@ package dev.samuel.cli.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.samuel.cli.demo.DemoRun;
 import dev.samuel.cli.http.RegistryApi;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 class LocalStackIT {
 
     static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+
+    /** Enough one-second scrapes for rate() over a minute to have two samples of every series. */
+    static final Duration PROMETHEUS_SAMPLES = Duration.ofSeconds(6);
 
     final StackLayout layout = new StackLayout(HOME, HOME.resolve("cli/target/it-stack"));
     final PrintStream out = System.out;
@@ -64,8 +71,28 @@ class LocalStackIT {
                 .isEqualTo(retrained);
     }
 
+    /** Runs where Prometheus is installed (.ci/run installs Debian's package); elsewhere it says so and is skipped. */
     @Test
     @Order(3)
+    void everyDashboardPanelShowsDataFromTheRunningServices() throws Exception {
+        assumeTrue(Files.isExecutable(Prometheus.BINARY), "no Prometheus at " + Prometheus.BINARY
+                + ": install Debian's prometheus package (or set PROMETHEUS) to check the dashboards' queries");
+        try (var prometheus = Prometheus.scrape(state.ports(), layout.runDir().resolve("prometheus"))) {
+            Thread.sleep(PROMETHEUS_SAMPLES.toMillis());
+            var empty = new ArrayList<String>();
+            var queries = DashboardQueries.forModel("it-demo");
+            for (var query : queries) {
+                if (prometheus.query(query.expression()).isEmpty()) {
+                    empty.add(query.dashboard() + " / " + query.panel() + ": " + query.expression());
+                }
+            }
+            assertThat(queries).hasSizeGreaterThan(20);
+            assertThat(empty).as("panels without data").isEmpty();
+        }
+    }
+
+    @Test
+    @Order(4)
     void upAgainLeavesTheRunningStackAsItIs() throws Exception {
         var again = stack.up(state.ports());
 
@@ -74,7 +101,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void downStopsEveryProcessItStartedAndForgetsThem() {
         var handles = state.processes().stream().map(p -> p.handle().orElseThrow()).toList();
 
