@@ -25,8 +25,21 @@ final class Manifests {
         }
     }
 
+    private static Manifests base;
+
     final Kustomization kustomization = StrictModel.kustomization(Yaml.read(KUSTOMIZATION));
     final List<Manifest> all = load(kustomization);
+
+    private Manifests() {
+    }
+
+    /** The base as the files are now, read once per test run. */
+    static synchronized Manifests base() {
+        if (base == null) {
+            base = new Manifests();
+        }
+        return base;
+    }
 
     <T> List<T> ofType(Class<T> type) {
         return all.stream().map(Manifest::model).filter(type::isInstance).map(type::cast).toList();
