@@ -33,7 +33,8 @@ record ServiceConfig(String service, Map<String, String> properties, Set<String>
             "JAVA_INITIAL_MEM_RATIO", "JAVA_MAX_INITIAL_MEM", "JAVA_APP_JAR", "JAVA_DEBUG", "JAVA_DEBUG_PORT",
             "LANGUAGE");
 
-    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)(:[^}]*)?}");
+    // Every "${NAME" opening, so a default that names another variable (${A:${B:}}) counts both.
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)[:}]");
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
 

@@ -33,7 +33,9 @@ class ServiceConfigTest {
         assertThat(inference.reads("SAMUEL_INFERENCE_INSTANCE_ID")).isTrue();
         assertThat(inference.reads("SAMUEL_REGISTRY_WRITE_TOKEN")).isFalse();
         assertThat(inference.readmeDefaults()).containsEntry("samuel.inference.group-id", "samuel-inference");
-        assertThat(ServiceConfig.of("trainer-service").reads("SAMUEL_REGISTRY_WRITE_TOKEN")).isTrue();
+        var trainer = ServiceConfig.of("trainer-service");
+        assertThat(trainer.reads("SAMUEL_REGISTRY_WRITE_TOKEN")).isTrue();
+        assertThat(trainer.reads("SAMUEL_TRAINER_WRITE_TOKEN")).isTrue();
     }
 
     @Test
