@@ -31,9 +31,6 @@ class LocalStackIT {
 
     static final Path HOME = Path.of("..").toAbsolutePath().normalize();
 
-    /** Enough one-second scrapes for rate() over a minute to have two samples of every series. */
-    static final Duration PROMETHEUS_SAMPLES = Duration.ofSeconds(6);
-
     final StackLayout layout = new StackLayout(HOME, HOME.resolve("cli/target/it-stack"));
     final PrintStream out = System.out;
     final LocalStack stack = new LocalStack(layout, out);
@@ -78,7 +75,7 @@ class LocalStackIT {
         assumeTrue(Files.isExecutable(Prometheus.BINARY), "no Prometheus at " + Prometheus.BINARY
                 + ": install Debian's prometheus package (or set PROMETHEUS) to check the dashboards' queries");
         try (var prometheus = Prometheus.scrape(state.ports(), layout.runDir().resolve("prometheus"))) {
-            Thread.sleep(PROMETHEUS_SAMPLES.toMillis());
+            prometheus.awaitSamples(QuarkusService.values().length, 3, Duration.ofSeconds(60));
             var empty = new ArrayList<String>();
             var queries = DashboardQueries.forModel("it-demo");
             for (var query : queries) {

@@ -67,6 +67,21 @@ final class Prometheus implements AutoCloseable {
         throw new IllegalStateException("Prometheus did not get ready at " + url);
     }
 
+    /**
+     * Waits until every service has been scraped a few times, so rate() and increase() have samples to work on.
+     * The first scrape comes only after Prometheus' first target discovery, a few seconds after it is ready.
+     */
+    void awaitSamples(int services, int samples, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (query("count_over_time(up[1m]) >= " + samples).size() < services) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Prometheus did not scrape " + services + " services " + samples
+                        + " times within " + timeout.toSeconds() + " s: " + query("up"));
+            }
+            Thread.sleep(500);
+        }
+    }
+
     /** The series an instant query returns now (an empty list: no data). */
     List<JsonNode> query(String expression) throws IOException, InterruptedException {
         var uri = URI.create(url + "/api/v1/query?query=" + URLEncoder.encode(expression, StandardCharsets.UTF_8));
