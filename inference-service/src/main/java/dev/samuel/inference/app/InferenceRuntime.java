@@ -49,7 +49,7 @@ public final class InferenceRuntime implements AutoCloseable {
         this.follower = RegistryFollower.start(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                 kafka.instanceId(), registry);
         started.set(follower);
-        this.loop = new ScoringLoop(kafka, champions, new PollScorer(champions, metrics)).start();
+        this.loop = new ScoringLoop(kafka, champions, new PollScorer(champions, metrics), meters).start();
     }
 
     public static InferenceRuntime start(LoopSettings kafka, Options options, MeterRegistry meters) {

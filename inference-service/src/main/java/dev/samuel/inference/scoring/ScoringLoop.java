@@ -1,6 +1,8 @@
 package dev.samuel.inference.scoring;
 
 import dev.samuel.inference.swap.Champions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,13 +39,15 @@ public final class ScoringLoop implements AutoCloseable {
     private final PollScorer scorer;
     private final Thread thread;
     private volatile boolean running = true;
+    private final MeterRegistry meters;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean polling;
 
-    public ScoringLoop(LoopSettings settings, Champions champions, PollScorer scorer) {
+    public ScoringLoop(LoopSettings settings, Champions champions, PollScorer scorer, MeterRegistry meters) {
         this.settings = settings;
         this.champions = champions;
         this.scorer = scorer;
+        this.meters = meters;
         this.thread = new Thread(this::run, "samuel-inference-scoring");
     }
 
@@ -62,7 +66,10 @@ public final class ScoringLoop implements AutoCloseable {
             try (var consumer = new KafkaConsumer<>(settings.consumer(), new ByteArrayDeserializer(),
                     new ByteArrayDeserializer());
                  var producer = new KafkaProducer<>(settings.producer(), new ByteArraySerializer(),
-                         new ByteArraySerializer())) {
+                         new ByteArraySerializer());
+                 // The consumer's lag (kafka_consumer_fetch_manager_records_lag_max) and fetch rates, on /q/metrics.
+                 var clientMetrics = new KafkaClientMetrics(consumer)) {
+                clientMetrics.bindTo(meters);
                 this.consumer = consumer;
                 producer.initTransactions();
                 polling = true;

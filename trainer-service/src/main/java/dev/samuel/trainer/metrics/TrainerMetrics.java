@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TrainerMetrics {
 
+    // Losses span decades, mostly below 1, where Micrometer's default buckets (from 1 up) would put every step in one.
+    private static final double[] LOSS_BUCKETS = {0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
+
     /** The latest value of a gauge; Micrometer reads it when scraped. */
     private static final class Value {
         private volatile double value = Double.NaN;
@@ -44,7 +47,7 @@ public final class TrainerMetrics {
         gauge(MetricNames.TRAIN_LOSS, model, null).set(loss);
         gauge(MetricNames.TRAIN_SPEED, model, null).set(examplesPerSecond);
         losses.computeIfAbsent(model, m -> DistributionSummary.builder(MetricNames.TRAIN_LOSS_STEPS)
-                .tag(MetricNames.MODEL, m).publishPercentileHistogram().register(registry)).record(loss);
+                .tag(MetricNames.MODEL, m).serviceLevelObjectives(LOSS_BUCKETS).register(registry)).record(loss);
         datasetGauges(model);
     }
 
