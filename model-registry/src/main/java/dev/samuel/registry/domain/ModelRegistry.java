@@ -143,7 +143,9 @@ public final class ModelRegistry {
         try {
             return store.put(onnx);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the artifact", e);
+            // Nothing was registered: the version is written to the log only after its artifact is stored.
+            throw new RegistryException(RegistryException.Kind.STORAGE, "the artifact store cannot keep the upload ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); nothing was registered", e);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.samuel.registry.domain;
 /** A request the registry refuses, with the kind of refusal (the REST layer maps it to a status) and why. */
 public class RegistryException extends RuntimeException {
 
-    public enum Kind { BAD_REQUEST, NOT_FOUND, CONFLICT, UNAVAILABLE, CORRUPT }
+    public enum Kind { BAD_REQUEST, NOT_FOUND, CONFLICT, UNAVAILABLE, CORRUPT, STORAGE }
 
     private final Kind kind;
 

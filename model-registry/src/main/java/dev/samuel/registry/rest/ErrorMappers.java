@@ -15,17 +15,19 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response registry(RegistryException e) {
-        var status = switch (e.kind()) {
-            case BAD_REQUEST -> Response.Status.BAD_REQUEST;
-            case NOT_FOUND -> Response.Status.NOT_FOUND;
-            case CONFLICT -> Response.Status.CONFLICT;
-            case UNAVAILABLE -> Response.Status.SERVICE_UNAVAILABLE;
-            case CORRUPT -> Response.Status.INTERNAL_SERVER_ERROR;
+        int status = switch (e.kind()) {
+            case BAD_REQUEST -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNAVAILABLE -> 503;
+            case CORRUPT -> 500;
+            // Insufficient Storage: the upload was fine, the store could not keep it (disk full, unwritable).
+            case STORAGE -> 507;
         };
-        if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
+        if (status >= 500) {
             LOG.error(e.getMessage());
         }
-        return json(status.getStatusCode(), ErrorBody.of(status.getStatusCode(), e.getMessage()));
+        return json(status, ErrorBody.of(status, e.getMessage()));
     }
 
     @ServerExceptionMapper
