@@ -14,7 +14,6 @@ import dev.samuel.inference.swap.SwapCoordinator;
 import dev.samuel.inference.swap.SwapStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -46,7 +45,7 @@ public final class InferenceRuntime implements AutoCloseable {
         var started = new AtomicReference<RegistryFollower>();
         swaps.start(() -> started.get() != null && started.get().isCaughtUp());
         registry.addListener(swaps::onRecord);
-        this.follower = RegistryFollower.start(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+        this.follower = RegistryFollower.start(kafka.common(),
                 kafka.instanceId(), registry);
         started.set(follower);
         this.loop = new ScoringLoop(kafka, champions, new PollScorer(champions, metrics), meters).start();

@@ -6,11 +6,12 @@ import dev.samuel.inference.swap.Champions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ServiceUnavailableException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Map;
 
 /** Starts the {@link InferenceRuntime} with the application and stops it with the application. */
 @ApplicationScoped
@@ -22,17 +23,19 @@ public class InferenceService {
     @Inject
     MeterRegistry meters;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    // Every kafka.* setting of the application: bootstrap servers and security (SASL, SSL) alike.
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
 
     private volatile InferenceRuntime runtime;
 
     void start(@Observes StartupEvent event) {
-        var kafka = new LoopSettings(bootstrapServers, config.instanceId(), config.groupId(), config.maxPollRecords(),
+        var settings = new LoopSettings(kafka, config.instanceId(), config.groupId(), config.maxPollRecords(),
                 config.pollTimeout(), config.transactionTimeout());
         var options = new InferenceRuntime.Options(config.registryUrl(), config.artifactTimeout(), config.ortThreads(),
                 config.topicPartitions(), config.topicReplicationFactor());
-        runtime = InferenceRuntime.start(kafka, options, meters);
+        runtime = InferenceRuntime.start(settings, options, meters);
     }
 
     void stop(@Observes ShutdownEvent event) throws Exception {

@@ -3,16 +3,31 @@ package dev.samuel.inference.scoring;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
-/** The scoring loop's Kafka clients; every setting that differs from Kafka's default says why. */
-public record LoopSettings(String bootstrapServers, String instanceId, String groupId, int maxPollRecords,
+/**
+ * The scoring loop's Kafka clients; every setting that differs from Kafka's default says why. {@code common} holds
+ * the application's {@code kafka.*} settings (bootstrap servers, and security: {@code security.protocol},
+ * {@code sasl.*}, {@code ssl.*}), which every client starts from.
+ */
+public record LoopSettings(Map<String, Object> common, String instanceId, String groupId, int maxPollRecords,
                            Duration pollTimeout, Duration transactionTimeout) {
 
+    public LoopSettings {
+        common = Map.copyOf(common);
+    }
+
+    /** Settings for a cluster reached with its bootstrap servers alone. */
+    public LoopSettings(String bootstrapServers, String instanceId, String groupId, int maxPollRecords,
+                        Duration pollTimeout, Duration transactionTimeout) {
+        this(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), instanceId, groupId,
+                maxPollRecords, pollTimeout, transactionTimeout);
+    }
+
     Map<String, Object> consumer() {
-        var config = new HashMap<String, Object>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        var config = new HashMap<>(common);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "samuel-inference-" + instanceId);
         // Static membership: a restarted instance takes its partitions back at once instead of waiting for the
@@ -35,8 +50,7 @@ public record LoopSettings(String bootstrapServers, String instanceId, String gr
     }
 
     Map<String, Object> producer() {
-        var config = new HashMap<String, Object>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        var config = new HashMap<>(common);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "samuel-inference-" + instanceId);
         // Stable per instance: a restarted instance fences its crashed predecessor and aborts its open
         // transaction at once; zombies across rebalances are fenced by the group metadata (KIP-447).
@@ -50,6 +64,8 @@ public record LoopSettings(String bootstrapServers, String instanceId, String gr
     }
 
     Map<String, Object> admin() {
-        return Map.of("bootstrap.servers", bootstrapServers, "client.id", "samuel-inference-admin-" + instanceId);
+        var config = new HashMap<>(common);
+        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, "samuel-inference-admin-" + instanceId);
+        return config;
     }
 }
