@@ -17,6 +17,13 @@ public final class GradientTable {
         rule(Op.GEMM, LinearRules::gemm);
         rule(Op.MATMUL, LinearRules::matmul);
 
+        rule(Op.CONV, ConvRules::conv);
+        rule(Op.MAX_POOL, ConvRules::maxPool);
+        rule(Op.AVERAGE_POOL, ConvRules::averagePool);
+        rule(Op.GLOBAL_AVERAGE_POOL, ConvRules::globalAveragePool);
+        rule(Op.BATCH_NORMALIZATION, ConvRules::batchNorm);
+        rule(Op.PAD, ConvRules::pad);
+
         rule(Op.ADD, ElementwiseRules::add);
         rule(Op.SUB, ElementwiseRules::sub);
         rule(Op.MUL, ElementwiseRules::mul);
@@ -65,6 +72,9 @@ public final class GradientTable {
         forbidden(Op.MIN, "ties have no unique gradient; write Relu or Where instead");
         forbidden(Op.MAX, "ties have no unique gradient; write Relu or Where instead");
         forbidden(Op.REDUCE_MAX, "ties have no unique gradient; use LogSoftmax for a smooth maximum");
+        forbidden(Op.CONV_TRANSPOSE, "it only appears in gradient graphs (of Conv and AveragePool)");
+        forbidden(Op.SLICE, "it only appears in gradient graphs (of Conv and Pad)");
+        forbidden(Op.SCATTER_ELEMENTS, "it only appears in gradient graphs (of MaxPool)");
         forbidden(Op.SPLIT, "it only appears in gradient graphs, which are not differentiated again");
     }
 

@@ -5,6 +5,7 @@ import static dev.samuel.onnx.graph.AttrSpec.req;
 import static dev.samuel.onnx.graph.AttrType.FLOAT;
 import static dev.samuel.onnx.graph.AttrType.INT;
 import static dev.samuel.onnx.graph.AttrType.INTS;
+import static dev.samuel.onnx.graph.AttrType.STRING;
 import static dev.samuel.onnx.graph.AttrType.TENSOR;
 
 import java.util.List;
@@ -34,6 +35,21 @@ public enum Op {
     SUM("Sum", 1, Integer.MAX_VALUE),
     MIN("Min", 1, Integer.MAX_VALUE),
     MAX("Max", 1, Integer.MAX_VALUE),
+    // Convolution, pooling, normalisation (auto_pad other than NOTSET is refused by shape inference)
+    CONV("Conv", 2, 3, 1, 1, opt("kernel_shape", INTS), opt("strides", INTS), opt("pads", INTS),
+            opt("dilations", INTS), opt("group", INT), opt("auto_pad", STRING)),
+    CONV_TRANSPOSE("ConvTranspose", 2, 3, 1, 1, opt("kernel_shape", INTS), opt("strides", INTS), opt("pads", INTS),
+            opt("dilations", INTS), opt("group", INT), opt("output_padding", INTS), opt("auto_pad", STRING)),
+    MAX_POOL("MaxPool", 1, 1, 1, 2, req("kernel_shape", INTS), opt("strides", INTS), opt("pads", INTS),
+            opt("dilations", INTS), opt("ceil_mode", INT), opt("storage_order", INT), opt("auto_pad", STRING)),
+    AVERAGE_POOL("AveragePool", 1, 1, 1, 1, req("kernel_shape", INTS), opt("strides", INTS), opt("pads", INTS),
+            opt("ceil_mode", INT), opt("count_include_pad", INT), opt("auto_pad", STRING)),
+    GLOBAL_AVERAGE_POOL("GlobalAveragePool", 1, 1),
+    BATCH_NORMALIZATION("BatchNormalization", 5, 5, 1, 3, opt("epsilon", FLOAT), opt("momentum", FLOAT),
+            opt("training_mode", INT)),
+    PAD("Pad", 2, 3, 1, 1, opt("mode", STRING)),
+    SLICE("Slice", 3, 5),
+    SCATTER_ELEMENTS("ScatterElements", 3, 3, 1, 1, opt("axis", INT), opt("reduction", STRING)),
     // Activations
     RELU("Relu", 1, 1),
     LEAKY_RELU("LeakyRelu", 1, 1, 1, 1, opt("alpha", FLOAT)),

@@ -40,6 +40,15 @@ final class ShapeInference {
             case REDUCE_SUM -> outs(node, x.type(), reduceSum(node, args, constants));
             case REDUCE_MEAN, REDUCE_MAX, REDUCE_SUM_SQUARE ->
                     outs(node, x.type(), Shapes.reduce(s, at.getInts("axes"), at.getInt("keepdims", 1) == 1));
+            case CONV -> outs(node, x.type(), conv(s, args.get(1).shape(), at));
+            case CONV_TRANSPOSE -> outs(node, x.type(), convTranspose(s, args.get(1).shape(), at));
+            case MAX_POOL -> maxPool(node, x, Window.of(at, at.getInts("kernel_shape")));
+            case AVERAGE_POOL -> outs(node, x.type(), Window.of(at, at.getInts("kernel_shape")).outShape(s, s.dim(1)));
+            case GLOBAL_AVERAGE_POOL -> outs(node, x.type(), globalPool(s));
+            case BATCH_NORMALIZATION -> batchNorm(node, x, args.get(1).shape());
+            case PAD -> outs(node, x.type(), pad(s, longsOf(args.get(1), constants)));
+            case SLICE -> outs(node, x.type(), slice(s, args, constants));
+            case SCATTER_ELEMENTS -> outs(node, x.type(), s);
             case ARG_MAX -> outs(node, DType.INT64,
                     Shapes.reduce(s, new long[] {at.getInt("axis", 0)}, at.getInt("keepdims", 1) == 1));
         };
@@ -114,6 +123,93 @@ final class ShapeInference {
         start = Math.max(0, start < 0 ? start + s.rank() : start);
         end = Math.min(s.rank(), end < 0 ? end + s.rank() : end);
         return Math.max(0, end - start);
+    }
+
+    private static Shape conv(Shape x, Shape w, Attrs at) {
+        if (x == null || w == null || x.rank() < 3 || w.rank() != x.rank()) {
+            throw new IllegalArgumentException("Conv needs [N, C, spatial...] input and [M, C/group, kernel...] weights");
+        }
+        long group = at.getInt("group", 1);
+        if (x.dim(1) != Shape.DYNAMIC && x.dim(1) != w.dim(1) * group) {
+            throw new IllegalArgumentException("input channels " + x.dim(1) + " != weight channels " + w.dim(1)
+                    + " x group " + group);
+        }
+        return Window.of(at, Window.spatialDims(w)).outShape(x, w.dim(0));
+    }
+
+    // (in - 1) s + output_padding + (k - 1) d + 1 - pad_begin - pad_end
+    private static Shape convTranspose(Shape x, Shape w, Attrs at) {
+        Window win = Window.of(at, Window.spatialDims(w));
+        long[] extra = at.getInts("output_padding");
+        long[] d = new long[x.rank()];
+        d[0] = x.dim(0);
+        d[1] = w.dim(1) * at.getInt("group", 1);
+        for (int i = 0; i < win.spatial(); i++) {
+            long in = x.dim(2 + i);
+            d[2 + i] = in == Shape.DYNAMIC ? Shape.DYNAMIC : (in - 1) * win.strides()[i] + (extra == null ? 0 : extra[i])
+                    + win.span(i) - win.padsBegin()[i] - win.padsEnd()[i];
+        }
+        return Shape.of(d);
+    }
+
+    private static List<Value> maxPool(Node node, Value x, Window win) {
+        Shape out = win.outShape(x.shape(), x.shape().dim(1));
+        List<Value> res = new ArrayList<>(outs(node, x.type(), out));
+        if (node.outputs().size() > 1) {
+            res.add(new Value(node.output(1), DType.INT64, out));
+        }
+        return res;
+    }
+
+    private static Shape globalPool(Shape x) {
+        long[] d = x.dims();
+        java.util.Arrays.fill(d, 2, d.length, 1);
+        return Shape.of(d);
+    }
+
+    private static List<Value> batchNorm(Node node, Value x, Shape stat) {
+        List<Value> res = new ArrayList<>(outs(node, x.type(), x.shape()));
+        for (int i = 1; i < node.outputs().size(); i++) {
+            res.add(new Value(node.output(i), x.type(), stat));
+        }
+        return res;
+    }
+
+    private static Shape pad(Shape x, long[] pads) {
+        if (pads.length != 2 * x.rank()) {
+            throw new IllegalArgumentException("pads " + java.util.Arrays.toString(pads) + " do not fit " + x);
+        }
+        long[] d = x.dims();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = d[i] == Shape.DYNAMIC ? Shape.DYNAMIC : d[i] + pads[i] + pads[i + d.length];
+        }
+        return Shape.of(d);
+    }
+
+    /** Slice with constant starts, ends, axes and unit steps (the only form we write). */
+    private static Shape slice(Shape x, List<Value> args, Function<String, Tensor> constants) {
+        long[] starts = longsOf(args.get(1), constants);
+        long[] ends = longsOf(args.get(2), constants);
+        long[] axes = args.size() > 3 && args.get(3) != null ? longsOf(args.get(3), constants) : null;
+        if (args.size() > 4 && args.get(4) != null
+                && java.util.Arrays.stream(longsOf(args.get(4), constants)).anyMatch(v -> v != 1)) {
+            throw new IllegalArgumentException("only unit steps are supported");
+        }
+        long[] d = x.dims();
+        for (int i = 0; i < starts.length; i++) {
+            int axis = (int) (axes == null ? i : axes[i] < 0 ? axes[i] + d.length : axes[i]);
+            if (d[axis] == Shape.DYNAMIC) {
+                continue;
+            }
+            long s = clamp(starts[i] < 0 ? starts[i] + d[axis] : starts[i], d[axis]);
+            long e = clamp(ends[i] < 0 ? ends[i] + d[axis] : ends[i], d[axis]);
+            d[axis] = Math.max(0, e - s);
+        }
+        return Shape.of(d);
+    }
+
+    private static long clamp(long v, long dim) {
+        return Math.max(0, Math.min(dim, v));
     }
 
     private static Tensor constant(Value v, Function<String, Tensor> constants) {

@@ -29,6 +29,10 @@ final class FiniteDifference {
     static final double H = 1e-5;
     static final double ATOL = 1e-7;
     static final double RTOL = 1e-5;
+    /** Float cases (linear ops only): a unit-scale step, tolerances of float rounding. */
+    static final double H_FLOAT = 0.5;
+    static final double ATOL_FLOAT = 2e-4;
+    static final double RTOL_FLOAT = 2e-4;
     /** Elements checked per input: all of small tensors, a seeded sample of larger ones. */
     static final int MAX_ELEMENTS = 24;
 
@@ -47,14 +51,16 @@ final class FiniteDifference {
             double[] x = xs.get(i);
             for (int j : elements(x.length, rng)) {
                 double saved = x[j];
-                x[j] = saved + H;
+                boolean single = c.type() == DType.FLOAT;
+                double h = single ? H_FLOAT : H;
+                x[j] = saved + h;
                 double up = loss(model, c, xs);
-                x[j] = saved - H;
+                x[j] = saved - h;
                 double down = loss(model, c, xs);
                 x[j] = saved;
-                double numeric = (up - down) / (2 * H);
+                double numeric = (up - down) / (2 * h);
                 double error = Math.abs(numeric - analytic[i][j]);
-                double tolerance = ATOL + RTOL * Math.max(Math.abs(numeric), Math.abs(analytic[i][j]));
+                double tolerance = (single ? ATOL_FLOAT : ATOL) + (single ? RTOL_FLOAT : RTOL) * Math.max(Math.abs(numeric), Math.abs(analytic[i][j]));
                 if (!(error <= tolerance)) {
                     fail(String.format("%s: seed %d, input %d element %d: analytic %.10g, numeric %.10g,"
                             + " error %.3g > tolerance %.3g", c, seed, i, j, analytic[i][j], numeric, error, tolerance));
@@ -67,11 +73,12 @@ final class FiniteDifference {
         GraphBuilder b = new GraphBuilder("fd");
         List<Value> inputs = new ArrayList<>();
         for (int i = 0; i < c.shapes().size(); i++) {
-            inputs.add(b.input("x" + i, DType.DOUBLE, Shape.of(c.shapes().get(i))));
+            inputs.add(b.input("x" + i, c.type(), Shape.of(c.shapes().get(i))));
         }
         Value y = c.f().apply(b, inputs);
         long[] dims = y.shape().dims();
-        Value w = b.initializer(Tensor.doubles("w", draw(rng, Math.toIntExact(y.shape().size()), GradCase.Domain.SIGNED), dims));
+        double[] wd = draw(rng, Math.toIntExact(y.shape().size()), GradCase.Domain.SIGNED);
+        Value w = b.initializer(c.type() == DType.FLOAT ? Tensor.floats("w", toFloats(wd), dims) : Tensor.doubles("w", wd, dims));
         b.output(b.named("loss", Op.REDUCE_SUM, dev.samuel.onnx.graph.Attrs.of("keepdims", 0), b.mul(y, w)));
         List<String> names = inputs.stream().map(Value::name).toList();
         Map<String, Value> grads = Backprop.gradients(b, Map.of(y.name(), w), names);
@@ -118,7 +125,23 @@ final class FiniteDifference {
         SHARED.clear();
     }
 
+    private static float[] toFloats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+
     private static double[] flat(OnnxTensor t) {
+        if (t.getInfo().type == ai.onnxruntime.OnnxJavaType.FLOAT) {
+            java.nio.FloatBuffer fb = t.getFloatBuffer();
+            double[] out = new double[fb.remaining()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = fb.get(i);
+            }
+            return out;
+        }
         DoubleBuffer buf = t.getDoubleBuffer();
         double[] out = new double[buf.remaining()];
         buf.get(out);
@@ -149,7 +172,9 @@ final class FiniteDifference {
 
         Inputs(GradCase c, List<double[]> xs) throws OrtException {
             for (int i = 0; i < xs.size(); i++) {
-                map.put("x" + i, OnnxTensor.createTensor(Sessions.env(), DoubleBuffer.wrap(xs.get(i)), c.shapes().get(i)));
+                map.put("x" + i, c.type() == DType.FLOAT
+                        ? OnnxTensor.createTensor(Sessions.env(), java.nio.FloatBuffer.wrap(toFloats(xs.get(i))), c.shapes().get(i))
+                        : OnnxTensor.createTensor(Sessions.env(), DoubleBuffer.wrap(xs.get(i)), c.shapes().get(i)));
             }
         }
 

@@ -1,5 +1,6 @@
 package dev.samuel.onnx.grad;
 
+import dev.samuel.onnx.graph.DType;
 import dev.samuel.onnx.graph.GraphBuilder;
 import dev.samuel.onnx.graph.Op;
 import dev.samuel.onnx.graph.Value;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
  * its random stream there, so every evaluation sees the same mask).
  */
 record GradCase(Op op, String label, List<long[]> shapes, Domain domain,
-                BiFunction<GraphBuilder, List<Value>, Value> f, boolean freshSession) {
+                BiFunction<GraphBuilder, List<Value>, Value> f, boolean freshSession, DType type) {
 
     /** Where input values come from, keeping away from kinks and poles. */
     enum Domain {
@@ -26,15 +27,24 @@ record GradCase(Op op, String label, List<long[]> shapes, Domain domain,
 
     static GradCase of(Op op, String label, Domain domain, BiFunction<GraphBuilder, List<Value>, Value> f,
                        long[]... shapes) {
-        return new GradCase(op, label, List.of(shapes), domain, f, false);
+        return new GradCase(op, label, List.of(shapes), domain, f, false, DType.DOUBLE);
     }
 
     GradCase fresh() {
-        return new GradCase(op, label, shapes, domain, f, true);
+        return new GradCase(op, label, shapes, domain, f, true, type);
+    }
+
+    /**
+     * Runs the case in float: ORT's CPU provider has no double kernel for Conv, ConvTranspose, AveragePool
+     * and GlobalAveragePool. Only for ops linear in each input, where a central difference with a large
+     * step is exact up to float rounding (see {@link FiniteDifference}).
+     */
+    GradCase float32() {
+        return new GradCase(op, label, shapes, domain, f, freshSession, DType.FLOAT);
     }
 
     @Override
     public String toString() {
-        return op.onnxName() + " " + label + " " + shapes.stream().map(Arrays::toString).collect(Collectors.joining(" "));
+        return op.onnxName() + " " + label + (type == DType.FLOAT ? " (float)" : "") + " " + shapes.stream().map(Arrays::toString).collect(Collectors.joining(" "));
     }
 }

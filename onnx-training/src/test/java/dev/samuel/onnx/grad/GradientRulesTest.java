@@ -8,6 +8,7 @@ import dev.samuel.onnx.graph.Attrs;
 import dev.samuel.onnx.graph.DType;
 import dev.samuel.onnx.graph.Op;
 import dev.samuel.onnx.graph.Tensor;
+import dev.samuel.onnx.spec.BatchNorms;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -116,6 +117,63 @@ class GradientRulesTest {
                 GradCase.of(Op.REDUCE_MEAN, "all", SIGNED, (b, x) -> b.reduceMean(x.get(0), false), s(2, 3)),
                 GradCase.of(Op.REDUCE_SUM_SQUARE, "axis 0", SIGNED,
                         (b, x) -> b.apply(Op.REDUCE_SUM_SQUARE, Attrs.of("axes", new long[] {0}, "keepdims", 0), x.get(0)), s(3, 2)),
+                // Conv (float: ORT has no double Conv; linear in x, w and b, so the big-step difference is exact):
+                // plain 3x3 with bias; stride 2 with asymmetric pads (stride does not divide: the weight gradient is sliced);
+                // dilation 2 with stride (1,2); two groups with stride 2 and pad 1; depthwise 2x2 without bias; 1-D
+                GradCase.of(Op.CONV, "3x3 + bias", SIGNED, (b, x) -> b.apply(Op.CONV, x.get(0), x.get(1), x.get(2)),
+                        s(2, 3, 5, 5), s(4, 3, 3, 3), s(4)).float32(),
+                GradCase.of(Op.CONV, "stride 2, pads 1,0,1,1", SIGNED, (b, x) -> b.apply(Op.CONV,
+                        Attrs.of("strides", new long[] {2, 2}, "pads", new long[] {1, 0, 1, 1}), x.get(0), x.get(1), x.get(2)),
+                        s(1, 2, 6, 5), s(3, 2, 3, 2), s(3)).float32(),
+                GradCase.of(Op.CONV, "dilation 2, stride 1,2", SIGNED, (b, x) -> b.apply(Op.CONV,
+                        Attrs.of("dilations", new long[] {2, 2}, "strides", new long[] {1, 2}), x.get(0), x.get(1), x.get(2)),
+                        s(2, 2, 7, 7), s(2, 2, 3, 3), s(2)).float32(),
+                GradCase.of(Op.CONV, "group 2, stride 2, pad 1", SIGNED, (b, x) -> b.apply(Op.CONV,
+                        Attrs.of("group", 2L, "strides", new long[] {2, 2}).with("pads", new long[] {1, 1, 1, 1}),
+                        x.get(0), x.get(1), x.get(2)), s(2, 4, 5, 5), s(6, 2, 3, 3), s(6)).float32(),
+                GradCase.of(Op.CONV, "depthwise 2x2, no bias", SIGNED, (b, x) -> b.apply(Op.CONV, Attrs.of("group", 3L),
+                        x.get(0), x.get(1)), s(2, 3, 4, 5), s(3, 1, 2, 2)).float32(),
+                GradCase.of(Op.CONV, "1-D, stride 2", SIGNED, (b, x) -> b.apply(Op.CONV, Attrs.of("strides", new long[] {2}),
+                        x.get(0), x.get(1), x.get(2)), s(2, 2, 7), s(3, 2, 3), s(3)).float32(),
+                // MaxPool (double): 2x2 stride 2 on an odd size (last row dropped); 3x3 stride 1 pad 1 (overlapping
+                // windows: scattered gradients add up); ceil mode; with the Indices output already there
+                GradCase.of(Op.MAX_POOL, "2x2 stride 2, odd size", SIGNED, (b, x) -> b.apply(Op.MAX_POOL,
+                        Attrs.of("kernel_shape", new long[] {2, 2}, "strides", new long[] {2, 2}), x.get(0)), s(2, 2, 5, 5)),
+                GradCase.of(Op.MAX_POOL, "3x3 stride 1 pad 1", SIGNED, (b, x) -> b.apply(Op.MAX_POOL,
+                        Attrs.of("kernel_shape", new long[] {3, 3}, "pads", new long[] {1, 1, 1, 1}), x.get(0)), s(1, 2, 4, 5)),
+                GradCase.of(Op.MAX_POOL, "2x2 stride 2 ceil", SIGNED, (b, x) -> b.apply(Op.MAX_POOL,
+                        Attrs.of("kernel_shape", new long[] {2, 2}, "strides", new long[] {2, 2}).with("ceil_mode", 1L), x.get(0)),
+                        s(1, 2, 5, 3)),
+                GradCase.of(Op.MAX_POOL, "with Indices output", SIGNED, (b, x) -> b.node(Op.MAX_POOL,
+                        Attrs.of("kernel_shape", new long[] {2, 2}), 2, x.get(0)).get(0), s(2, 1, 3, 4)),
+                // AveragePool (float, linear): 2x2 stride 2; 3x3 stride 2 pad 1 without and with padding in the count
+                GradCase.of(Op.AVERAGE_POOL, "2x2 stride 2", SIGNED, (b, x) -> b.apply(Op.AVERAGE_POOL,
+                        Attrs.of("kernel_shape", new long[] {2, 2}, "strides", new long[] {2, 2}), x.get(0)), s(2, 2, 5, 4)).float32(),
+                GradCase.of(Op.AVERAGE_POOL, "3x3 stride 2 pad 1, pads not counted", SIGNED, (b, x) -> b.apply(Op.AVERAGE_POOL,
+                        Attrs.of("kernel_shape", new long[] {3, 3}, "strides", new long[] {2, 2}).with("pads", new long[] {1, 1, 1, 1}),
+                        x.get(0)), s(1, 2, 5, 6)).float32(),
+                GradCase.of(Op.AVERAGE_POOL, "3x3 stride 2 pad 1, pads counted", SIGNED, (b, x) -> b.apply(Op.AVERAGE_POOL,
+                        Attrs.of("kernel_shape", new long[] {3, 3}, "strides", new long[] {2, 2}).with("pads", new long[] {1, 1, 1, 1})
+                                .with("count_include_pad", 1L), x.get(0)), s(1, 2, 5, 6)).float32(),
+                // GlobalAveragePool (float, linear): [2,3,4,5] to [2,3,1,1]
+                GradCase.of(Op.GLOBAL_AVERAGE_POOL, "", SIGNED, (b, x) -> b.apply(Op.GLOBAL_AVERAGE_POOL, x.get(0)),
+                        s(2, 3, 4, 5)).float32(),
+                // BatchNormalization, inference form: x [3,2,3,3]; scale, bias, mean [2]; variance |v| + 0.5 kept positive;
+                // and on [4,3] (BatchNorm1d)
+                GradCase.of(Op.BATCH_NORMALIZATION, "inference, 4-D", SIGNED, (b, x) -> b.apply(Op.BATCH_NORMALIZATION,
+                        Attrs.of("epsilon", 1e-3), x.get(0), x.get(1), x.get(2), x.get(3),
+                        b.add(b.abs(x.get(4)), b.scalar(0.5, DType.DOUBLE))), s(3, 2, 3, 3), s(2), s(2), s(2), s(2)),
+                GradCase.of(Op.BATCH_NORMALIZATION, "inference, 2-D", SIGNED, (b, x) -> b.apply(Op.BATCH_NORMALIZATION,
+                        x.get(0), x.get(1), x.get(2), x.get(3), b.add(b.abs(x.get(4)), b.scalar(0.5, DType.DOUBLE))),
+                        s(4, 3), s(3), s(3), s(3), s(3)),
+                // Batch normalisation in training mode as SpecGraphs writes it (batch statistics from primitive ops)
+                GradCase.of(Op.REDUCE_MEAN, "batch statistics normalisation [4,2,3,3]", SIGNED, (b, x) ->
+                        BatchNorms.training(b, x.get(0), x.get(1), x.get(2), 1e-3).y(), s(4, 2, 3, 3), s(2), s(2)),
+                // Pad, constant mode: [2,3,4] padded by (0,1,2) before and (0,2,1) after, constant 0.5
+                GradCase.of(Op.PAD, "constant", SIGNED, (b, x) -> b.apply(Op.PAD, x.get(0), b.longs(0, 1, 2, 0, 2, 1),
+                        b.scalar(0.5, DType.DOUBLE)), s(2, 3, 4)),
+                // Reshape of the flat input to [N, C, H, W]
+                GradCase.of(Op.RESHAPE, "flat to [-1,3,2,2]", SIGNED, (b, x) -> b.reshape(x.get(0), b.longs(-1, 3, 2, 2)), s(2, 12)),
                 // Composite with fan-out: x feeds MatMul and Mul, h feeds Mul and Exp and Sigmoid
                 GradCase.of(Op.IDENTITY, "composite h = tanh(x W); h x + exp(h) + sigmoid(h)", SIGNED, (b, x) -> {
                     var h = b.apply(Op.TANH, b.matmul(x.get(0), x.get(1)));
