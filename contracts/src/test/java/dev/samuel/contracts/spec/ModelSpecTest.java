@@ -81,6 +81,15 @@ class ModelSpecTest {
             {"dense": 10}                     | {"dropout": 0.5}                        | layers[1] must be the dense output layer
             {"dense": 128, "activation": "relu"} | {"dropout": 1.5}                     | layers[0].dropout must be in [0, 1)
             {"dense": 128, "activation": "relu"} | {"dense": 4, "dropout": 0.1}         | layers[0] must have exactly one of dense, dropout
+            "features": 784                   | "features": 784, "shape": [1, 28, 27]   | input.shape [1, 28, 27] has 756 values, but input.features is 784
+            "features": 784                   | "features": 784, "shape": [28, 28]      | input.shape must be [channels, height, width] of sizes > 0
+            {"dense": 128, "activation": "relu"} | {"conv2d": 8, "kernel": 3}           | layers[0]: conv2d needs input.shape
+            {"dense": 128, "activation": "relu"} | {"max_pool2d": 2}                    | layers[0]: max_pool2d needs input.shape
+            {"dense": 128, "activation": "relu"} | {"conv2d": 8, "kernel": 3, "dense": 4} | layers[0] must have exactly one of dense, dropout, conv2d, max_pool2d, avg_pool2d, global_avg_pool, batch_norm, flatten, got [dense, conv2d]
+            {"dense": 128, "activation": "relu"} | {"dense": 128, "kernel": 3}          | layers[0]: kernel, padding, dilation and groups apply to conv2d only
+            {"dense": 128, "activation": "relu"} | {"max_pool2d": 2, "activation": "relu"} | layers[0]: a max_pool2d layer takes no activation
+            {"dense": 128, "activation": "relu"} | {"flatten": false}                   | layers[0].flatten must be true
+            {"dense": 128, "activation": "relu"} | {"dropout": 0.1, "stride": 2}         | layers[0]: stride applies to conv2d, max_pool2d and avg_pool2d only
             "holdout": 0.2                    | "holdout": 1.0                          | training.holdout must be in (0, 1)
             "holdout": 0.2                    | "holdout": 0                            | training.holdout must be in (0, 1)
             "window": 20000                   | "window": -1                            | training.window must be >= 0
@@ -102,6 +111,51 @@ class ModelSpecTest {
     void reportsEachProblemPrecisely(String fragment, String replacement, String expected) {
         var json = DIGITS.replace(fragment, replacement);
         assertThat(json).as("fixture must change the spec").isNotEqualTo(DIGITS);
+
+        assertThatThrownBy(() -> ModelSpecs.parse(json))
+                .isInstanceOf(InvalidModelSpecException.class)
+                .hasMessageContaining(expected);
+    }
+
+    static final String IMAGES = DIGITS.replace("\"features\": 784}", "\"features\": 784, \"shape\": [1, 28, 28]}")
+            .replace("{\"dense\": 128, \"activation\": \"relu\"}", "{\"conv2d\": 8, \"kernel\": 3, \"activation\": \"relu\"}, "
+                    + "{\"max_pool2d\": 2}, {\"batch_norm\": true}, {\"flatten\": true}");
+
+    @Test
+    void readsConvolutionLayers() {
+        var spec = ModelSpecs.parse(IMAGES);
+
+        assertThat(spec.input().shape()).containsExactly(1, 28, 28);
+        assertThat(spec.layers()).containsExactly(Layer.conv2d(8, 3, "relu"), Layer.maxPool2d(2), Layer.batchNormalization(),
+                Layer.flattened(), Layer.dense(10));
+        assertThat(ModelSpecs.toJson(spec)).contains("\"conv2d\":8", "\"max_pool2d\":2", "\"batch_norm\":true",
+                "\"shape\":[1,28,28]").doesNotContain("null");
+        assertThat(ModelSpecs.parse(ModelSpecs.toJson(spec))).isEqualTo(spec);
+    }
+
+    /** Rows replace a fragment of a valid convolutional spec (conv 8 3x3 relu, max pool 2, batch norm, flatten, dense 10). */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            "conv2d": 8                       | "conv2d": 0                             | layers[0].conv2d (filters) must be > 0
+            "kernel": 3                       | "kernel": 0                             | layers[0].kernel must be > 0
+            "kernel": 3                       | "kernel": 3, "groups": 3                | layers[0].groups must be > 0 and divide the input channels (1) and conv2d (8), got 3
+            "kernel": 3                       | "kernel": 3, "stride": 0                | layers[0].stride must be > 0
+            "kernel": 3                       | "kernel": 3, "padding": -1              | layers[0].padding must be >= 0
+            "kernel": 3                       | "kernel": 3, "dilation": 0              | layers[0].dilation must be > 0
+            "kernel": 3                       | "kernel": 30                            | layers[0]: kernel 30 does not fit its 28x28 input maps
+            "kernel": 3                       | "kernel": 3, "dilation": 14             | layers[0]: kernel 3 does not fit its 28x28 input maps
+            {"max_pool2d": 2}                 | {"max_pool2d": 27}                      | layers[1]: window 27 does not fit its 26x26 input maps
+            {"max_pool2d": 2}                 | {"avg_pool2d": 0}                       | layers[1].avg_pool2d (window) must be > 0
+            {"flatten": true}                 | {"flatten": true}, {"max_pool2d": 2}    | layers[4]: max_pool2d needs [channels, height, width] maps, but an earlier layer flattened them
+            {"batch_norm": true}              | {"batch_norm": false}                   | layers[2].batch_norm must be true
+            {"batch_norm": true}              | {"global_avg_pool": false}              | layers[2].global_avg_pool must be true
+            "shape": [1, 28, 28]              | "shape": [2, 28, 28]                    | input.shape [2, 28, 28] has 1568 values, but input.features is 784
+            "shape": [1, 28, 28]              | "shape": [1, 0, 28]                     | input.shape must be [channels, height, width] of sizes > 0
+            "activation": "relu"}             | "activation": "swish"}                  | layers[0].activation must be one of
+            """)
+    void reportsEachConvolutionProblemPrecisely(String fragment, String replacement, String expected) {
+        var json = IMAGES.replace(fragment, replacement);
+        assertThat(json).as("fixture must change the spec").isNotEqualTo(IMAGES);
 
         assertThatThrownBy(() -> ModelSpecs.parse(json))
                 .isInstanceOf(InvalidModelSpecException.class)
