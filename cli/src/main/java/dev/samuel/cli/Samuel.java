@@ -1,6 +1,7 @@
 package dev.samuel.cli;
 
 import dev.samuel.cli.command.CreateCommand;
+import dev.samuel.cli.command.DeleteCommand;
 import dev.samuel.cli.command.DemoCommand;
 import dev.samuel.cli.command.DownCommand;
 import dev.samuel.cli.command.ModelsCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "samuel", mixinStandardHelpOptions = true, version = "samuel 0.1.0",
         description = "Streaming deep learning on Kafka: run the platform, define models, stream data, train, serve.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class,
-                CreateCommand.class, UpdateCommand.class, ProduceCommand.class, TrainCommand.class,
+                CreateCommand.class, UpdateCommand.class, DeleteCommand.class, ProduceCommand.class, TrainCommand.class,
                 ModelsCommand.class, VersionsCommand.class, PromoteCommand.class, PredictionsCommand.class})
 public final class Samuel {
 

@@ -2,6 +2,8 @@ package dev.samuel.cli.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samuel.contracts.json.Json;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +30,11 @@ public final class RegistryApi extends Api {
     /** Creates or updates the model's spec. */
     public JsonNode put(String name, String specJson) {
         return write("PUT", "/models/" + name, specJson);
+    }
+
+    /** Retires a model: spec and aliases go; versions and history stay (see model-registry/README.md). */
+    public JsonNode delete(String name, String reason) {
+        return write("DELETE", "/models/" + name + "?reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8), null);
     }
 
     public JsonNode versions(String model) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,6 +124,26 @@ public final class ModelRegistry {
             var move = new AliasMoveRecord(model, alias, current.lastAliasMove(model) + 1, existing.version(), null,
                     now(), reason);
             return new Change<>(List.of(Entry.tombstone(RegistryKey.alias(model, alias)), Entry.of(move)), existing);
+        });
+    }
+
+    /**
+     * Retires a model: its spec and its aliases are deleted, so ingest dead-letters its examples as
+     * {@code unknown_model} and inference stops serving it. Its versions, artifacts and alias history stay, for
+     * audit; a model created again under the name goes on numbering its versions.
+     */
+    public SpecRecord deleteModel(String model, String reason) {
+        return writer().write(current -> {
+            var spec = RegistryQueries.requireSpec(current, model);
+            var entries = new ArrayList<Entry>();
+            long sequence = current.lastAliasMove(model);
+            for (var alias : current.aliases(model).values()) {
+                entries.add(Entry.tombstone(RegistryKey.alias(model, alias.alias())));
+                entries.add(Entry.of(new AliasMoveRecord(model, alias.alias(), ++sequence, alias.version(), null, now(),
+                        reason)));
+            }
+            entries.add(Entry.tombstone(RegistryKey.spec(model)));
+            return new Change<>(entries, spec);
         });
     }
 

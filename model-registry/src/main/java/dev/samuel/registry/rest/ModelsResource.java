@@ -7,6 +7,7 @@ import dev.samuel.registry.domain.ModelRegistry;
 import dev.samuel.registry.domain.RegistryException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -68,6 +69,15 @@ public class ModelsResource {
         var result = registry.putSpec(spec);
         var response = result.created() ? Response.created(location(result.record())) : Response.ok();
         return response.entity(view(result.record())).build();
+    }
+
+    @DELETE
+    @Path("{name}")
+    @SecurityRequirement(name = OpenApi.BEARER)
+    @Operation(summary = "Retire a model: its spec and aliases go (ingest refuses its examples, inference stops "
+            + "serving it); versions, artifacts and history stay. Returns the last spec")
+    public ModelView delete(@RestPath String name, @RestQuery String reason) {
+        return view(registry.deleteModel(name, reason == null ? "model deleted" : reason));
     }
 
     @GET
