@@ -33,7 +33,7 @@ final class ConvRules {
             long[] extra = new long[n];
             for (int i = 0; i < n; i++) {
                 long in = xs.dim(2 + i);
-                long covered = (g.shape().dim(2 + i) - 1) * win.strides()[i] + win.span(i) - win.padsBegin()[i] - win.padsEnd()[i];
+                long covered = (c.out(0).shape().dim(2 + i) - 1) * win.strides()[i] + win.span(i) - win.padsBegin()[i] - win.padsEnd()[i];
                 extra[i] = in - covered;
             }
             Attrs at = Attrs.of("strides", win.strides(), "dilations", win.dilations()).with("pads", win.pads())
@@ -83,7 +83,7 @@ final class ConvRules {
         Value zeros = b.apply(Op.CONSTANT_OF_SHAPE, Attrs.of("value", Tensor.filled("zero", x.type(), 0, 1)), b.shapeOf(flat));
         Value scattered = b.apply(Op.SCATTER_ELEMENTS, Attrs.of("axis", 0L).with("reduction", "add"),
                 zeros, b.reshape(indices, b.longs(-1)), b.reshape(c.g(), b.longs(-1)));
-        return c.grads(c.reshapeLike(scattered, x));
+        return c.grads(reshapeTo(b, scattered, x));
     }
 
     // y[o] = sum_{k in window(o)} x[k] / count(o): dx = convT(g / count, ones) per channel (count: kernel size,
@@ -98,7 +98,7 @@ final class ConvRules {
             throw c.fail("does not support ceil_mode 1");
         }
         long channels = xs.dim(1);
-        Shape ys = c.g().shape();
+        Shape ys = c.out(0).shape();
         long[] outDims = Window.spatialDims(ys);
         Value scaled;
         if (c.attrs().getInt("count_include_pad", 0) == 1 || !win.padded()) {
@@ -119,9 +119,11 @@ final class ConvRules {
     // y[n,c] = mean over the spatial axes of x[n,c]: dx = g broadcast / (number of spatial positions)
     static Value[] globalAveragePool(GradContext c) {
         Value x = c.in(0);
-        long count = Arrays.stream(Window.spatialDims(x.shape())).reduce(1, (p, q) -> p * q);
+        long[] spatial = Window.spatialDims(x.shape());
+        long count = Arrays.stream(spatial).reduce(1, (p, q) -> p * q);
         GraphBuilder b = c.b();
-        return c.grads(b.mul(b.expand(c.g(), c.shapeOf(x)), b.scalarLike(1.0 / count, x)));
+        Tensor spread = Tensor.filled(b.freshName("global_pool_spread"), x.type(), 1.0 / count, concat(new long[] {1, 1}, spatial));
+        return c.grads(b.mul(c.g(), b.initializer(spread)));
     }
 
     // inference form, per channel: y = (x - m) s r + B with r = 1/sqrt(v + eps):
@@ -170,6 +172,15 @@ final class ConvRules {
         }
         GraphBuilder b = c.b();
         return c.grads(b.apply(Op.SLICE, c.g(), b.longs(starts), b.longs(ends)));
+    }
+
+    /** v reshaped to x's shape, a dynamic (batch) dimension written as -1 so the shape stays known. */
+    private static Value reshapeTo(GraphBuilder b, Value v, Value x) {
+        long[] dims = x.shape().dims();
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = dims[i] == Shape.DYNAMIC ? -1 : dims[i];
+        }
+        return b.reshape(v, b.longs(dims));
     }
 
     private static Value perChannel(GraphBuilder b, Value v, long[] spatial) {

@@ -88,7 +88,13 @@ final class ShapeRules {
             long[] kept = axes == null || axes.length == 0 ? all(x.rank()) : axes;
             g = b.unsqueeze(g, normalised(kept, x.rank()));
         }
-        return b.expand(g, c.shapeOf(x));
+        Value out = b.expand(g, c.shapeOf(x));
+        long[] dims = x.shape() == null ? null : x.shape().dims();
+        if (out.shape() != null || dims == null || java.util.Arrays.stream(dims).filter(d -> d == Shape.DYNAMIC).count() != 1) {
+            return out;
+        }
+        // expanded to a runtime shape: a reshape to x's dims (batch as -1) keeps the shape known for later rules
+        return b.reshape(out, b.longs(java.util.Arrays.stream(dims).map(d -> d == Shape.DYNAMIC ? -1 : d).toArray()));
     }
 
     private static long[] all(int rank) {

@@ -43,6 +43,10 @@ public final class SpecGraphs {
         }
         Random rng = new Random(seed);
         List<String> parameters = new ArrayList<>();
+        if (spec.input().shape() != null) {
+            h = ConvLayers.toMaps(b, h, spec.input().shape());
+        }
+        ConvLayers maps = new ConvLayers(b, rng, parameters);
         int width = features;
         int dense = 0;
         for (Layer layer : spec.layers()) {
@@ -50,6 +54,12 @@ public final class SpecGraphs {
                 h = b.apply(Op.DROPOUT, h, b.scalar(layer.dropout(), DType.FLOAT));
                 continue;
             }
+            if (!layer.isDense()) {
+                h = maps.apply(h, layer);
+                continue;
+            }
+            h = ConvLayers.flat(b, h);
+            width = Math.toIntExact(h.shape().dim(1));
             dense++;
             Tensor w = weights("dense" + dense + ".weight", width, layer.dense(), layer.activationOrLinear(), rng);
             Tensor bias = Tensor.filled("dense" + dense + ".bias", DType.FLOAT, 0, layer.dense());
@@ -97,7 +107,7 @@ public final class SpecGraphs {
         return b.div(b.sub(x, mean), std);
     }
 
-    private static Value activation(GraphBuilder b, Value h, String name) {
+    static Value activation(GraphBuilder b, Value h, String name) {
         return switch (name) {
             case "relu" -> b.relu(h);
             case "leaky_relu" -> b.apply(Op.LEAKY_RELU, Attrs.of("alpha", LEAKY_RELU_ALPHA), h);

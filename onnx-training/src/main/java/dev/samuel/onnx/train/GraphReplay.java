@@ -29,6 +29,15 @@ final class GraphReplay {
     /** As above, with some initializers' values replaced (trained parameters, when freezing). */
     static void replay(GraphBuilder b, ForwardModel m, Collection<String> asInputs, java.util.Map<String, Tensor> values,
                        Collection<String> targets, List<DropoutSite> dropouts) {
+        replay(b, m, asInputs, values, targets, dropouts, null);
+    }
+
+    /**
+     * As above; with {@code running} (training), BatchNormalization uses batch statistics and the next value
+     * of each running statistic fed as an input is put in {@code running} by name.
+     */
+    static void replay(GraphBuilder b, ForwardModel m, Collection<String> asInputs, java.util.Map<String, Tensor> values,
+                       Collection<String> targets, List<DropoutSite> dropouts, java.util.Map<String, Value> running) {
         Value x = m.inputValue();
         b.input(x.name(), x.type(), x.shape());
         List<Node> nodes = needed(m, targets);
@@ -47,6 +56,8 @@ final class GraphReplay {
         for (Node n : nodes) {
             if (n.op() == Op.DROPOUT && dropouts != null) {
                 sample(b, m, n, dropouts);
+            } else if (n.op() == Op.BATCH_NORMALIZATION && running != null) {
+                batchStatistics(b, n, asInputs, running);
             } else {
                 List<Value> args = new ArrayList<>();
                 n.inputs().forEach(in -> args.add(in.isEmpty() ? null : b.value(in)));
@@ -65,6 +76,29 @@ final class GraphReplay {
         Value mask = b.input("dropout.mask/" + n.name(), x.type(), x.shape());
         b.node(n.name(), Op.MUL, Attrs.NONE, List.of(x, mask), List.of(n.output(0)));
         dropouts.add(new DropoutSite(mask.name(), x.shape(), ratio == null ? 0.5 : ratio.get(0)));
+    }
+
+    // y = batch-normalised x; running = momentum running + (1 - momentum) batch statistic (variance unbiased)
+    private static void batchStatistics(GraphBuilder b, Node n, Collection<String> asInputs, java.util.Map<String, Value> running) {
+        if (n.outputs().size() > 1) {
+            throw new GraphException("BatchNormalization node '" + n.name() + "' must be in inference form (one output)");
+        }
+        Value x = b.value(n.input(0));
+        double eps = n.attrs().getFloat("epsilon", 1e-5);
+        double momentum = n.attrs().getFloat("momentum", 0.9);
+        var t = dev.samuel.onnx.spec.BatchNorms.training(b, x, b.value(n.input(1)), b.value(n.input(2)), eps);
+        b.node(n.name(), Op.IDENTITY, Attrs.NONE, List.of(t.y()), n.outputs());
+        long channels = x.shape().dim(1);
+        Value count = b.div(b.cast(b.apply(Op.SIZE, x), x.type()), b.scalarLike(channels, x));
+        Value unbiased = b.mul(t.variance(), b.div(count, b.sub(count, b.scalarLike(1, x))));
+        Value[] batch = {t.mean(), unbiased};
+        for (int i = 0; i < 2; i++) {
+            String stat = n.input(3 + i);
+            if (asInputs.contains(stat)) {
+                running.put(stat, b.add(b.mul(b.value(stat), b.scalarLike(momentum, x)),
+                        b.mul(batch[i], b.scalarLike(1 - momentum, x))));
+            }
+        }
     }
 
     /** The nodes the targets depend on, in graph order. */

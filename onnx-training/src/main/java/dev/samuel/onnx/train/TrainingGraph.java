@@ -36,16 +36,23 @@ public record TrainingGraph(Graph graph, List<Slot> slots, List<DropoutSite> dro
         List<String> trainable = m.parameters().stream().filter(p -> !frozen.contains(p)).toList();
         GraphBuilder b = new GraphBuilder(m.graph().name() + ".train");
         List<DropoutSite> dropouts = new ArrayList<>();
-        GraphReplay.replay(b, m, trainable, List.of(m.logits()), dropouts);
+        Map<String, Value> running = new LinkedHashMap<>();
+        GraphReplay.replay(b, m, trainable, Map.of(), List.of(m.logits()), dropouts, running);
+        // running statistics of batch normalisation are carried like parameters but updated, not differentiated
+        List<String> learned = trainable.stream().filter(p -> !running.containsKey(p)).toList();
         Value logits = b.value(m.logits());
         LossNodes loss = loss(b, cfg.loss(), logits);
         b.output(b.named(LOSS, Op.IDENTITY, Attrs.NONE, loss.loss()));
-        Map<String, Value> grads = Backprop.gradients(b, Map.of(logits.name(), loss.gradLogits()), trainable);
+        Map<String, Value> grads = Backprop.gradients(b, Map.of(logits.name(), loss.gradLogits()), learned);
         Map<String, Value> params = new LinkedHashMap<>();
-        trainable.forEach(p -> params.put(p, b.value(p)));
+        learned.forEach(p -> params.put(p, b.value(p)));
         Value lr = Optimizers.learningRateInput(b, logits.type());
         Value step = Optimizers.stepInput(b, logits.type());
-        List<Slot> slots = Optimizers.build(b, cfg.optimizer(), params, grads, lr, step);
+        List<Slot> slots = new ArrayList<>(Optimizers.build(b, cfg.optimizer(), params, grads, lr, step));
+        running.forEach((name, next) -> {
+            Value out = b.output(b.named(Slot.nextName(name), Op.IDENTITY, Attrs.NONE, next));
+            slots.add(new Slot(name, out.name(), b.value(name).shape(), name, Slot.Role.PARAMETER));
+        });
         return new TrainingGraph(b.build(), slots, dropouts);
     }
 

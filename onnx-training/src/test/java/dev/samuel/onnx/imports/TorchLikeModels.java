@@ -43,11 +43,11 @@ final class TorchLikeModels {
     }
 
     /** A model with ops the library cannot train. */
-    static byte[] convolutional() {
+    static byte[] unsupported() {
         GraphProto.Builder g = GraphProto.newBuilder().setName("cnn")
                 .addInput(info("x", "N", 1, 8, 8)).addOutput(info("y", "N", 1, 4, 4))
-                .addNode(NodeProto.newBuilder().setName("c").setOpType("Conv").addInput("x").addInput("w").addOutput("c"))
-                .addNode(NodeProto.newBuilder().setName("p").setOpType("MaxPool").addInput("c").addOutput("p"))
+                .addNode(NodeProto.newBuilder().setName("c").setOpType("LpPool").addInput("x").addOutput("c"))
+                .addNode(NodeProto.newBuilder().setName("p").setOpType("Resize").addInput("c").addOutput("p"))
                 .addNode(NodeProto.newBuilder().setName("r").setOpType("Relu").addInput("p").addOutput("y"));
         return model(g);
     }
