@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench/run training-cnn: conv 16 3x3 (ReLU) - max pool 2 - conv 32 3x3 (ReLU) - max pool 2 - dense 10 (Adam 1e-3,
-# batch 64, 10 epochs, batch order shuffled per epoch with a fixed seed) on the first 7,000 digits of
+# batch 32, 10 epochs, examples shuffled per epoch with a fixed seed) on the first 7,000 digits of
 # ../shared/datasets/mnist, evaluated on the last 1,000 after each epoch. Last line:
 # RESULT cnn_train_eps=... cnn_heldout_acc=...
+# BENCH_CNN_OPTS passes -Dbench.padding=N (conv padding, default 0), -Dbench.lr=X (default 0.001), -Dbench.batch=N (32).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 data=${BENCH_MNIST:-$root/../shared/datasets/mnist}
@@ -14,5 +15,5 @@ cd "$root"
 # One reactor build: the driver's class path points at this checkout's modules, nothing is installed.
 mvn -B -q -pl onnx-training -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/cp.txt"
-java -cp "onnx-training/target/test-classes:onnx-training/target/classes:$(cat "$work/cp.txt")" \
+java ${BENCH_CNN_OPTS:-} -cp "onnx-training/target/test-classes:onnx-training/target/classes:$(cat "$work/cp.txt")" \
   dev.samuel.onnx.bench.CnnBenchmark "$data" "$epochs"
