@@ -20,6 +20,8 @@ public class TrainerTestResource extends KafkaTestResource {
         }
         config.put("samuel.trainer.registry-url", registry.url().toString());
         config.put("samuel.trainer.registry-token", RegistryProcess.TOKEN);
+        // The platform's one token, as in production: the packaged jar (the IT) has no test-profile default.
+        config.put("samuel.trainer.write-token", RegistryProcess.TOKEN);
         return config;
     }
 

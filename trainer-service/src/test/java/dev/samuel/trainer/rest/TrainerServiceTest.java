@@ -100,7 +100,7 @@ class TrainerServiceTest {
 
     /** A request with the trainer's write token, as the cli sends it. */
     private static RequestSpecification writer() {
-        return given().header("Authorization", "Bearer test-token");
+        return given().header("Authorization", "Bearer " + RegistryProcess.TOKEN);
     }
 
     private void awaitDataset(String model, int train, int test) throws InterruptedException {
