@@ -64,6 +64,8 @@ class LocalStackIT {
         assertThat(retrained).isGreaterThan(1);
         assertThat(report.accuracy(DemoRun.AFTER, retrained)).isGreaterThan(0.9);
         assertThat(report.promotions()).isGreaterThanOrEqualTo(2);
+        assertThat(report.jobs()).as("every job's test loss on its holdout")
+                .allSatisfy(job -> assertThat(job.testLoss()).isLessThan(0.2));
         assertThat(registry.model("it-demo").orElseThrow().path("aliases").path("champion").asInt())
                 .isEqualTo(retrained);
     }
