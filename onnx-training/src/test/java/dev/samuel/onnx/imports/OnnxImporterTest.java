@@ -61,6 +61,31 @@ class OnnxImporterTest {
     }
 
     @Test
+    void importedConvNetTrainsUpdatesRunningStatisticsAndFreezes() throws Exception {
+        byte[] original = TorchLikeModels.cnn(3);
+        ForwardModel model = OnnxImporter.read(original, OnnxImporter.OutputActivation.SOFTMAX);
+        Dataset data = blobs(300, 64, 3, 4);
+        try (TrainingSession s = TrainingSession.create(model, CONFIG, InitialParameters.fromModel())) {
+            float[] logitsBefore = run(TorchLikeModels.cnn(3), data, "x");
+            assertThat(logitsBefore).hasSize(300 * 3);
+            double lossBefore = s.evaluate(data).loss();
+            for (int e = 0; e < 5; e++) {
+                data.batches(32).forEach(s::step);
+            }
+            assertThat(s.evaluate(data).loss()).isLessThan(lossBefore / 2);
+            assertThat(s.parameters().get("bn.running_mean").floats()).isNotEqualTo(new float[4]);
+            byte[] frozen = s.freeze(new FreezeMetadata("imported-cnn", 1, "-", Map.of(), Map.of("source", "pytorch")));
+            float[] scores = run(frozen, data, "x");
+            float[] expected = s.predict(Batch.of(data));
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(scores[i]).isCloseTo(expected[i], org.assertj.core.api.Assertions.within(1e-5f));
+            }
+            assertThat(OnnxImporter.initializers(frozen).get("bn.running_var").floats())
+                    .containsExactly(s.parameters().get("bn.running_var").floats());
+        }
+    }
+
+    @Test
     void unsupportedOpsAreListedInOneError() {
         assertThatThrownBy(() -> OnnxImporter.read(TorchLikeModels.unsupported(), OnnxImporter.OutputActivation.NONE))
                 .isInstanceOf(GraphException.class)

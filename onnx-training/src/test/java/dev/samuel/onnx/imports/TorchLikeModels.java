@@ -42,6 +42,73 @@ final class TorchLikeModels {
         return model(g);
     }
 
+    /**
+     * A small CNN as PyTorch exports one whose forward starts with {@code x.view(-1, 1, 8, 8)}: x [batch, 64] ->
+     * Reshape (Constant shape) -> Conv2d(1, 4, 3, padding=1) -> BatchNorm2d(4) (eval mode: running statistics as
+     * initializers, momentum 0.9 in ONNX's sense) -> ReLU -> MaxPool2d(2) -> Flatten -> Linear(64, 3) -> logits.
+     */
+    static byte[] cnn(long seed) {
+        Random rng = new Random(seed);
+        GraphProto.Builder g = GraphProto.newBuilder().setName("main_graph")
+                .addInput(info("x", "batch_size", 64))
+                .addOutput(info("logits", "batch_size", 3))
+                .addInitializer(floats("conv.weight", rng, 1 / 3.0, 4, 1, 3, 3))
+                .addInitializer(floats("conv.bias", rng, 1 / 3.0, 4))
+                .addInitializer(filled("bn.weight", 1f, 4))
+                .addInitializer(filled("bn.bias", 0f, 4))
+                .addInitializer(filled("bn.running_mean", 0f, 4))
+                .addInitializer(filled("bn.running_var", 1f, 4))
+                .addInitializer(floats("fc.weight", rng, 1 / 8.0, 3, 64))
+                .addInitializer(floats("fc.bias", rng, 1 / 8.0, 3))
+                .addNode(NodeProto.newBuilder().setName("/Constant").setOpType("Constant").addOutput("/Constant_output_0")
+                        .addAttribute(AttributeProto.newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR)
+                                .setT(TensorProto.newBuilder().setDataType(7).addDims(4)
+                                        .addInt64Data(-1).addInt64Data(1).addInt64Data(8).addInt64Data(8))))
+                .addNode(NodeProto.newBuilder().setName("/Reshape").setOpType("Reshape").addInput("x")
+                        .addInput("/Constant_output_0").addOutput("/Reshape_output_0"))
+                .addNode(NodeProto.newBuilder().setName("/conv/Conv").setOpType("Conv").addInput("/Reshape_output_0")
+                        .addInput("conv.weight").addInput("conv.bias").addOutput("/conv/Conv_output_0")
+                        .addAttribute(ints("dilations", 1, 1)).addAttribute(integer("group", 1))
+                        .addAttribute(ints("kernel_shape", 3, 3)).addAttribute(ints("pads", 1, 1, 1, 1))
+                        .addAttribute(ints("strides", 1, 1)))
+                .addNode(NodeProto.newBuilder().setName("/bn/BatchNormalization").setOpType("BatchNormalization")
+                        .addInput("/conv/Conv_output_0").addInput("bn.weight").addInput("bn.bias")
+                        .addInput("bn.running_mean").addInput("bn.running_var").addOutput("/bn/BatchNormalization_output_0")
+                        .addAttribute(AttributeProto.newBuilder().setName("epsilon").setType(AttributeProto.AttributeType.FLOAT).setF(1e-5f))
+                        .addAttribute(AttributeProto.newBuilder().setName("momentum").setType(AttributeProto.AttributeType.FLOAT).setF(0.9f))
+                        .addAttribute(integer("training_mode", 0)))
+                .addNode(NodeProto.newBuilder().setName("/relu/Relu").setOpType("Relu")
+                        .addInput("/bn/BatchNormalization_output_0").addOutput("/relu/Relu_output_0"))
+                .addNode(NodeProto.newBuilder().setName("/pool/MaxPool").setOpType("MaxPool").addInput("/relu/Relu_output_0")
+                        .addOutput("/pool/MaxPool_output_0").addAttribute(integer("ceil_mode", 0))
+                        .addAttribute(ints("kernel_shape", 2, 2)).addAttribute(ints("pads", 0, 0, 0, 0))
+                        .addAttribute(ints("strides", 2, 2)))
+                .addNode(NodeProto.newBuilder().setName("/Flatten").setOpType("Flatten").addInput("/pool/MaxPool_output_0")
+                        .addOutput("/Flatten_output_0").addAttribute(integer("axis", 1)))
+                .addNode(gemm("/fc/Gemm", "/Flatten_output_0", "fc.weight", "fc.bias", "logits"));
+        return model(g);
+    }
+
+    private static AttributeProto ints(String name, long... values) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (long v : values) {
+            a.addInts(v);
+        }
+        return a.build();
+    }
+
+    private static AttributeProto integer(String name, long value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    }
+
+    private static TensorProto filled(String name, float value, long n) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(1).addDims(n);
+        for (long i = 0; i < n; i++) {
+            t.addFloatData(value);
+        }
+        return t.build();
+    }
+
     /** A model with ops the library cannot train. */
     static byte[] unsupported() {
         GraphProto.Builder g = GraphProto.newBuilder().setName("cnn")
