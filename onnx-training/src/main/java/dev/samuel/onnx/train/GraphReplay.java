@@ -90,7 +90,8 @@ final class GraphReplay {
         b.node(n.name(), Op.IDENTITY, Attrs.NONE, List.of(t.y()), n.outputs());
         long channels = x.shape().dim(1);
         Value count = b.div(b.cast(b.apply(Op.SIZE, x), x.type()), b.scalarLike(channels, x));
-        Value unbiased = b.mul(t.variance(), b.div(count, b.sub(count, b.scalarLike(1, x))));
+        // n / max(n - 1, 1): a batch of one value per channel keeps its (zero) biased variance instead of 0/0
+        Value unbiased = b.mul(t.variance(), b.div(count, b.apply(Op.MAX, b.sub(count, b.scalarLike(1, x)), b.scalarLike(1, x))));
         Value[] batch = {t.mean(), unbiased};
         for (int i = 0; i < 2; i++) {
             String stat = n.input(3 + i);

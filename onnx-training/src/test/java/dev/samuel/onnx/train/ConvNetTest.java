@@ -96,6 +96,22 @@ class ConvNetTest {
         }
     }
 
+    @Test
+    void batchNormAfterDenseSurvivesABatchOfOne() {
+        ModelSpec spec = ModelSpecs.parse("""
+                {"name": "bn1d", "task": {"type": "classification", "classes": 3}, "input": {"features": 64},
+                 "layers": [{"dense": 8, "activation": "relu"}, {"batch_norm": true}, {"dense": 3}]}""");
+        Dataset data = patches(33, 5);
+        try (TrainingSession s = TrainingSession.create(spec, Standardization.fit(data), InitialParameters.random(7))) {
+            for (Batch b : data.batches(32)) { // 32 rows, then 1
+                s.step(b);
+            }
+            for (float v : s.parameters().get("bn1.running_var").floats()) {
+                assertThat(v).isFinite();
+            }
+        }
+    }
+
     static Dataset random(int n, long seed) {
         Random rng = new Random(seed);
         float[] x = new float[n * 64];
