@@ -7,6 +7,7 @@ import dev.samuel.onnx.graph.GraphBuilder;
 import dev.samuel.onnx.graph.Op;
 import dev.samuel.onnx.graph.Tensor;
 import dev.samuel.onnx.graph.Value;
+import dev.samuel.onnx.train.Standardization;
 import java.util.List;
 import java.util.Random;
 
@@ -31,6 +32,34 @@ final class ConvLayers {
         this.b = b;
         this.rng = rng;
         this.parameters = parameters;
+    }
+
+    /**
+     * Per-feature statistics pooled per channel (every pixel of a channel gets the channel's mean and std), so an
+     * image model is standardised like torchvision's Normalize rather than pixel by pixel, where border pixels that
+     * are almost always 0 get tiny deviations and huge standardised values. Pooled exactly from the per-pixel
+     * means and deviations (equal counts); a std of exactly 1 is read as {@code Standardization.fit}'s stand-in for
+     * a constant pixel (variance 0).
+     */
+    static Standardization perChannel(Standardization s, List<Integer> shape) {
+        int channels = shape.get(0);
+        int pixels = shape.get(1) * shape.get(2);
+        float[] mean = new float[channels * pixels];
+        float[] std = new float[channels * pixels];
+        for (int c = 0; c < channels; c++) {
+            double m = 0;
+            double second = 0;
+            for (int p = c * pixels; p < (c + 1) * pixels; p++) {
+                double sd = s.std()[p] == 1f ? 0 : s.std()[p];
+                m += s.mean()[p];
+                second += sd * sd + (double) s.mean()[p] * s.mean()[p];
+            }
+            m /= pixels;
+            double sd = Math.sqrt(Math.max(0, second / pixels - m * m));
+            java.util.Arrays.fill(mean, c * pixels, (c + 1) * pixels, (float) m);
+            java.util.Arrays.fill(std, c * pixels, (c + 1) * pixels, sd < 1e-6 ? 1f : (float) sd);
+        }
+        return new Standardization(mean, std);
     }
 
     /** The flat features [N, C*H*W] read as maps [N, C, H, W]. */

@@ -39,7 +39,8 @@ public final class SpecGraphs {
         int features = spec.input().featureCount();
         Value h = b.input(INPUT, DType.FLOAT, Shape.of(Shape.DYNAMIC, features));
         if (spec.input().standardize()) {
-            h = standardize(b, h, standardization, features);
+            boolean maps = spec.input().shape() != null && standardization != null && standardization.featureCount() == features;
+            h = standardize(b, h, maps ? ConvLayers.perChannel(standardization, spec.input().shape()) : standardization, features);
         }
         Random rng = new Random(seed);
         List<String> parameters = new ArrayList<>();

@@ -17,7 +17,7 @@ import java.util.Random;
  * bench/run training-cnn: conv 16 3x3 (ReLU) - max pool 2 - conv 32 3x3 (ReLU) - max pool 2 - dense 10 on the
  * flat 784-pixel digits reshaped in the graph to [1, 28, 28]; Adam 1e-3, batch 32, up to 10 epochs (examples
  * shuffled per epoch with a fixed seed) on the first 7,000 digits, evaluated on the last 1,000 after each epoch.
- * Inputs standardised with one mean and std over all training pixels. Examples/s counts training steps only (evaluation excluded). Last line:
+ * Inputs standardised inside the graph per channel (what SpecGraphs does for specs with input.shape). Examples/s counts training steps only (evaluation excluded). Last line:
  * RESULT cnn_train_eps=... cnn_heldout_acc=... (accuracy after the last epoch)
  */
 public final class CnnBenchmark {
@@ -43,7 +43,7 @@ public final class CnnBenchmark {
         double seconds = 0;
         long examples = 0;
         Evaluation ev = null;
-        try (TrainingSession s = TrainingSession.create(ModelSpecs.parse(SPEC.formatted(PADDING, PADDING, LR, BATCH)), pixelStandardization(train),
+        try (TrainingSession s = TrainingSession.create(ModelSpecs.parse(SPEC.formatted(PADDING, PADDING, LR, BATCH)), Standardization.fit(train),
                 InitialParameters.random(42))) {
             for (int e = 1; e <= epochs; e++) {
                 List<Batch> batches = shuffled(train, order).batches(BATCH);
@@ -79,26 +79,5 @@ public final class CnnBenchmark {
             y[i] = data.classes()[perm.get(i)];
         }
         return Dataset.classification(x, f, y);
-    }
-
-    /**
-     * One mean and standard deviation over every pixel of the training images, repeated per feature: per-pixel
-     * statistics ({@code Standardization.fit}) blow up border pixels that are almost always 0.
-     */
-    static Standardization pixelStandardization(Dataset train) {
-        double sum = 0;
-        double sumSq = 0;
-        for (float v : train.features()) {
-            sum += v;
-            sumSq += (double) v * v;
-        }
-        int n = train.features().length;
-        double mean = sum / n;
-        double std = Math.sqrt(sumSq / n - mean * mean);
-        float[] means = new float[train.featureCount()];
-        float[] stds = new float[train.featureCount()];
-        java.util.Arrays.fill(means, (float) mean);
-        java.util.Arrays.fill(stds, (float) std);
-        return new Standardization(means, stds);
     }
 }

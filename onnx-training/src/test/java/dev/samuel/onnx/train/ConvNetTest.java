@@ -112,6 +112,27 @@ class ConvNetTest {
         }
     }
 
+    @Test
+    void imageInputsAreStandardisedPerChannel() {
+        Dataset data = patches(100, 6);
+        double sum = 0;
+        double sumSq = 0;
+        for (float v : data.features()) {
+            sum += v;
+            sumSq += (double) v * v;
+        }
+        int n = data.features().length;
+        double mean = sum / n;
+        double std = Math.sqrt(sumSq / n - mean * mean);
+        var graph = dev.samuel.onnx.spec.SpecGraphs.forward(SPEC, Standardization.fit(data), 7).graph();
+        for (float m : graph.initializers().get("standardize.mean").floats()) {
+            assertThat((double) m).isCloseTo(mean, within(1e-5));
+        }
+        for (float sd : graph.initializers().get("standardize.std").floats()) {
+            assertThat((double) sd).isCloseTo(std, within(1e-4 * std));
+        }
+    }
+
     static Dataset random(int n, long seed) {
         Random rng = new Random(seed);
         float[] x = new float[n * 64];
