@@ -11,6 +11,7 @@ import dev.samuel.onnx.graph.Attrs;
 import dev.samuel.onnx.graph.GraphBuilder;
 import dev.samuel.onnx.graph.GraphException;
 import dev.samuel.onnx.graph.Op;
+import dev.samuel.onnx.graph.Shape;
 import dev.samuel.onnx.graph.Tensor;
 import dev.samuel.onnx.graph.Value;
 import dev.samuel.onnx.io.OnnxReader;
@@ -23,7 +24,7 @@ import java.util.TreeSet;
 /**
  * Imports an existing forward model (for example one exported by PyTorch) whose ops are all in {@link Op}:
  * its floating-point initializers become trainable parameters with their values as the starting point.
- * The model needs one feature input [batch, features] and one output, read as the logits; an output
+ * The model needs one feature input [batch, features] (or [batch, C, H, W], read from flat features) and one output, read as the logits; an output
  * activation (softmax, sigmoid) may be added on top so the frozen program emits scores like spec models do.
  */
 public final class OnnxImporter {
@@ -98,7 +99,6 @@ public final class OnnxImporter {
                     + "' has " + features.size() + " inputs and " + g.getOutputCount() + " outputs");
         }
         ValueInfoProto x = features.get(0);
-        b.input(x.getName(), OnnxReader.type(x), OnnxReader.shape(x));
         for (var t : g.getInitializerList()) {
             Tensor tensor = OnnxReader.tensor(t);
             b.initializer(tensor);
@@ -106,8 +106,9 @@ public final class OnnxImporter {
                 parameters.add(tensor.name());
             }
         }
+        java.util.Map<String, String> alias = input(b, x);
         for (NodeProto n : g.getNodeList()) {
-            node(b, n);
+            node(b, n, alias);
         }
         Value logits = b.value(g.getOutput(0).getName());
         Value out = switch (activation) {
@@ -119,7 +120,32 @@ public final class OnnxImporter {
         return new ForwardModel(b.build(), x.getName(), logits.name(), out.name(), parameters);
     }
 
-    private static void node(GraphBuilder b, NodeProto n) {
+    /**
+     * Declares the feature input. An image input [batch, C, H, W] (as PyTorch exports a CNN) becomes a flat
+     * [batch, C*H*W] input of the same name, reshaped inside the graph, so the model reads flat feature vectors
+     * like every other; the returned map sends the nodes' reads of the input to the reshaped maps.
+     */
+    private static java.util.Map<String, String> input(GraphBuilder b, ValueInfoProto x) {
+        Shape s = OnnxReader.shape(x);
+        if (s == null || s.rank() <= 2) {
+            b.input(x.getName(), OnnxReader.type(x), s);
+            return java.util.Map.of();
+        }
+        long[] dims = s.dims();
+        long flat = 1;
+        for (int i = 1; i < dims.length; i++) {
+            if (dims[i] == Shape.DYNAMIC) {
+                throw new GraphException("input '" + x.getName() + "' " + s + ": an image input needs static sizes after the batch");
+            }
+            flat *= dims[i];
+        }
+        Value in = b.input(x.getName(), OnnxReader.type(x), Shape.of(Shape.DYNAMIC, flat));
+        dims[0] = -1;
+        Value maps = b.named(x.getName() + "/maps", Op.RESHAPE, Attrs.NONE, in, b.longs(dims));
+        return java.util.Map.of(x.getName(), maps.name());
+    }
+
+    private static void node(GraphBuilder b, NodeProto n, java.util.Map<String, String> alias) {
         Attrs attrs = Attrs.NONE;
         for (AttributeProto a : n.getAttributeList()) {
             attrs = OnnxReader.attribute(attrs, a);
@@ -134,7 +160,7 @@ public final class OnnxImporter {
         }
         Op op = Op.byOnnxName(n.getOpType()).orElseThrow();
         List<Value> args = new ArrayList<>();
-        n.getInputList().forEach(in -> args.add(in.isEmpty() ? null : b.value(in)));
+        n.getInputList().forEach(in -> args.add(in.isEmpty() ? null : b.value(alias.getOrDefault(in, in))));
         String name = n.getName().isEmpty() || b.has(n.getName()) ? b.freshName(op.onnxName()) : n.getName();
         b.node(name, op, attrs, args, n.getOutputList());
     }

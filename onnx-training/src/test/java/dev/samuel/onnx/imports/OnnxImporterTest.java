@@ -86,6 +86,30 @@ class OnnxImporterTest {
     }
 
     @Test
+    void anImageInputIsReadFromFlatFeatures() throws Exception {
+        byte[] original = TorchLikeModels.cnn(5, true);
+        ForwardModel model = OnnxImporter.read(original, OnnxImporter.OutputActivation.NONE);
+        assertThat(model.inputValue().shape().dims()).containsExactly(-1, 64);
+        Dataset data = blobs(20, 64, 3, 6);
+        float[] expected;
+        try (OrtSession session = Sessions.open(original, SessionConfig.EXACT);
+             OnnxTensor x = OnnxTensor.createTensor(Sessions.env(), FloatBuffer.wrap(data.features()), new long[] {20, 1, 8, 8});
+             OrtSession.Result r = session.run(Map.of("x", x))) {
+            FloatBuffer out = ((OnnxTensor) r.get(0)).getFloatBuffer();
+            expected = new float[out.remaining()];
+            out.get(expected);
+        }
+        try (TrainingSession s = TrainingSession.create(model, CONFIG, InitialParameters.fromModel())) {
+            // not bit for bit: ORT folds BatchNormalization into the Conv when its statistics are initializers
+            assertThat(s.predict(Batch.of(data))).containsExactly(expected, org.assertj.core.api.Assertions.within(1e-5f));
+            data.batches(10).forEach(s::step);
+            byte[] frozen = s.freeze(new FreezeMetadata("imported-cnn", 1, "-", Map.of(), Map.of()));
+            assertThat(run(frozen, data, "x")).containsExactly(s.predict(Batch.of(data)),
+                    org.assertj.core.api.Assertions.within(1e-5f));
+        }
+    }
+
+    @Test
     void unsupportedOpsAreListedInOneError() {
         assertThatThrownBy(() -> OnnxImporter.read(TorchLikeModels.unsupported(), OnnxImporter.OutputActivation.NONE))
                 .isInstanceOf(GraphException.class)

@@ -48,9 +48,14 @@ final class TorchLikeModels {
      * initializers, momentum 0.9 in ONNX's sense) -> ReLU -> MaxPool2d(2) -> Flatten -> Linear(64, 3) -> logits.
      */
     static byte[] cnn(long seed) {
+        return cnn(seed, false);
+    }
+
+    /** As {@link #cnn(long)}; with {@code imageInput} the graph takes x [batch, 1, 8, 8] itself (no Reshape). */
+    static byte[] cnn(long seed, boolean imageInput) {
         Random rng = new Random(seed);
         GraphProto.Builder g = GraphProto.newBuilder().setName("main_graph")
-                .addInput(info("x", "batch_size", 64))
+                .addInput(imageInput ? info("x", "batch_size", 1, 8, 8) : info("x", "batch_size", 64))
                 .addOutput(info("logits", "batch_size", 3))
                 .addInitializer(floats("conv.weight", rng, 1 / 3.0, 4, 1, 3, 3))
                 .addInitializer(floats("conv.bias", rng, 1 / 3.0, 4))
@@ -60,13 +65,7 @@ final class TorchLikeModels {
                 .addInitializer(filled("bn.running_var", 1f, 4))
                 .addInitializer(floats("fc.weight", rng, 1 / 8.0, 3, 64))
                 .addInitializer(floats("fc.bias", rng, 1 / 8.0, 3))
-                .addNode(NodeProto.newBuilder().setName("/Constant").setOpType("Constant").addOutput("/Constant_output_0")
-                        .addAttribute(AttributeProto.newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR)
-                                .setT(TensorProto.newBuilder().setDataType(7).addDims(4)
-                                        .addInt64Data(-1).addInt64Data(1).addInt64Data(8).addInt64Data(8))))
-                .addNode(NodeProto.newBuilder().setName("/Reshape").setOpType("Reshape").addInput("x")
-                        .addInput("/Constant_output_0").addOutput("/Reshape_output_0"))
-                .addNode(NodeProto.newBuilder().setName("/conv/Conv").setOpType("Conv").addInput("/Reshape_output_0")
+                .addNode(NodeProto.newBuilder().setName("/conv/Conv").setOpType("Conv").addInput(imageInput ? "x" : "/Reshape_output_0")
                         .addInput("conv.weight").addInput("conv.bias").addOutput("/conv/Conv_output_0")
                         .addAttribute(ints("dilations", 1, 1)).addAttribute(integer("group", 1))
                         .addAttribute(ints("kernel_shape", 3, 3)).addAttribute(ints("pads", 1, 1, 1, 1))
@@ -86,6 +85,14 @@ final class TorchLikeModels {
                 .addNode(NodeProto.newBuilder().setName("/Flatten").setOpType("Flatten").addInput("/pool/MaxPool_output_0")
                         .addOutput("/Flatten_output_0").addAttribute(integer("axis", 1)))
                 .addNode(gemm("/fc/Gemm", "/Flatten_output_0", "fc.weight", "fc.bias", "logits"));
+        if (!imageInput) {
+            g.addNode(0, NodeProto.newBuilder().setName("/Constant").setOpType("Constant").addOutput("/Constant_output_0")
+                            .addAttribute(AttributeProto.newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR)
+                                    .setT(TensorProto.newBuilder().setDataType(7).addDims(4)
+                                            .addInt64Data(-1).addInt64Data(1).addInt64Data(8).addInt64Data(8))))
+                    .addNode(1, NodeProto.newBuilder().setName("/Reshape").setOpType("Reshape").addInput("x")
+                            .addInput("/Constant_output_0").addOutput("/Reshape_output_0"));
+        }
         return model(g);
     }
 
