@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -77,7 +78,9 @@ public class ModelsResource {
     @Operation(summary = "Retire a model: its spec and aliases go (ingest refuses its examples, inference stops "
             + "serving it); versions, artifacts and history stay. Returns the last spec")
     public ModelView delete(@RestPath String name, @RestQuery String reason) {
-        return view(registry.deleteModel(name, reason == null ? "model deleted" : reason));
+        var retired = registry.deleteModel(name, reason == null ? "model deleted" : reason);
+        // The model as it was: its aliases are gone now, and the model with them.
+        return ModelView.of(retired, registry.queries().latestVersion(name), Map.of());
     }
 
     @GET
