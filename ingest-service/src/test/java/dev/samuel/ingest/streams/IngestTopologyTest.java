@@ -143,6 +143,12 @@ class IngestTopologyTest {
         assertThat(DeadLetter.header(rejected.readRecord().headers(), DeadLetter.REASON))
                 .isEqualTo(RejectReason.UNKNOWN_ENCODING.code());
 
+        // A header without a value made the decoder throw a NullPointerException, which killed the stream thread.
+        var noValue = new RecordHeaders().add(Encoding.HEADER, null);
+        labelled.pipeInput(new TestRecord<>("k", json(example(1f, 2f, 3f, 1)), noValue));
+        assertThat(DeadLetter.header(rejected.readRecord().headers(), DeadLetter.REASON))
+                .isEqualTo(RejectReason.UNKNOWN_ENCODING.code());
+
         labelled.pipeInput("still-alive", json(example(1f, 2f, 3f, 1)));
         assertThat(train.getQueueSize() + test.getQueueSize()).isEqualTo(1);
     }
