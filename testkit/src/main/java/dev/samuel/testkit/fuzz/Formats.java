@@ -74,10 +74,15 @@ final class Formats {
         };
     }
 
+    /** About {@code length} chars: a random run of up to 1024 code points, repeated (drawing each one is slow). */
     static String text(Random random, int length) {
-        var text = new StringBuilder(length + 2);
+        var run = new StringBuilder();
+        while (run.length() < Math.min(length, 1024)) {
+            run.appendCodePoint(SAFE[random.nextInt(SAFE.length)]);
+        }
+        var text = new StringBuilder(length + run.length());
         while (text.length() < length) {
-            text.appendCodePoint(SAFE[random.nextInt(SAFE.length)]);
+            text.append(run);
         }
         return text.toString();
     }

@@ -318,8 +318,9 @@ final class MalformedFamilies {
     private Sample oversized() {
         var template = g.json(array(g.randomFeatures()), g.labelJson(), null, "\"PAD\"");
         int pad = g.maxRecordBytes + 1 + random.nextInt(1000) - (template.length() - 3);
-        return json(Family.OVERSIZED, "padded", template.replace("\"PAD\"", quoted("p".repeat(pad))), OVERSIZED,
-                "exceeds the limit");
+        int at = template.indexOf("\"PAD\"");
+        var text = template.substring(0, at) + quoted("p".repeat(pad)) + template.substring(at + 5);
+        return json(Family.OVERSIZED, "padded", text, OVERSIZED, "exceeds the limit");
     }
 
     private int index() {
