@@ -50,7 +50,9 @@ final class EventDecoder {
     private static RejectReason unreadable(ConsumerRecord<byte[], byte[]> record) {
         try {
             return Encoding.of(record.headers()) == Encoding.F32LE ? RejectReason.INVALID_BINARY : RejectReason.INVALID_JSON;
-        } catch (InvalidRecordException e) {
+        } catch (RuntimeException e) {
+            // Not only InvalidRecordException: a samuel.encoding header without a value makes Encoding.of throw a
+            // NullPointerException, which escaped from here, failed the poll, and had it scored again, forever.
             return RejectReason.UNKNOWN_ENCODING;
         }
     }

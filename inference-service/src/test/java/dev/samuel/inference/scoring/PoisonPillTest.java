@@ -3,6 +3,7 @@ package dev.samuel.inference.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samuel.contracts.event.DeadLetter;
+import dev.samuel.contracts.event.Encoding;
 import dev.samuel.contracts.event.RejectReason;
 import dev.samuel.contracts.topic.RegistryTopicSettings;
 import dev.samuel.contracts.topic.Topics;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 /** Poison pills on the unlabelled topic go to the rejected topic with their reason; the events around them are scored. */
@@ -58,6 +60,10 @@ class PoisonPillTest {
             pills.put("truncated", RejectReason.INVALID_BINARY);
             events.sendRaw("empty", null, null);
             pills.put("empty", RejectReason.MISSING_FEATURES);
+            // A header without a value once failed every poll it was in, forever.
+            events.sendRaw("no-header-value".getBytes(StandardCharsets.UTF_8), "{\"features\": [1, 2, 3]}"
+                    .getBytes(StandardCharsets.UTF_8), new RecordHeaders().add(Encoding.HEADER, null));
+            pills.put("no-header-value", RejectReason.UNKNOWN_ENCODING);
             events.send(1);
             events.send(2);
             events.flush();

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -53,6 +54,11 @@ public final class Events implements AutoCloseable {
         }
         return producer.send(new ProducerRecord<>(topic, null, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                 value, headers));
+    }
+
+    /** Any value with any headers, e.g. a header without a value. */
+    public Future<RecordMetadata> sendRaw(byte[] key, byte[] value, Headers headers) {
+        return producer.send(new ProducerRecord<>(topic, null, key, value, headers));
     }
 
     public void flush() {
