@@ -31,7 +31,14 @@ public enum Encoding {
     /** The encoding a record announces; JSON when it announces none. */
     public static Encoding of(Headers headers) {
         Header header = headers == null ? null : headers.lastHeader(HEADER);
-        return header == null ? JSON : of(new String(header.value(), StandardCharsets.UTF_8));
+        if (header == null) {
+            return JSON;
+        }
+        if (header.value() == null) {
+            // Legal on the wire, and announces nothing readable.
+            throw new InvalidRecordException(RejectReason.UNKNOWN_ENCODING, "header " + HEADER + " has no value");
+        }
+        return of(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     public static Encoding of(String code) {

@@ -116,6 +116,16 @@ class EventFormatsTest {
                         e -> assertThat(e.reason()).isEqualTo(RejectReason.UNKNOWN_ENCODING));
     }
 
+    @Test
+    void anEncodingHeaderWithoutAValueIsReported() {
+        var headers = new RecordHeaders().add(Encoding.HEADER, null);
+
+        assertThatThrownBy(() -> Codec.readUnlabelled(bytes("{}"), headers))
+                .isInstanceOfSatisfying(InvalidRecordException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.UNKNOWN_ENCODING))
+                .hasMessageContaining("has no value");
+    }
+
     private static <T> T roundTrip(org.apache.kafka.common.serialization.Serde<T> serde, T value) {
         var headers = new RecordHeaders();
         byte[] bytes = serde.serializer().serialize("topic", headers, value);
