@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/run training: MLP 784-128-10 (ReLU, Adam 1e-3, batch 64, 3 epochs, no shuffle) on the first 7,000
 # digits of ../shared/datasets/mnist, evaluated on the last 1,000; one warm-up epoch, five timed runs,
-# medians; then the frozen model's inference rate at batch 1 and 256. Last line:
+# medians; then the frozen model's inference rate at batch 1 and 256, frozen as it ships (standardisation folded
+# into the first layer), and at batch 256 unfolded (FreezeOptions.AS_TRAINED) for comparison. Last line:
 # RESULT train_eps=... heldout_acc=... heldout_loss=... infer_b1_rps=... infer_b256_rps=...
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -23,7 +23,8 @@ import java.util.TreeSet;
 
 /**
  * Imports an existing forward model (for example one exported by PyTorch) whose ops are all in {@link Op}:
- * its floating-point initializers become trainable parameters with their values as the starting point.
+ * its floating-point initializers become trainable parameters with their values as the starting point
+ * (initializers no node reads are left out).
  * The model needs one feature input [batch, features] (or [batch, C, H, W], read from flat features) and one output, read as the logits; an output
  * activation (softmax, sigmoid) may be added on top so the frozen program emits scores like spec models do.
  */
@@ -99,7 +100,13 @@ public final class OnnxImporter {
                     + "' has " + features.size() + " inputs and " + g.getOutputCount() + " outputs");
         }
         ValueInfoProto x = features.get(0);
+        Set<String> read = new TreeSet<>();
+        g.getNodeList().forEach(n -> read.addAll(n.getInputList()));
+        g.getOutputList().forEach(o -> read.add(o.getName()));
         for (var t : g.getInitializerList()) {
+            if (!read.contains(t.getName())) {
+                continue; // read by no node (ORT drops it too), e.g. the trained weights kept beside a folded layer
+            }
             Tensor tensor = OnnxReader.tensor(t);
             b.initializer(tensor);
             if (tensor.type().isFloating()) {

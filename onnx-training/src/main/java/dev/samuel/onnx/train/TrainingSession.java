@@ -125,9 +125,17 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    /** Forward-only ONNX bytes with the current parameters as initializers. */
+    /**
+     * Forward-only ONNX bytes with the current parameters as initializers, as they ship: the input
+     * standardisation folded into the first dense layer where the graph allows it ({@link FreezeOptions#DEFAULT}).
+     */
     public byte[] freeze(FreezeMetadata metadata) {
-        return Freezer.freeze(model, parameters(), metadata);
+        return freeze(metadata, FreezeOptions.DEFAULT);
+    }
+
+    /** As {@link #freeze(FreezeMetadata)}; {@link FreezeOptions#AS_TRAINED} gives the training forward graph itself. */
+    public byte[] freeze(FreezeMetadata metadata, FreezeOptions options) {
+        return Freezer.freeze(model, parameters(), metadata, options);
     }
 
     /** Current values of every parameter, trainable and frozen. */
