@@ -17,6 +17,18 @@ public final class Codec {
                 ? BinaryCodec.readUnlabelled(value) : JsonReader.readUnlabelled(value);
     }
 
+    /**
+     * Why a record whose decoding failed in an unexpected way is rejected: a parse error in the encoding it
+     * announces, or the announcement itself when that is unreadable.
+     */
+    public static RejectReason unreadable(Headers headers) {
+        try {
+            return Encoding.of(headers) == Encoding.F32LE ? RejectReason.INVALID_BINARY : RejectReason.INVALID_JSON;
+        } catch (InvalidRecordException e) {
+            return RejectReason.UNKNOWN_ENCODING;
+        }
+    }
+
     public static byte[] write(LabelledExample example, Encoding encoding) {
         return encoding == Encoding.F32LE ? BinaryCodec.write(example) : JsonWriter.write(example);
     }

@@ -2,7 +2,6 @@ package dev.samuel.inference.scoring;
 
 import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.event.DeadLetter;
-import dev.samuel.contracts.event.Encoding;
 import dev.samuel.contracts.event.ExampleResolver;
 import dev.samuel.contracts.event.InvalidRecordException;
 import dev.samuel.contracts.event.RejectReason;
@@ -42,19 +41,9 @@ final class EventDecoder {
             reject(record, e.reason(), e.getMessage(), producer);
         } catch (RuntimeException e) {
             // A reader bug must not stop the loop either: the event is kept, with what went wrong.
-            reject(record, unreadable(record), e.toString(), producer);
+            reject(record, Codec.unreadable(record.headers()), e.toString(), producer);
         }
         return null;
-    }
-
-    private static RejectReason unreadable(ConsumerRecord<byte[], byte[]> record) {
-        try {
-            return Encoding.of(record.headers()) == Encoding.F32LE ? RejectReason.INVALID_BINARY : RejectReason.INVALID_JSON;
-        } catch (RuntimeException e) {
-            // Not only InvalidRecordException: a samuel.encoding header without a value makes Encoding.of throw a
-            // NullPointerException, which escaped from here, failed the poll, and had it scored again, forever.
-            return RejectReason.UNKNOWN_ENCODING;
-        }
     }
 
     private void reject(ConsumerRecord<byte[], byte[]> record, RejectReason reason, String message,

@@ -2,7 +2,6 @@ package dev.samuel.ingest.streams;
 
 import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.event.DeadLetter;
-import dev.samuel.contracts.event.Encoding;
 import dev.samuel.contracts.event.ExampleResolver;
 import dev.samuel.contracts.event.InvalidRecordException;
 import dev.samuel.contracts.event.RejectReason;
@@ -63,8 +62,8 @@ final class ExampleRouter implements Processor<byte[], byte[], byte[], Routed> {
             return;
         } catch (RuntimeException e) {
             // A decoder bug must not kill the stream thread: after a restart it would meet the same record again,
-            // forever. E.g. a samuel.encoding header without a value made the decoder throw a NullPointerException.
-            reject(record, source, topics, unreadable(record), e.toString());
+            // forever (a samuel.encoding header without a value once made the decoder throw a NullPointerException).
+            reject(record, source, topics, Codec.unreadable(record.headers()), e.toString());
             return;
         }
         byte[] key = record.key() != null
@@ -84,16 +83,6 @@ final class ExampleRouter implements Processor<byte[], byte[], byte[], Routed> {
                     "record of " + record.value().length + " bytes exceeds the limit of " + maxRecordBytes);
         }
         ExampleResolver.resolve(model.spec(), Codec.readLabelled(record.value(), record.headers()));
-    }
-
-    /** The reason for a record the decoder failed on: its encoding's parse error, or its encoding header. */
-    private static RejectReason unreadable(Record<byte[], byte[]> record) {
-        try {
-            return Encoding.of(record.headers()) == Encoding.F32LE ? RejectReason.INVALID_BINARY : RejectReason.INVALID_JSON;
-        } catch (RuntimeException e) {
-            // An unknown encoding, or a header without a value (contracts' Encoding.of throws an NPE on it).
-            return RejectReason.UNKNOWN_ENCODING;
-        }
     }
 
     private void reject(Record<byte[], byte[]> record, RecordMetadata source, ModelTopics topics,
