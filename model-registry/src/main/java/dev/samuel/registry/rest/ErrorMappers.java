@@ -3,12 +3,15 @@ package dev.samuel.registry.rest;
 import dev.samuel.contracts.spec.InvalidModelSpecException;
 import dev.samuel.registry.domain.RegistryException;
 import dev.samuel.registry.validate.InvalidModelException;
+import java.io.IOException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Refusals become JSON {@link ErrorBody}s; only corruption and unavailability are 5xx. */
+/** Refusals become JSON {@link ErrorBody}s; only corruption, unavailability and storage failures are 5xx. */
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
@@ -39,6 +42,27 @@ public class ErrorMappers {
     public Response invalidModel(InvalidModelException e) {
         int status = InvalidModelException.TOO_LARGE.equals(e.reason()) ? 413 : 400;
         return json(status, new ErrorBody(status, e.getMessage(), null, e.reason()));
+    }
+
+    /**
+     * The framework's own refusals (405 method, 406 Accept, 415 Content-Type, 404 from matching) in the same JSON
+     * form; they were empty or HTML. Headers such as {@code Allow} are kept.
+     */
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, ContainerRequestContext request) {
+        int status = e.getResponse().getStatus();
+        var message = request.getMethod() + " " + request.getUriInfo().getPath() + ": " + e.getMessage();
+        return Response.fromResponse(e.getResponse()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(status, message)).build();
+    }
+
+    /**
+     * A request whose body cannot be read, e.g. a multipart form cut before its closing boundary, which answered 500
+     * ("Connection terminated parsing multipart request"). Resources wrap their own I/O failures as unchecked.
+     */
+    @ServerExceptionMapper
+    public Response unreadable(IOException e) {
+        return json(400, ErrorBody.of(400, "the request body cannot be read: " + e.getMessage()));
     }
 
     static Response json(int status, ErrorBody body) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
@@ -45,11 +46,19 @@ public class VersionsResource {
     @SecurityRequirement(name = OpenApi.BEARER)
     @Operation(summary = "Register a version: form fields model (the ONNX file), metrics and lineage (JSON objects)")
     public Response registerForm(@RestPath String name, @RestForm("model") FileUpload model,
-                                 @RestForm String metrics, @RestForm String lineage) throws IOException {
+                                 @RestForm String metrics, @RestForm String lineage) {
         if (model == null) {
             throw RegistryException.badRequest("the form needs a field 'model' with the ONNX file (curl -F model=@m.onnx)");
         }
-        return register(name, Files.readAllBytes(model.uploadedFile()), metrics, lineage);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(model.uploadedFile());
+        } catch (IOException e) {
+            // The upload's temporary file is ours: failing to read it is a 500, not the client's mistake. An
+            // IOException escaping a resource is taken as an unreadable request (ErrorMappers).
+            throw new UncheckedIOException("cannot read the uploaded model back from " + model.uploadedFile(), e);
+        }
+        return register(name, bytes, metrics, lineage);
     }
 
     @POST
