@@ -61,6 +61,8 @@ public final class RegistryQueries {
     /** The model's alias moves, oldest first, optionally of one alias only. */
     public List<AliasMoveRecord> history(String model, Optional<String> alias) {
         requireSpec(state, model);
+        // A name no alias can have is a mistake (400), not an alias without moves (an empty 200).
+        alias.ifPresent(RegistryQueries::requireAliasName);
         return state.aliasMoves(model).stream().filter(move -> alias.map(move.alias()::equals).orElse(true)).toList();
     }
 

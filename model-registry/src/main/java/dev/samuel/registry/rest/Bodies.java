@@ -2,6 +2,8 @@ package dev.samuel.registry.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.samuel.contracts.json.Json;
 import dev.samuel.registry.domain.RegistryException;
 import java.util.Map;
@@ -18,7 +20,15 @@ final class Bodies {
     }
 
     static Map<String, Double> metrics(String json) {
-        return read(json, METRICS, "metrics must be a JSON object of numbers, e.g. {\"test_loss\": 0.25}");
+        var expectation = "metrics must be a JSON object of finite numbers, e.g. {\"test_loss\": 0.25}";
+        var metrics = read(json, METRICS, expectation);
+        // 1e400 reads as Infinity, which the log would carry as the string "Infinity" to every reader of metrics.
+        metrics.forEach((name, value) -> {
+            if (!Double.isFinite(value)) {
+                throw RegistryException.badRequest(expectation + "; " + name + " is " + value);
+            }
+        });
+        return metrics;
     }
 
     static Map<String, String> lineage(String json) {
@@ -30,10 +40,19 @@ final class Bodies {
             throw RegistryException.badRequest(expectation + "; the body is empty");
         }
         try {
-            return Json.MAPPER.readValue(json, type);
+            return strict(Json.MAPPER.readerFor(type)).readValue(json);
         } catch (JsonProcessingException e) {
             throw RegistryException.badRequest(expectation + "; " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * Jackson by default reads {@code {"version": 1.5}} as version 1 and ignores what follows the first value
+     * ({@code {"test_loss": 0.2}garbage}); both are refused instead.
+     */
+    private static ObjectReader strict(ObjectReader reader) {
+        return reader.without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** An absent part is an empty map. */
@@ -43,7 +62,7 @@ final class Bodies {
         }
         Map<String, V> map;
         try {
-            map = Json.MAPPER.readValue(json, type);
+            map = strict(Json.MAPPER.readerFor(type)).readValue(json);
         } catch (JsonProcessingException e) {
             throw RegistryException.badRequest(expectation + "; " + e.getOriginalMessage());
         }

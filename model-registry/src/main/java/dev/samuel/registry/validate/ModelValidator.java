@@ -83,7 +83,12 @@ public final class ModelValidator {
     }
 
     private static void checkDeclaredOutput(OrtSession session, int width) throws OrtException {
-        var output = session.getOutputInfo().values().iterator().next();
+        var outputs = session.getOutputInfo();
+        // ONNX Runtime loads a graph without outputs; taking the first of none answered 500.
+        if (outputs.isEmpty()) {
+            throw outputMismatch("the model has no outputs; its first output must be [batch, " + width + "]");
+        }
+        var output = outputs.values().iterator().next();
         var shape = floatShape(output, "output");
         if (shape.length != 2 || (shape[1] >= 0 && shape[1] != width)) {
             throw outputMismatch("output '" + output.getName() + "' has shape " + Arrays.toString(shape)
