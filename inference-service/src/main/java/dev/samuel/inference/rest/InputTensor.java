@@ -25,6 +25,10 @@ final class InputTensor {
                     + "\"shape\": [n, " + features + "], \"datatype\": \"FP32\", \"data\": [...]}]");
         }
         var input = request.inputs().get(0);
+        if (input == null) {
+            throw new BadInferRequest("the input tensor is null; send {\"name\", \"shape\": [n, " + features
+                    + "], \"datatype\": \"FP32\", \"data\": [...]}");
+        }
         if (input.datatype() == null || !NUMERIC.contains(input.datatype())) {
             throw new BadInferRequest("datatype must be numeric (FP32 preferred), got " + input.datatype());
         }
@@ -42,7 +46,8 @@ final class InputTensor {
     }
 
     private static int rows(List<Long> shape, int features) {
-        if (shape == null || shape.isEmpty() || shape.size() > 2) {
+        // A null dimension ([null, 3]) failed unboxing below: a 500.
+        if (shape == null || shape.isEmpty() || shape.size() > 2 || shape.contains(null)) {
             throw new BadInferRequest("shape must be [n, " + features + "] or [" + features + "], got " + shape);
         }
         long width = shape.get(shape.size() - 1);
