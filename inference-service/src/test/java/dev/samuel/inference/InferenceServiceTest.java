@@ -128,7 +128,7 @@ class InferenceServiceTest {
         return given().contentType(ContentType.JSON).body(body).post("/v2/models/" + model + "/infer").then();
     }
 
-    private static void awaitServing(String model, String version) {
+    static void awaitServing(String model, String version) {
         Service.await(() -> {
             var response = given().get("/v2/models/" + model);
             return response.statusCode() == 200 && response.jsonPath().getList("versions").contains(version);
@@ -136,7 +136,7 @@ class InferenceServiceTest {
     }
 
     /** Publishes an artifact to the stand-in registry over HTTP. */
-    private static void publish(String key, byte[] artifact) {
+    static void publish(String key, byte[] artifact) {
         var parts = key.split(":");
         var uri = URI.create(System.getProperty(InferenceTestResource.URL_PROPERTY) + "/models/" + parts[0]
                 + "/versions/" + parts[1] + "/artifact");

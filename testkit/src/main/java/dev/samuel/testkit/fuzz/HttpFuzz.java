@@ -56,7 +56,10 @@ public final class HttpFuzz {
                 + " chars)" : rawPath) + (contentType == null ? "" : " [" + contentType + "]")
                 + (body == null ? "" : " (" + body.length + " bytes)");
         try {
+            // A server refusing a large body by its Content-Length answers and closes; a client still sending it
+            // may only see the closed connection. With 100-continue it waits for that answer before sending.
             var request = HttpRequest.newBuilder(URI.create(base + rawPath)).timeout(TIMEOUT)
+                    .expectContinue(body != null && body.length > 1 << 20)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             if (contentType != null) {
