@@ -33,6 +33,6 @@ public interface TrainerConfig {
     Duration catchUpTimeout();
 
     /** Attempts of a registry call that fails for a passing reason (restart, 5xx, timeout): 0.5 s, 1 s, 2 s, ... apart. */
-    @WithDefault("7")
+    @WithDefault("8")
     int registryAttempts();
 }

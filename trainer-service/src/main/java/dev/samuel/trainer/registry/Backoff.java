@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  */
 public record Backoff(int attempts, Duration first) {
 
-    public static final Backoff DEFAULT = new Backoff(7, Duration.ofMillis(500));
+    public static final Backoff DEFAULT = new Backoff(8, Duration.ofMillis(500));
 
     public Backoff {
         if (attempts < 1) {
