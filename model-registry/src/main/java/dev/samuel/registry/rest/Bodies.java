@@ -20,12 +20,12 @@ final class Bodies {
     }
 
     static Map<String, Double> metrics(String json) {
-        var expectation = "metrics must be a JSON object of finite numbers, e.g. {\"test_loss\": 0.25}";
+        var expectation = "metrics must be a JSON object of numbers, e.g. {\"test_loss\": 0.25}";
         var metrics = read(json, METRICS, expectation);
         // 1e400 reads as Infinity, which the log would carry as the string "Infinity" to every reader of metrics.
         metrics.forEach((name, value) -> {
             if (!Double.isFinite(value)) {
-                throw RegistryException.badRequest(expectation + "; " + name + " is " + value);
+                throw RegistryException.badRequest(expectation + "; " + name + " is " + value + ", not a finite number");
             }
         });
         return metrics;
