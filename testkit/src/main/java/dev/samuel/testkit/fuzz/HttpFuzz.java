@@ -41,9 +41,6 @@ public final class HttpFuzz {
                 || !json.matcher(a.body()).matches()).toList();
     }
 
-    /** HTTP/1.1 as curl and most clients speak it: the JDK's default h2c upgrade moves limits into HTTP/2 frames. */
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT).build();
     private final String base;
 
     /** {@code base} such as {@code http://localhost:8081}, without a trailing slash. */
@@ -66,7 +63,7 @@ public final class HttpFuzz {
                 request.header("Content-Type", contentType);
             }
             headers.forEach(request::header);
-            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            var response = newConnection().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(name, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (HttpTimeoutException e) {
@@ -77,6 +74,16 @@ public final class HttpFuzz {
             Thread.currentThread().interrupt();
             return new Answer(name, -1, "", "interrupted");
         }
+    }
+
+    /**
+     * A client of its own for each request, so no request inherits a pooled connection: a server refusing at the HTTP
+     * layer (a 414 request line, a 413 body) closes the connection after answering, and the next request sent on it
+     * would see no answer at all. HTTP/1.1 as curl and most clients speak it: the JDK's default h2c upgrade moves
+     * limits into HTTP/2 frames.
+     */
+    private static HttpClient newConnection() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
 
     /**
