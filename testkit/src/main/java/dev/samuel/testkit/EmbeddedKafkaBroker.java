@@ -9,7 +9,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -43,16 +45,30 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     private final KafkaRaftServer server;
     private final Path dataDir;
     private final String bootstrapServers;
+    private final SaslPlain sasl;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, String bootstrapServers) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, String bootstrapServers, SaslPlain sasl) {
         this.server = server;
         this.dataDir = dataDir;
         this.bootstrapServers = bootstrapServers;
+        this.sasl = sasl;
     }
 
     /** Formats a fresh log directory, starts the broker and waits until it serves requests. */
     public static EmbeddedKafkaBroker start() {
+        return start(null);
+    }
+
+    /**
+     * A broker whose listeners accept only these SASL/PLAIN users and that authorizes every request by ACLs;
+     * {@link #clientSettings()} log in as {@value SaslPlain#ADMIN}, the super user who grants the others' ACLs.
+     */
+    public static EmbeddedKafkaBroker startWithSasl(SaslPlain users) {
+        return start(java.util.Objects.requireNonNull(users));
+    }
+
+    private static EmbeddedKafkaBroker start(SaslPlain sasl) {
         BrokerLogging.quietBroker();
         // Kafka instantiates plugins (e.g. the share-group state persister) through the thread context
         // class loader, and its threads inherit it. Under Quarkus that is a per-application loader with
@@ -65,7 +81,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             RuntimeException last = null;
             for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
                 try {
-                    return startOnce();
+                    return startOnce(sasl);
                 } catch (RuntimeException e) {
                     last = e;
                     LOG.warn("Embedded Kafka failed to start (attempt {} of {}): {}", attempt, START_ATTEMPTS, e.toString());
@@ -77,20 +93,20 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         }
     }
 
-    private static EmbeddedKafkaBroker startOnce() {
+    private static EmbeddedKafkaBroker startOnce(SaslPlain sasl) {
         long t0 = System.nanoTime();
         Path dataDir = createTempDir();
         KafkaRaftServer server = null;
         try {
             int brokerPort = freePort();
             int controllerPort = freePort();
-            Properties props = brokerProperties(dataDir, brokerPort, controllerPort);
+            Properties props = brokerProperties(dataDir, brokerPort, controllerPort, sasl);
             KafkaConfig config = KafkaConfig.fromProps(props, false);
             format(dataDir, config);
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dataDir, HOST + ":" + brokerPort);
-            Topics.awaitBrokerReady(broker.bootstrapServers);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dataDir, HOST + ":" + brokerPort, sasl);
+            Topics.awaitBrokerReady(broker.clientSettings());
             LOG.info("Embedded Kafka {} ready in {} ms", broker.bootstrapServers, (System.nanoTime() - t0) / 1_000_000);
             return broker;
         } catch (RuntimeException | Error e) {
@@ -100,7 +116,8 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         }
     }
 
-    static Properties brokerProperties(Path dataDir, int brokerPort, int controllerPort) {
+    static Properties brokerProperties(Path dataDir, int brokerPort, int controllerPort, SaslPlain sasl) {
+        String listener = sasl == null ? "PLAINTEXT" : SaslPlain.LISTENER;
         Properties p = new Properties();
         // Combined mode: one JVM object is both the KRaft controller and the broker.
         p.put("process.roles", "broker,controller");
@@ -109,10 +126,10 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
         p.put("controller.listener.names", CONTROLLER_LISTENER);
         // Loopback only: tests never need the broker reachable from elsewhere.
-        p.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listeners", listener + "://" + HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", listener + "://" + HOST + ":" + brokerPort);
+        p.put("listener.security.protocol.map", listener + ":" + listener + "," + CONTROLLER_LISTENER + ":" + listener);
+        p.put("inter.broker.listener.name", listener);
         p.put("log.dirs", dataDir.toString());
         // Single node: internal topics default to replication factor 3 and would never become available,
         // which blocks consumer groups (offsets) and transactions / exactly_once_v2 (transaction state).
@@ -131,6 +148,9 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         p.put("group.initial.rebalance.delay.ms", "0");
         // The log cleaner preallocates a 128 MB dedupe buffer by default; tests compact next to nothing.
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
+        if (sasl != null) {
+            p.putAll(sasl.brokerProperties(CONTROLLER_LISTENER));
+        }
         return p;
     }
 
@@ -158,9 +178,19 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         return bootstrapServers;
     }
 
+    /** With SASL, the bootstrap servers and the admin's login. */
+    @Override
+    public Map<String, Object> clientSettings() {
+        var settings = new HashMap<>(KafkaBroker.super.clientSettings());
+        if (sasl != null) {
+            settings.putAll(sasl.client(SaslPlain.ADMIN));
+        }
+        return settings;
+    }
+
     @Override
     public String describe() {
-        return "embedded Kafka " + bootstrapServers;
+        return "embedded Kafka " + bootstrapServers + (sasl == null ? "" : " (SASL, ACLs)");
     }
 
     /** The broker's log and metadata directory; gone after {@link #close()}. */

@@ -29,7 +29,7 @@ public interface KafkaBroker extends AutoCloseable {
      * is left as it is, so tests sharing one broker may call this with the same name.
      */
     default void createTopic(String name, int partitions, Map<String, String> configs) {
-        Topics.create(bootstrapServers(), name, partitions, configs);
+        Topics.create(clientSettings(), name, partitions, configs);
     }
 
     default void createTopic(String name, int partitions) {
@@ -38,7 +38,7 @@ public interface KafkaBroker extends AutoCloseable {
 
     /** An Admin client; the caller closes it. */
     default Admin admin() {
-        return TestClients.admin(bootstrapServers());
+        return TestClients.admin(clientSettings());
     }
 
     default KafkaProducer<String, String> producer() {
@@ -68,10 +68,18 @@ public interface KafkaBroker extends AutoCloseable {
         return TestClients.drain(bootstrapServers(), topic, expectedCount, timeout);
     }
 
-    /** Client properties pointing at this broker, for code under test that builds its own clients. */
+    /**
+     * Settings every client of this broker needs: the bootstrap servers and, where the broker authenticates, a login
+     * allowed to create topics. The producer and consumer helpers above speak to plaintext brokers only.
+     */
+    default Map<String, Object> clientSettings() {
+        return Map.of("bootstrap.servers", bootstrapServers());
+    }
+
+    /** {@link #clientSettings()} as properties, for code under test that builds its own clients. */
     default Properties clientProperties() {
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrapServers());
+        props.putAll(clientSettings());
         return props;
     }
 

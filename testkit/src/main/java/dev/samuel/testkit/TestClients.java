@@ -31,8 +31,12 @@ public final class TestClients {
     }
 
     public static Admin admin(String bootstrapServers) {
-        Map<String, Object> c = new HashMap<>();
-        c.put("bootstrap.servers", bootstrapServers);
+        return admin(Map.of("bootstrap.servers", bootstrapServers));
+    }
+
+    /** An Admin with these settings (bootstrap servers, and a login where the broker wants one). */
+    public static Admin admin(Map<String, Object> settings) {
+        Map<String, Object> c = new HashMap<>(settings);
         c.put("client.id", "testkit-admin-" + shortId());
         return Admin.create(c);
     }

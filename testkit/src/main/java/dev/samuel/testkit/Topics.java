@@ -19,8 +19,8 @@ final class Topics {
     private Topics() {
     }
 
-    static void create(String bootstrapServers, String name, int partitions, Map<String, String> configs) {
-        try (Admin admin = TestClients.admin(bootstrapServers)) {
+    static void create(Map<String, Object> clientSettings, String name, int partitions, Map<String, String> configs) {
+        try (Admin admin = TestClients.admin(clientSettings)) {
             NewTopic topic = new NewTopic(name, partitions, (short) 1).configs(configs);
             try {
                 admin.createTopics(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -59,9 +59,9 @@ final class Topics {
     }
 
     /** Returns once the broker answers metadata requests with itself registered (unfenced). */
-    static void awaitBrokerReady(String bootstrapServers) {
+    static void awaitBrokerReady(Map<String, Object> clientSettings) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        try (Admin admin = TestClients.admin(bootstrapServers)) {
+        try (Admin admin = TestClients.admin(clientSettings)) {
             while (System.nanoTime() < deadline) {
                 try {
                     if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
@@ -75,6 +75,7 @@ final class Topics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new IllegalStateException("Kafka at " + bootstrapServers + " not ready after " + TIMEOUT);
+        throw new IllegalStateException("Kafka at " + clientSettings.get("bootstrap.servers") + " not ready after "
+                + TIMEOUT);
     }
 }
