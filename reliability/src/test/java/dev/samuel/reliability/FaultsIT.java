@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Crashes (SIGKILL, no clean shutdown) of the broker and of each service in its busiest moment, on one running
  * platform, one after another. After each restart every example sent reaches train or test exactly once, every event
- * gets exactly one prediction, and the registry holds no half-made version or double promotion.
+ * gets exactly one prediction, every malformed record sent alongside is dead-lettered exactly once (and goes nowhere
+ * else), and the registry holds no half-made version or double promotion.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,6 +37,7 @@ class FaultsIT {
 
     final ModelTopics topics = Topics.of(MODEL);
     final List<String> survived = new ArrayList<>();
+    long badInputs;
     long lost;
     long duplicated;
     Platform platform;
@@ -138,32 +140,21 @@ class FaultsIT {
     }
 
     void verify(String fault, Stream stream) throws InterruptedException {
-        var examples = settle(stream, true);
-        var events = settle(stream, false);
-        System.out.printf("%s: examples %s, events %s%n", fault, examples, events);
-        lost += examples.lost() + events.lost();
-        duplicated += examples.duplicated() + events.duplicated();
-        assertThat(examples.lost()).as("examples lost").isZero();
-        assertThat(examples.duplicated()).as("examples duplicated").isZero();
-        assertThat(events.lost()).as("events without a prediction").isZero();
-        assertThat(events.duplicated()).as("events predicted twice").isZero();
+        var audit = StreamAudit.settle(platform.kafka(), topics, stream, SETTLE);
+        System.out.printf("%s: %s%n", fault, audit);
+        badInputs += audit.badInputs();
+        lost += audit.lost();
+        duplicated += audit.duplicated();
+        assertThat(audit.examples().lost()).as("examples lost").isZero();
+        assertThat(audit.examples().duplicated()).as("examples duplicated").isZero();
+        assertThat(audit.events().lost()).as("events without a prediction").isZero();
+        assertThat(audit.events().duplicated()).as("events predicted twice").isZero();
+        assertThat(audit.badExamples().lost()).as("malformed examples acknowledged but never dead-lettered").isZero();
+        assertThat(audit.badExamples().duplicated()).as("malformed examples dead-lettered twice").isZero();
+        assertThat(audit.badEvents().lost()).as("malformed events acknowledged but never dead-lettered").isZero();
+        assertThat(audit.badEvents().duplicated()).as("malformed events dead-lettered twice").isZero();
+        assertThat(audit.misrouted()).as("malformed records in train, test or predictions").isZero();
         survived.add(fault);
-    }
-
-    /** Waits until nothing the stream sent is missing downstream, or the time is up, and says what is there. */
-    TopicCensus.Verdict settle(Stream stream, boolean examples) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (true) {
-            var verdict = examples
-                    ? TopicCensus.Verdict.of(stream.examples(), TopicCensus.count(platform.kafka(),
-                            topics.train().name(), topics.test().name()))
-                    : TopicCensus.Verdict.of(stream.events(), TopicCensus.count(platform.kafka(),
-                            topics.predictions().name()));
-            if (verdict.lost() == 0 || System.nanoTime() > deadline) {
-                return verdict;
-            }
-            Thread.sleep(2000);
-        }
     }
 
     void register(String model, int epochs) throws InterruptedException {
@@ -199,8 +190,8 @@ class FaultsIT {
 
     @AfterAll
     void report() {
-        System.out.printf("RESULT faults_survived=%d/%d lost=%d duplicated=%d%n", survived.size(), FAULTS, lost,
-                duplicated);
+        System.out.printf("RESULT faults_survived=%d/%d bad_inputs=%d lost=%d duplicated=%d%n", survived.size(), FAULTS,
+                badInputs, lost, duplicated);
         if (platform != null) {
             platform.close();
         }

@@ -38,6 +38,11 @@ final class TopicCensus {
         return counts;
     }
 
+    /** How many of the keys the topics hold at all: for keys that must not be there. */
+    static long present(Set<String> keys, Map<String, Integer> seen) {
+        return keys.stream().filter(seen::containsKey).count();
+    }
+
     /** The losses and duplicates of the keys sent, given what the topics hold. */
     record Verdict(int sent, long lost, long duplicated) {
 
