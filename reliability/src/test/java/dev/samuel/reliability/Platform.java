@@ -1,5 +1,6 @@
 package dev.samuel.reliability;
 
+import dev.samuel.cli.UserTopics;
 import dev.samuel.cli.http.RegistryApi;
 import dev.samuel.cli.http.TrainerApi;
 import dev.samuel.cli.stack.LocalStack;
@@ -7,35 +8,66 @@ import dev.samuel.cli.stack.QuarkusService;
 import dev.samuel.cli.stack.StackLayout;
 import dev.samuel.cli.stack.StackPorts;
 import dev.samuel.cli.stack.StackState;
+import dev.samuel.contracts.job.JobRecord;
+import dev.samuel.contracts.spec.ModelSpecs;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.CommonClientConfigs;
 
-/** The packaged platform as processes on free ports, with its own run directory under target/. */
+/**
+ * The packaged platform as processes on free ports, with its own run directory under target/, and what the suites
+ * do with it as a user would: register a model, wait for its data and its jobs.
+ */
 final class Platform implements AutoCloseable {
 
     static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    static final Duration SETTLE = Duration.ofMinutes(3);
 
     final LocalStack stack;
     final StackState state;
     private final StackLayout layout;
+    private final Map<String, Object> kafka;
 
-    private Platform(StackLayout layout, LocalStack stack, StackState state) {
+    private Platform(StackLayout layout, LocalStack stack, StackState state, Map<String, Object> login) {
         this.layout = layout;
         this.stack = stack;
         this.state = state;
+        this.kafka = new HashMap<>(login);
+        kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, state.ports().bootstrap());
     }
 
+    /** The whole platform, its broker included. */
     static Platform start(String name) throws IOException, InterruptedException {
-        var layout = new StackLayout(HOME, HOME.resolve("reliability/target/" + name));
-        var stack = new LocalStack(layout, System.out);
+        var stack = new LocalStack(layout(name), System.out);
         stack.purge();
-        return new Platform(layout, stack, stack.up(StackPorts.free()));
+        return new Platform(layout(name), stack, stack.up(StackPorts.free()), Map.of());
     }
 
+    /**
+     * The four services on a broker already listening on {@code kafkaPort}, logging in with {@code services}; the
+     * suite's own clients log in with {@code admin}.
+     */
+    static Platform startOnBroker(String name, int kafkaPort, Map<String, String> services, Map<String, Object> admin)
+            throws IOException, InterruptedException {
+        var stack = new LocalStack(layout(name), System.out);
+        stack.purge();
+        var free = StackPorts.free();
+        var ports = new StackPorts(kafkaPort, free.controller(), free.services());
+        return new Platform(layout(name), stack, stack.upOnBroker(ports, services), admin);
+    }
+
+    private static StackLayout layout(String name) {
+        return new StackLayout(HOME, HOME.resolve("reliability/target/" + name));
+    }
+
+    /** Settings of a Kafka client allowed everything: bootstrap servers and, on a secured broker, a login. */
     Map<String, Object> kafka() {
-        return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, state.ports().bootstrap());
+        return Map.copyOf(kafka);
     }
 
     RegistryApi registry() {
@@ -44,6 +76,10 @@ final class Platform implements AutoCloseable {
 
     TrainerApi trainer() {
         return new TrainerApi(state.ports().url(QuarkusService.TRAINER), stack.token());
+    }
+
+    String url(QuarkusService service) {
+        return state.ports().url(service);
     }
 
     Path log(String process) {
@@ -58,6 +94,37 @@ final class Platform implements AutoCloseable {
 
     void restart(String process) throws InterruptedException {
         stack.restart(process);
+    }
+
+    /** A small classifier (4 readings, 3 classes) as the registry's spec, with its user topics. */
+    void registerClassifier(String model, int epochs) throws InterruptedException {
+        var spec = """
+                {"name": "%s", "task": {"type": "classification", "classes": 3}, "input": {"features": 4},
+                 "layers": [{"dense": 16, "activation": "relu"}, {"dense": 3}], "optimizer": {"adam": {"lr": 0.01}},
+                 "training": {"batchSize": 32, "epochs": %d, "holdout": 0.2}}
+                """.formatted(model, epochs);
+        registry().put(model, spec);
+        UserTopics.create(kafka(), ModelSpecs.parse(spec));
+    }
+
+    void awaitDataset(String model, int trainExamples) throws InterruptedException {
+        await("the trainer to hold " + trainExamples + " examples of " + model,
+                () -> trainer().dataset(model).path("train").asInt() >= trainExamples);
+    }
+
+    JobRecord awaitJob(String model, String id, Predicate<JobRecord> condition) throws InterruptedException {
+        await("job " + id, () -> condition.test(trainer().job(model, id)));
+        return trainer().job(model, id);
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + SETTLE.toMinutes() + " minutes for " + what);
+            }
+            Thread.sleep(250);
+        }
     }
 
     @Override

@@ -3,8 +3,6 @@ package dev.samuel.cli.stack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,18 +38,35 @@ public final class LocalStack {
 
     /** Starts what is not running and waits until every part is ready; a running stack is left as it is. */
     public StackState up(StackPorts ports) throws InterruptedException {
+        return up(ports, Optional.empty());
+    }
+
+    /**
+     * Runs the four services against a broker that already listens on {@code ports.kafka()} of this machine instead
+     * of starting one, logging in with these client settings (security.protocol, sasl.*, ssl.*).
+     */
+    public StackState upOnBroker(StackPorts ports, Map<String, String> kafkaClientSettings)
+            throws InterruptedException {
+        return up(ports, Optional.of(kafkaClientSettings));
+    }
+
+    private StackState up(StackPorts ports, Optional<Map<String, String>> externalBroker) throws InterruptedException {
         var running = state();
         if (running.isPresent() && running.get().processes().stream().allMatch(p -> p.handle().isPresent())) {
             out.println("The local stack is already running.");
             return running.get();
         }
         running.ifPresent(this::stop);
-        checkPortsFree(ports);
+        ports.requireFree(externalBroker.isEmpty());
         new ModuleBuild(layout.home(), out).buildMissing();
         var token = token();
+        externalBroker.ifPresentOrElse(settings -> KafkaClientConfig.write(layout.kafkaClientConfig(), settings),
+                () -> KafkaClientConfig.remove(layout.kafkaClientConfig()));
         var state = new StackState(ports, List.of());
         try {
-            state = startKafka(state);
+            if (externalBroker.isEmpty()) {
+                state = startKafka(state);
+            }
             state = startService(state, QuarkusService.REGISTRY, token);
             for (var service : List.of(QuarkusService.INGEST, QuarkusService.TRAINER, QuarkusService.INFERENCE)) {
                 state = startService(state, service, token);
@@ -169,7 +184,7 @@ public final class LocalStack {
     private StackState launchService(StackState state, QuarkusService service, String token, boolean again) {
         out.println("Starting " + service.module() + " on " + state.ports().url(service) + " ...");
         var started = ProcessLauncher.start(service.module(), ServiceCommand.javaArgs(service, layout),
-                ServiceCommand.environment(service, state.ports(), token), layout.log(service.module()),
+                ServiceCommand.environment(service, state.ports(), token, layout), layout.log(service.module()),
                 marker(service.module()));
         return record(state, started, again);
     }
@@ -209,22 +224,6 @@ public final class LocalStack {
             Files.deleteIfExists(layout.stateFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void checkPortsFree(StackPorts ports) {
-        var wanted = new ArrayList<>(List.of(Map.entry("Kafka", ports.kafka()),
-                Map.entry("the Kafka controller", ports.controller())));
-        for (var service : QuarkusService.values()) {
-            wanted.add(Map.entry(service.module(), ports.of(service)));
-        }
-        for (var port : wanted) {
-            try (var socket = new ServerSocket(port.getValue(), 1, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-            } catch (IOException e) {
-                throw new StackException("port " + port.getValue() + " for " + port.getKey()
-                        + " is in use: stop what listens there (another Kafka or Samuel?) and run up again");
-            }
         }
     }
 }

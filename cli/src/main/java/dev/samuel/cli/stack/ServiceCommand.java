@@ -27,8 +27,11 @@ final class ServiceCommand {
         return args;
     }
 
-    static Map<String, String> environment(QuarkusService service, StackPorts ports, String token) {
+    static Map<String, String> environment(QuarkusService service, StackPorts ports, String token,
+            StackLayout layout) {
         var env = new HashMap<String, String>();
+        KafkaClientConfig.location(layout.kafkaClientConfig())
+                .ifPresent(location -> env.put("QUARKUS_CONFIG_LOCATIONS", location));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.of(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", ports.bootstrap());
         if (service != QuarkusService.INGEST && service != QuarkusService.REGISTRY) {

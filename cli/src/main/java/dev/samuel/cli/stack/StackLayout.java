@@ -36,6 +36,11 @@ public record StackLayout(Path home, Path runDir) {
         return runDir.resolve("ingest-state");
     }
 
+    /** Client settings of a broker the stack did not start; absent when it runs its own. */
+    public Path kafkaClientConfig() {
+        return runDir.resolve("kafka-client.properties");
+    }
+
     public Path tokenFile() {
         return runDir.resolve("registry-token");
     }

@@ -3,6 +3,7 @@ package dev.samuel.cli.stack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -25,6 +26,29 @@ public record StackPorts(int kafka, int controller, Map<QuarkusService, Integer>
 
     public String url(QuarkusService service) {
         return "http://127.0.0.1:" + of(service);
+    }
+
+    /**
+     * Fails with the name of what wanted a port that is taken: the services', and the broker's when the stack
+     * starts its own.
+     */
+    void requireFree(boolean ownBroker) {
+        var wanted = new ArrayList<Map.Entry<String, Integer>>();
+        if (ownBroker) {
+            wanted.add(Map.entry("Kafka", kafka));
+            wanted.add(Map.entry("the Kafka controller", controller));
+        }
+        for (var service : QuarkusService.values()) {
+            wanted.add(Map.entry(service.module(), of(service)));
+        }
+        for (var port : wanted) {
+            try (var socket = new ServerSocket(port.getValue(), 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new StackException("port " + port.getValue() + " for " + port.getKey()
+                        + " is in use: stop what listens there (another Kafka or Samuel?) and run up again");
+            }
+        }
     }
 
     /** Ports the system has free now: for a stack beside another one, as tests run it. */

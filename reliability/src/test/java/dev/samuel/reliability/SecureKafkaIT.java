@@ -1,0 +1,161 @@
+package dev.samuel.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.samuel.cli.stack.QuarkusService;
+import dev.samuel.contracts.job.JobRecord;
+import dev.samuel.contracts.job.JobStatus;
+import dev.samuel.contracts.topic.ModelTopics;
+import dev.samuel.contracts.topic.Topics;
+import dev.samuel.testkit.EmbeddedKafkaBroker;
+import dev.samuel.testkit.SaslPlain;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The packaged services on a broker that authenticates every client (SASL/PLAIN) and authorizes every request by
+ * ACLs. The services log in as {@code samuel}, with the settings a user would give them, and may use every topic but
+ * one: an ACL denies them {@code classified.labelled}. A user, {@code alice}, may only write her models' input.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecureKafkaIT {
+
+    static final String SERVICES = "samuel";
+    static final String USER = "alice";
+    static final String OPEN = "open";
+    static final String CLASSIFIED = "classified";
+
+    final SaslPlain users = SaslPlain.withUsers(SERVICES, USER);
+    final ModelTopics open = Topics.of(OPEN);
+    final ModelTopics classified = Topics.of(CLASSIFIED);
+    EmbeddedKafkaBroker broker;
+    Platform platform;
+
+    @BeforeAll
+    void start() throws Exception {
+        broker = EmbeddedKafkaBroker.startWithSasl(users);
+        grant(SERVICES, List.of(
+                allow(ResourceType.TOPIC, "*", PatternType.LITERAL, AclOperation.ALL),
+                allow(ResourceType.GROUP, "*", PatternType.LITERAL, AclOperation.ALL),
+                allow(ResourceType.TRANSACTIONAL_ID, "*", PatternType.LITERAL, AclOperation.ALL),
+                allow(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.IDEMPOTENT_WRITE),
+                allow(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, AclOperation.DESCRIBE),
+                // A deny wins over every allow.
+                new Acl(ResourceType.TOPIC, classified.labelled().name(), PatternType.LITERAL, AclOperation.ALL,
+                        AclPermissionType.DENY)));
+        grant(USER, List.of(
+                allow(ResourceType.TOPIC, OPEN + ".", PatternType.PREFIXED, AclOperation.WRITE),
+                allow(ResourceType.TOPIC, CLASSIFIED + ".", PatternType.PREFIXED, AclOperation.WRITE)));
+        var services = new HashMap<String, String>();
+        users.client(SERVICES).forEach((key, value) -> services.put(key, value.toString()));
+        platform = Platform.startOnBroker("secure", port(broker), services, broker.clientSettings());
+    }
+
+    @Test
+    void theServicesWorkOnTheTopicsTheyMayUseAndNeverReadTheDeniedOne() throws Exception {
+        platform.registerClassifier(OPEN, 10);
+        platform.registerClassifier(CLASSIFIED, 10);
+        var denied = new Stream(as(USER), classified, "classified", 100).start();
+        try (denied; var examples = new Stream(as(USER), open, "open", 300).start()) {
+            Thread.sleep(4000);
+        }
+        platform.awaitDataset(OPEN, 600);
+        var job = platform.awaitJob(OPEN, platform.trainer().requestJob(OPEN).id(), JobRecord::isFinished);
+        assertThat(job.status()).as(job.message()).isEqualTo(JobStatus.SUCCEEDED);
+
+        try (var stream = new Stream(as(USER), open, "served", 200).start()) {
+            Thread.sleep(3000);
+            stream.close();
+            Platform.await("a prediction for every event", () -> TopicCensus.Verdict.of(stream.events(),
+                    TopicCensus.count(platform.kafka(), open.predictions().name())).lost() == 0);
+            var examples = TopicCensus.Verdict.of(stream.examples(),
+                    TopicCensus.count(platform.kafka(), open.train().name(), open.test().name()));
+            assertThat(examples.lost()).as("examples lost").isZero();
+            assertThat(examples.duplicated()).as("examples duplicated").isZero();
+        }
+
+        assertThat(denied.examples()).as("examples alice wrote to the denied topic").isNotEmpty();
+        // Read after the open model's examples, sent at the same time, all reached train or test.
+        assertThat(TopicCensus.count(platform.kafka(), classified.train().name(), classified.test().name()))
+                .as("examples the services were denied").isEmpty();
+        assertThat(platform.trainer().dataset(CLASSIFIED).path("train").asInt()).isZero();
+        assertThat(ready(QuarkusService.INGEST)).as("ingest, beside a topic it may not read").isEqualTo(200);
+    }
+
+    @Test
+    void aUserMayNotReadWhatTheServicesWrite() {
+        var settings = new HashMap<>(as(USER));
+        settings.put("default.api.timeout.ms", 10_000);
+        try (var consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
+            consumer.assign(List.of(new TopicPartition(open.train().name(), 0)));
+            assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(10)))
+                    .isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    Map<String, Object> as(String user) {
+        var settings = new HashMap<>(users.client(user));
+        settings.put("bootstrap.servers", broker.bootstrapServers());
+        return settings;
+    }
+
+    int ready(QuarkusService service) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(platform.url(service) + "/q/health/ready")).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    record Acl(ResourceType type, String name, PatternType pattern, AclOperation operation,
+            AclPermissionType permission) {
+    }
+
+    static Acl allow(ResourceType type, String name, PatternType pattern, AclOperation operation) {
+        return new Acl(type, name, pattern, operation, AclPermissionType.ALLOW);
+    }
+
+    void grant(String user, List<Acl> acls) throws Exception {
+        try (var admin = broker.admin()) {
+            admin.createAcls(acls.stream().map(acl -> new AclBinding(
+                    new ResourcePattern(acl.type(), acl.name(), acl.pattern()),
+                    new AccessControlEntry(SaslPlain.principal(user), "*", acl.operation(), acl.permission())))
+                    .toList()).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static int port(EmbeddedKafkaBroker broker) {
+        var bootstrap = broker.bootstrapServers();
+        return Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+    }
+
+    @AfterAll
+    void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
