@@ -2,16 +2,13 @@ package dev.samuel.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.samuel.cli.UserTopics;
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.job.JobStatus;
-import dev.samuel.contracts.spec.ModelSpecs;
 import dev.samuel.contracts.topic.ModelTopics;
 import dev.samuel.contracts.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,7 +29,6 @@ class FaultsIT {
 
     static final String MODEL = "faults";
     static final String SLOW = "faults-slow";
-    static final Duration SETTLE = Duration.ofMinutes(3);
     static final int FAULTS = 5;
 
     final ModelTopics topics = Topics.of(MODEL);
@@ -45,12 +41,12 @@ class FaultsIT {
     @BeforeAll
     void aModelWithAChampion() throws Exception {
         platform = Platform.start("faults");
-        register(MODEL, 10);
+        platform.registerClassifier(MODEL, 10);
         try (var stream = new Stream(platform.kafka(), topics, "warmup", 300).start()) {
             Thread.sleep(4000);
         }
-        awaitDataset(MODEL, 600);
-        var job = awaitJob(MODEL, platform.trainer().requestJob(MODEL).id(), JobRecord::isFinished);
+        platform.awaitDataset(MODEL, 600);
+        var job = platform.awaitJob(MODEL, platform.trainer().requestJob(MODEL).id(), JobRecord::isFinished);
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
@@ -69,7 +65,7 @@ class FaultsIT {
     @Test
     @Order(2)
     void inferenceCrashesMidSwap() throws Exception {
-        var second = awaitJob(MODEL, platform.trainer().requestJob(MODEL).id(), JobRecord::isFinished);
+        var second = platform.awaitJob(MODEL, platform.trainer().requestJob(MODEL).id(), JobRecord::isFinished);
         assertThat(second.status()).isEqualTo(JobStatus.SUCCEEDED);
         try (var stream = new Stream(platform.kafka(), topics, "swap", 300).start()) {
             Thread.sleep(3000);
@@ -86,19 +82,19 @@ class FaultsIT {
     @Test
     @Order(3)
     void theTrainerCrashesMidJob() throws Exception {
-        register(SLOW, 1000);
+        platform.registerClassifier(SLOW, 1000);
         try (var stream = new Stream(platform.kafka(), Topics.of(SLOW), "slow", 400).start()) {
             Thread.sleep(4000);
         }
-        awaitDataset(SLOW, 1000);
+        platform.awaitDataset(SLOW, 1000);
         var job = platform.trainer().requestJob(SLOW);
-        awaitJob(SLOW, job.id(), j -> j.progress() != null && j.progress().epoch() >= 2);
+        platform.awaitJob(SLOW, job.id(), j -> j.progress() != null && j.progress().epoch() >= 2);
 
         platform.kill("trainer-service");
         assertThat(platform.registry().versions(SLOW)).as("versions after the crash").isEmpty();
         platform.restart("trainer-service");
 
-        await("the job to run again after the restart", () -> platform.trainer().jobs(SLOW).stream()
+        Platform.await("the job to run again after the restart", () -> platform.trainer().jobs(SLOW).stream()
                 .anyMatch(j -> j.trigger().equals("restart") && j.status() == JobStatus.SUCCEEDED));
         var crashed = platform.trainer().job(SLOW, job.id());
         assertThat(crashed.status()).isEqualTo(JobStatus.FAILED);
@@ -113,11 +109,11 @@ class FaultsIT {
     void theRegistryIsDownWhileAJobPublishes() throws Exception {
         try (var stream = new Stream(platform.kafka(), topics, "registry", 300).start()) {
             var job = platform.trainer().requestJob(MODEL);
-            awaitJob(MODEL, job.id(), j -> j.status() != JobStatus.REQUESTED);
+            platform.awaitJob(MODEL, job.id(), j -> j.status() != JobStatus.REQUESTED);
             platform.kill("model-registry");
             Thread.sleep(5000);
             platform.restart("model-registry");
-            var finished = awaitJob(MODEL, job.id(), JobRecord::isFinished);
+            var finished = platform.awaitJob(MODEL, job.id(), JobRecord::isFinished);
             assertThat(finished.status()).as(finished.message()).isEqualTo(JobStatus.SUCCEEDED);
             stream.close();
             // Inference kept serving while the registry was down: every event has its one prediction.
@@ -140,7 +136,7 @@ class FaultsIT {
     }
 
     void verify(String fault, Stream stream) throws InterruptedException {
-        var audit = StreamAudit.settle(platform.kafka(), topics, stream, SETTLE);
+        var audit = StreamAudit.settle(platform.kafka(), topics, stream, Platform.SETTLE);
         System.out.printf("%s: %s%n", fault, audit);
         badInputs += audit.badInputs();
         lost += audit.lost();
@@ -155,37 +151,6 @@ class FaultsIT {
         assertThat(audit.badEvents().duplicated()).as("malformed events dead-lettered twice").isZero();
         assertThat(audit.misrouted()).as("malformed records in train, test or predictions").isZero();
         survived.add(fault);
-    }
-
-    void register(String model, int epochs) throws InterruptedException {
-        var spec = """
-                {"name": "%s", "task": {"type": "classification", "classes": 3}, "input": {"features": 4},
-                 "layers": [{"dense": 16, "activation": "relu"}, {"dense": 3}], "optimizer": {"adam": {"lr": 0.01}},
-                 "training": {"batchSize": 32, "epochs": %d, "holdout": 0.2}}
-                """.formatted(model, epochs);
-        platform.registry().put(model, spec);
-        UserTopics.create(platform.kafka(), ModelSpecs.parse(spec));
-    }
-
-    void awaitDataset(String model, int trainExamples) throws InterruptedException {
-        await("the trainer to hold " + trainExamples + " examples of " + model,
-                () -> platform.trainer().dataset(model).path("train").asInt() >= trainExamples);
-    }
-
-    JobRecord awaitJob(String model, String id, java.util.function.Predicate<JobRecord> condition)
-            throws InterruptedException {
-        await("job " + id, () -> condition.test(platform.trainer().job(model, id)));
-        return platform.trainer().job(model, id);
-    }
-
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + SETTLE.toMinutes() + " minutes for " + what);
-            }
-            Thread.sleep(250);
-        }
     }
 
     @AfterAll

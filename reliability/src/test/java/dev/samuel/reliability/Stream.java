@@ -33,7 +33,7 @@ final class Stream implements AutoCloseable {
 
     private static final Duration CLOSE = Duration.ofMinutes(1);
     private static final int GOOD_PER_BAD = 10;
-    // The spec FaultsIT registers (4 features, 3 classes) and ingest's default samuel.ingest.max-record-bytes.
+    // The classifier Platform registers (4 features, 3 classes) and ingest's default samuel.ingest.max-record-bytes.
     private static final int FEATURES = 4;
     private static final int CLASSES = 3;
     private static final int MAX_RECORD_BYTES = 1_048_576;
