@@ -89,7 +89,10 @@ final class ExampleRouter implements Processor<byte[], byte[], byte[], Routed> {
                         RejectReason reason, String message) {
         var headers = new RecordHeaders(record.headers().toArray());
         DeadLetter.annotate(headers, reason, message, source.topic(), source.partition(), source.offset());
-        forward(topics, record.withHeaders(headers).withValue(new Routed(topics.rejected().name(), record.value())));
+        // An oversized value would be as large as a request may be, or larger: its dead letter could never be sent,
+        // and the failing send would stop the stream on it at every restart. The letter names where it stays.
+        var value = reason == RejectReason.OVERSIZED ? null : record.value();
+        forward(topics, record.withHeaders(headers).withValue(new Routed(topics.rejected().name(), value)));
         listener.rejected(topics.model(), reason);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.samuel.contracts.event.DeadLetter;
+import dev.samuel.contracts.event.RejectReason;
 import dev.samuel.contracts.registry.SpecRecord;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.TopicNames;
@@ -139,7 +140,9 @@ class IngestFuzzTest {
             assertThat(DeadLetter.header(letter.headers(), DeadLetter.MESSAGE)).as(context).contains(sample.hint());
         }
         assertThat(letter.key()).as(context + ": key").isEqualTo(key);
-        assertThat(letter.value()).as(context + ": bytes").isEqualTo(sample.value());
+        // An oversized record's letter points at the record instead of carrying it.
+        assertThat(letter.value()).as(context + ": bytes")
+                .isEqualTo(sample.reason().equals(RejectReason.OVERSIZED.code()) ? null : sample.value());
         assertThat(DeadLetter.header(letter.headers(), DeadLetter.SOURCE_TOPIC)).isEqualTo(TOPICS.labelled().name());
     }
 

@@ -126,6 +126,19 @@ class IngestTopologyTest {
     }
 
     @Test
+    void anOversizedExampleIsDeadLetteredWithoutItsValueButWithWhereItStays() {
+        labelled.pipeInput("big", ("{\"features\": [" + "0,".repeat(MAX_BYTES) + "0], \"label\": 1}")
+                .getBytes(StandardCharsets.UTF_8));
+        var letter = rejected.readRecord();
+        assertThat(letter.value()).isNull();
+        assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("big");
+        assertThat(DeadLetter.header(letter.headers(), DeadLetter.REASON)).isEqualTo(RejectReason.OVERSIZED.code());
+        assertThat(DeadLetter.header(letter.headers(), DeadLetter.MESSAGE)).contains("exceeds the limit of " + MAX_BYTES);
+        assertThat(DeadLetter.header(letter.headers(), DeadLetter.SOURCE_TOPIC)).isEqualTo(TOPICS.labelled().name());
+        assertThat(DeadLetter.header(letter.headers(), DeadLetter.SOURCE_OFFSET)).isEqualTo("0");
+    }
+
+    @Test
     void poisonPillsAreDeadLetteredNotFatal() {
         assertRejected("\u0000\u00ff\u0013 not json at all", RejectReason.INVALID_JSON);
         assertRejected("", RejectReason.INVALID_JSON);
