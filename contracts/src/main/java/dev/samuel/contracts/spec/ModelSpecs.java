@@ -21,6 +21,10 @@ public final class ModelSpecs {
             spec = Json.MAPPER.readValue(json, ModelSpec.class);
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidModelSpecException(List.of("unknown field '" + path(e) + "'"));
+        } catch (JsonMappingException e) {
+            // A value of the wrong type: name the field it was given for, as the validator's messages do.
+            var at = path(e);
+            throw new InvalidModelSpecException(List.of((at.isEmpty() ? "" : at + ": ") + e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new InvalidModelSpecException(List.of(e.getOriginalMessage()));
         }

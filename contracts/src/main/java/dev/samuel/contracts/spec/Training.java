@@ -1,17 +1,23 @@
 package dev.samuel.contracts.spec;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.time.Duration;
+
 /**
  * How a training job runs. {@code holdout} is the fraction of examples routed to the test topic;
  * {@code retrainEvery} is the number of new training examples that triggers a retrain (0: only on request);
+ * {@code retrainInterval} (ISO-8601, such as {@code PT1H}) retrains on a schedule: at most once per interval, and only
+ * when new training examples arrived since the latest job (null: no schedule);
  * {@code window} is how many of the most recent labelled examples a job uses (0: all the trainer holds), so a model
  * can forget a concept that has drifted away; it is shared between the splits as ingest shares the stream.
  */
-public record Training(Integer batchSize, Integer epochs, Double holdout, Long retrainEvery, Long window) {
+public record Training(Integer batchSize, Integer epochs, Double holdout, Long retrainEvery, Long window,
+                       @JsonFormat(shape = JsonFormat.Shape.STRING) Duration retrainInterval) {
 
-    public static final Training DEFAULT = new Training(null, null, null, null, null);
+    public static final Training DEFAULT = new Training(null, null, null, null, null, null);
 
     public Training(Integer batchSize, Integer epochs, Double holdout, Long retrainEvery) {
-        this(batchSize, epochs, holdout, retrainEvery, null);
+        this(batchSize, epochs, holdout, retrainEvery, null, null);
     }
 
     public Training {

@@ -13,7 +13,8 @@ class ModelSpecTest {
             {"name": "digits", "task": {"type": "classification", "classes": 10}, "input": {"features": 784},
              "layers": [{"dense": 128, "activation": "relu"}, {"dense": 10}], "loss": "softmax_cross_entropy",
              "optimizer": {"adam": {"lr": 0.001}}, "init": {"random": {"seed": 42}},
-             "training": {"batchSize": 64, "epochs": 3, "holdout": 0.2, "retrainEvery": 5000, "window": 20000},
+             "training": {"batchSize": 64, "epochs": 3, "holdout": 0.2, "retrainEvery": 5000, "window": 20000,
+                          "retrainInterval": "PT6H"},
              "promotion": {"minImprovement": 0.0}}""";
 
     @Test
@@ -30,6 +31,7 @@ class ModelSpecTest {
         assertThat(spec.init().random().seed()).isEqualTo(42L);
         assertThat(spec.training().retrainEvery()).isEqualTo(5000L);
         assertThat(spec.training().window()).isEqualTo(20000L);
+        assertThat(spec.training().retrainInterval()).isEqualTo(java.time.Duration.ofHours(6));
         assertThat(spec.training().trainWindow()).isEqualTo(16000L);
         assertThat(spec.training().testWindow()).isEqualTo(4000L);
         assertThat(spec.outputWidth()).isEqualTo(10);
@@ -40,6 +42,7 @@ class ModelSpecTest {
         var spec = ModelSpecs.parse(DIGITS);
 
         assertThat(ModelSpecs.parse(ModelSpecs.toJson(spec))).isEqualTo(spec);
+        assertThat(ModelSpecs.toJson(spec)).contains("\"retrainInterval\":\"PT6H\"");
     }
 
     @Test
@@ -93,6 +96,9 @@ class ModelSpecTest {
             "holdout": 0.2                    | "holdout": 1.0                          | training.holdout must be in (0, 1)
             "holdout": 0.2                    | "holdout": 0                            | training.holdout must be in (0, 1)
             "window": 20000                   | "window": -1                            | training.window must be >= 0
+            "retrainInterval": "PT6H"         | "retrainInterval": "PT0S"               | training.retrainInterval must be a positive duration
+            "retrainInterval": "PT6H"         | "retrainInterval": "-PT1H"              | training.retrainInterval must be a positive duration
+            "retrainInterval": "PT6H"         | "retrainInterval": "hourly"             | retrainInterval
             "batchSize": 64                   | "batchSize": 0                          | training.batchSize must be > 0
             "epochs": 3                       | "epochs": -1                            | training.epochs must be > 0
             "classes": 10                     | "classes": 1                            | task.classes must be >= 2

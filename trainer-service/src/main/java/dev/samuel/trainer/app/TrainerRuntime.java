@@ -90,7 +90,7 @@ public class TrainerRuntime {
         jobs.start();
         requests = new JobRequestFollower(kafka, existing.end(), jobs);
         requests.start();
-        retrain = new RetrainPolicy(this::specs, datasets, jobs);
+        retrain = new RetrainPolicy(this::specs, datasets, jobs, Clock.systemUTC());
     }
 
     @Scheduled(every = "${samuel.trainer.retrain-check}", delayed = "${samuel.trainer.retrain-check}")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.samuel.contracts.event.Encoding;
 import dev.samuel.contracts.event.LabelledExample;
 import dev.samuel.contracts.job.JobRecord;
+import dev.samuel.contracts.job.JobStatus;
 import dev.samuel.contracts.serde.SamuelSerdes;
 import dev.samuel.contracts.spec.Input;
 import dev.samuel.contracts.spec.Layer;
@@ -17,6 +18,8 @@ import dev.samuel.testkit.WithKafka;
 import dev.samuel.trainer.data.DatasetFollower;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,78 +30,170 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+/** The retrain policies on a real train topic, with jobs that finish at once. */
 @WithKafka
 class RetrainPolicyTest {
 
-    static final ModelSpec SPEC = new ModelSpec("retrain", Task.classification(2), Input.of(1),
-            List.of(Layer.dense(2)), null, null, null, new Training(null, null, null, 5L), null, null);
-
     @Test
     void asksForAJobEveryNNewTrainingExamples(KafkaBroker broker) throws Exception {
-        var train = Topics.of(SPEC).train().name();
-        broker.createTopic(train, 1);
-        broker.createTopic(Topics.of(SPEC).test().name(), 1);
-        var datasets = new DatasetFollower(new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
-                "allow.auto.create.topics", false), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                () -> List.of(SPEC), 1000);
-        var published = new CopyOnWriteArrayList<JobRecord>();
-        // Each job finishes at once with the offsets its data reached, as a training job records them.
-        JobWork work = (job, progress) -> job.running(null, datasets.data(SPEC.name()).orElseThrow().snapshot().lineage(),
-                Clock.systemUTC().instant()).succeeded(1, null, Clock.systemUTC().instant());
-        var thread = new Thread(datasets);
-        thread.start();
-        try (var jobs = new JobManager(published::add, work, Clock.systemUTC())) {
-            jobs.start();
-            var policy = new RetrainPolicy(() -> List.of(SPEC), datasets, jobs);
+        var spec = spec("retrain", new Training(null, null, null, 5L));
+        try (var run = new PolicyRun(broker, spec, Clock.systemUTC())) {
+            run.produce(4);
+            run.check();
+            assertThat(run.published).isEmpty();
 
-            produce(broker, train, 4);
-            awaitReadUpTo(datasets, train, 4);
-            policy.run();
-            assertThat(published).isEmpty();
-
-            produce(broker, train, 1);
-            awaitReadUpTo(datasets, train, 5);
-            policy.run();
-            awaitSucceeded(published, 1);
-            policy.run();
+            run.produce(1);
+            run.check();
+            run.awaitSucceeded(1);
+            run.check();
             Thread.sleep(200);
-            assertThat(published.stream().filter(j -> j.status() == dev.samuel.contracts.job.JobStatus.REQUESTED))
-                    .hasSize(1);
+            assertThat(run.published.stream().filter(j -> j.status() == JobStatus.REQUESTED)).hasSize(1);
 
-            produce(broker, train, 5);
-            awaitReadUpTo(datasets, train, 10);
-            policy.run();
-            awaitSucceeded(published, 2);
-            assertThat(published.get(0).trigger()).isEqualTo(RetrainPolicy.TRIGGER);
-        } finally {
-            datasets.stop();
-            thread.join(10_000);
+            run.produce(5);
+            run.check();
+            run.awaitSucceeded(2);
+            assertThat(run.published.get(0).trigger()).isEqualTo(RetrainPolicy.TRIGGER);
         }
     }
 
-    private static void produce(KafkaBroker broker, String topic, int count) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
-                new StringSerializer(), SamuelSerdes.labelled(Encoding.JSON).serializer())) {
-            for (int i = 0; i < count; i++) {
-                producer.send(new ProducerRecord<>(topic, "k" + System.nanoTime(), LabelledExample.of(new float[] {i}, 0)))
-                        .get();
+    @Test
+    void asksForAJobOncePerIntervalAndOnlyWhenNewExamplesArrived(KafkaBroker broker) throws Exception {
+        var spec = spec("scheduled", new Training(null, null, null, null, null, Duration.ofHours(1)));
+        var clock = new SteppedClock(Instant.parse("2026-11-27T00:00:00Z"));
+        try (var run = new PolicyRun(broker, spec, clock)) {
+            run.check();
+            assertThat(run.published).as("no data, no job").isEmpty();
+
+            run.produce(1);
+            run.check();
+            run.awaitSucceeded(1);
+            assertThat(run.published.get(0).trigger()).isEqualTo(RetrainPolicy.SCHEDULE_TRIGGER);
+
+            clock.advance(Duration.ofMinutes(30));
+            run.produce(1);
+            run.check();
+            Thread.sleep(200);
+            assertThat(run.requested()).as("a new example, within the interval").isEqualTo(1);
+
+            clock.advance(Duration.ofMinutes(40));
+            run.check();
+            run.awaitSucceeded(2);
+
+            clock.advance(Duration.ofHours(2));
+            run.check();
+            Thread.sleep(200);
+            assertThat(run.requested()).as("an interval passed, but no new example").isEqualTo(2);
+        }
+    }
+
+    static ModelSpec spec(String name, Training training) {
+        return new ModelSpec(name, Task.classification(2), Input.of(1), List.of(Layer.dense(2)), null, null, null,
+                training, null, null);
+    }
+
+    /** A clock that moves only when told to. */
+    static final class SteppedClock extends Clock {
+
+        private volatile Instant now;
+
+        SteppedClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration step) {
+            now = now.plus(step);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    /** A dataset follower, a job manager whose jobs finish at once, and the policy, on one model's topics. */
+    static final class PolicyRun implements AutoCloseable {
+
+        final List<JobRecord> published = new CopyOnWriteArrayList<>();
+        private final KafkaBroker broker;
+        private final ModelSpec spec;
+        private final String train;
+        private final DatasetFollower datasets;
+        private final Thread follower;
+        private final JobManager jobs;
+        private final RetrainPolicy policy;
+        private long produced;
+
+        PolicyRun(KafkaBroker broker, ModelSpec spec, Clock clock) {
+            this.broker = broker;
+            this.spec = spec;
+            this.train = Topics.of(spec).train().name();
+            broker.createTopic(train, 1);
+            broker.createTopic(Topics.of(spec).test().name(), 1);
+            datasets = new DatasetFollower(new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
+                    "allow.auto.create.topics", false), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                    () -> List.of(spec), 1000);
+            // Each job finishes at once with the offsets its data reached, as a training job records them.
+            JobWork work = (job, progress) -> job.running(null,
+                    datasets.data(spec.name()).orElseThrow().snapshot().lineage(), clock.instant())
+                    .succeeded(1, null, clock.instant());
+            follower = new Thread(datasets);
+            follower.start();
+            jobs = new JobManager(published::add, work, clock);
+            jobs.start();
+            policy = new RetrainPolicy(() -> List.of(spec), datasets, jobs, clock);
+        }
+
+        /** Sends examples and waits until the follower has read them. */
+        void produce(int count) throws Exception {
+            try (var producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
+                    new StringSerializer(), SamuelSerdes.labelled(Encoding.JSON).serializer())) {
+                for (int i = 0; i < count; i++) {
+                    producer.send(new ProducerRecord<>(train, "k" + System.nanoTime(),
+                            LabelledExample.of(new float[] {i}, 0))).get();
+                }
+            }
+            produced += count;
+            await("read up to " + produced,
+                    () -> datasets.data(spec.name()).map(d -> d.readUpTo(train)).orElse(0L) >= produced);
+        }
+
+        void check() {
+            policy.run();
+        }
+
+        long requested() {
+            return published.stream().filter(j -> j.status() == JobStatus.REQUESTED).count();
+        }
+
+        void awaitSucceeded(int count) throws InterruptedException {
+            await(count + " jobs succeeded",
+                    () -> published.stream().filter(j -> j.status() == JobStatus.SUCCEEDED).count() >= count);
+        }
+
+        private static void await(String what, java.util.function.BooleanSupplier condition)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!condition.getAsBoolean()) {
+                assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+                Thread.sleep(20);
             }
         }
-    }
 
-    private static void awaitReadUpTo(DatasetFollower datasets, String topic, long offset) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (datasets.data(SPEC.name()).map(d -> d.readUpTo(topic)).orElse(0L) < offset) {
-            assertThat(System.nanoTime()).as("read up to " + offset).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static void awaitSucceeded(List<JobRecord> published, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (published.stream().filter(j -> j.status() == dev.samuel.contracts.job.JobStatus.SUCCEEDED).count() < count) {
-            assertThat(System.nanoTime()).as(count + " jobs succeeded").isLessThan(deadline);
-            Thread.sleep(20);
+        @Override
+        public void close() throws InterruptedException {
+            jobs.close();
+            datasets.stop();
+            follower.join(10_000);
         }
     }
 }
