@@ -58,17 +58,56 @@ record ServiceConfig(String service, Map<String, String> properties, Set<String>
     }
 
     /**
-     * Whether an environment variable reaches this service's configuration: it is named in a property value, or it
-     * is the environment form of a key the service reads (Quarkus: upper case, every other character '_').
+     * Whether an environment variable reaches this service's configuration: it is named in a property value, it is
+     * the environment form of a key the service reads (Quarkus: upper case, every other character '_'), or it is a
+     * Kafka setting one of the service's Quarkus extensions takes ({@link KafkaClientSettings}).
      */
     boolean reads(String envName) {
-        return envReferences.contains(envName) || keys.stream().anyMatch(key -> envForm(key).equals(envName));
+        return envReferences.contains(envName) || keys.stream().anyMatch(key -> envForm(key).equals(envName))
+                || usesDefaultKafka() && KafkaClientSettings.isClientVariable(envName)
+                || KafkaClientSettings.QUARKUS.entrySet().stream()
+                        .anyMatch(property -> property.getValue().equals(envName) && configures(property.getKey()));
+    }
+
+    /**
+     * Whether the service reads a key that need not be in its application.properties: a property of a Quarkus
+     * extension it configures, or a Kafka client setting under the prefix its Kafka extension hands on to every
+     * client it makes ({@code kafka.} for the registry, trainer and inference, {@code kafka-streams.} for ingest).
+     */
+    boolean declares(String key) {
+        if (properties.containsKey(key) || KafkaClientSettings.QUARKUS.containsKey(key) && configures(key)) {
+            return true;
+        }
+        if (key.startsWith("kafka.") && usesDefaultKafka()) {
+            return KafkaClientSettings.isClientSetting(key.substring("kafka.".length()));
+        }
+        if (key.startsWith("kafka-streams.") && configures("quarkus.kafka-streams.application-id")) {
+            return KafkaClientSettings.isClientSetting(key.substring("kafka-streams.".length()));
+        }
+        return false;
+    }
+
+    /** Quarkus' default Kafka configuration ("default-kafka-broker"), which gets every kafka.* key. */
+    boolean usesDefaultKafka() {
+        return properties.containsKey("kafka.bootstrap.servers");
+    }
+
+    /** The service sets a key of the extension that declares this property (quarkus.kafka-streams.*, say). */
+    private boolean configures(String quarkusProperty) {
+        var end = quarkusProperty.indexOf('.', "quarkus.".length());
+        var root = end < 0 ? quarkusProperty : quarkusProperty.substring(0, end + 1);
+        return properties.keySet().stream().map(key -> key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key)
+                .anyMatch(key -> key.startsWith(root));
     }
 
     /** Every environment variable this service reads, for failure messages. */
     Set<String> environment() {
-        return Stream.concat(envReferences.stream(), keys.stream().map(ServiceConfig::envForm))
+        var names = Stream.concat(envReferences.stream(), keys.stream().map(ServiceConfig::envForm))
                 .collect(Collectors.toCollection(TreeSet::new));
+        if (usesDefaultKafka()) {
+            names.add("KAFKA_<any Kafka client setting>");
+        }
+        return names;
     }
 
     static String envForm(String key) {
