@@ -32,7 +32,8 @@ class ExternalToolsTest {
         assertThat(result.exitCode()).as(result.output()).isZero();
         List<JsonNode> documents = Yaml.YAML.readerFor(JsonNode.class).<JsonNode>readValues(result.output()).readAll();
         var kinds = documents.stream().map(document -> document.path("kind").asText()).toList();
-        assertThat(kinds).contains("Secret", "ConfigMap", "Deployment", "StatefulSet", "Kafka", "ScaledObject", "PodMonitor");
+        assertThat(kinds).contains("Secret", "ConfigMap", "Deployment", "StatefulSet", "Kafka", "KafkaUser",
+                "ScaledObject", "TriggerAuthentication", "PodMonitor");
         assertThat(result.output()).contains("grafana_dashboard: \"1\"").contains("namespace: samuel");
     }
 

@@ -20,11 +20,15 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-/** The manifests of k8s/ fit together and fit the services: ports, probes, configuration, Kafka, scaling, scraping. */
+/**
+ * The manifests of k8s/ fit together and fit the services: ports, probes, configuration, the Secrets and ConfigMaps
+ * they read, Kafka, scaling, scraping. Who may use Kafka: {@link KafkaSecurityTest}.
+ */
 class KubernetesManifestsTest {
 
     static final List<String> SERVICES = Repo.SERVICES;
@@ -148,6 +152,43 @@ class KubernetesManifestsTest {
         assertThat(scaledObject.spec().minReplicaCount()).isGreaterThanOrEqualTo(1);
     }
 
+    /** Every Secret or ConfigMap a pod or KEDA reads exists once the base is applied, with the key it reads. */
+    @Test
+    void everySecretAndConfigMapReferenceResolves() {
+        var secrets = manifests.secrets();
+        var configMaps = manifests.configMaps();
+        for (var service : SERVICES) {
+            var container = container(service);
+            for (var source : container.getEnvFrom()) {
+                if (source.getSecretRef() != null) {
+                    assertThat(secrets).as(service + " envFrom").containsKey(source.getSecretRef().getName());
+                }
+                if (source.getConfigMapRef() != null) {
+                    assertThat(configMaps).as(service + " envFrom").containsKey(source.getConfigMapRef().getName());
+                }
+            }
+            for (var variable : manifests.env(service)) {
+                var from = variable.getValueFrom();
+                var reader = service + " " + variable.getName();
+                if (from != null && from.getSecretKeyRef() != null) {
+                    assertKey(secrets, from.getSecretKeyRef().getName(), from.getSecretKeyRef().getKey(), reader);
+                }
+                if (from != null && from.getConfigMapKeyRef() != null) {
+                    assertKey(configMaps, from.getConfigMapKeyRef().getName(), from.getConfigMapKeyRef().getKey(), reader);
+                }
+            }
+        }
+        for (var authentication : manifests.ofType(TriggerAuthentication.class)) {
+            var name = "TriggerAuthentication " + authentication.metadata().getName();
+            authentication.secrets().forEach(ref -> assertKey(secrets, ref.name(), ref.key(), name));
+            authentication.configMaps().forEach(ref -> assertKey(configMaps, ref.name(), ref.key(), name));
+        }
+        for (var scaledObject : manifests.ofType(ScaledObject.class)) {
+            scaledObject.spec().triggers().stream().filter(t -> t.authenticationRef() != null)
+                    .forEach(t -> manifests.triggerAuthentication(t.authenticationRef()));
+        }
+    }
+
     @Test
     void kafkaIsAKraftClusterOfOneDualRolePool() {
         var kafka = kafka();
@@ -202,20 +243,20 @@ class KubernetesManifestsTest {
     }
 
     private Kafka kafka() {
-        return manifests.ofType(Kafka.class).get(0);
+        return manifests.kafka();
     }
 
     private String bootstrapServers() {
-        var kafka = kafka();
-        var plain = kafka.getSpec().getKafka().getListeners().stream()
-                .filter(l -> !l.isTls() && l.getType().toValue().equals("internal")).findFirst().orElseThrow();
-        return kafka.getMetadata().getName() + "-kafka-bootstrap:" + plain.getPort();
+        return kafka().getMetadata().getName() + "-kafka-bootstrap:" + manifests.servicesListener().getPort();
     }
 
     private Container container(String service) {
-        var containers = manifests.podTemplate(service).getSpec().getContainers();
-        assertThat(containers).hasSize(1);
-        return containers.get(0);
+        return manifests.container(service);
+    }
+
+    private static void assertKey(Map<String, Set<String>> objects, String name, String key, String reader) {
+        assertThat(objects).as(reader + " reads " + name + ", which the base does not make").containsKey(name);
+        assertThat(objects.get(name)).as(reader + " reads key " + key + " of " + name).contains(key);
     }
 
     /** The variables the container gets: its ConfigMaps' data, the generated Secret's keys and its own env. */
@@ -234,7 +275,9 @@ class KubernetesManifestsTest {
             }
         }
         if (container.getEnv() != null) {
-            container.getEnv().forEach(variable -> environment.put(variable.getName(), variable.getValue()));
+            container.getEnv().forEach(variable -> environment.put(variable.getName(),
+                    variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null ? "<secret>"
+                            : variable.getValue()));
         }
         return environment;
     }

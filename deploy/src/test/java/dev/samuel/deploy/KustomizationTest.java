@@ -33,8 +33,9 @@ class KustomizationTest {
     @Test
     void everyListedManifestParsesStrictly() {
         assertThat(manifests.all).extracting(m -> m.json().path("kind").asText())
-                .contains("Namespace", "Kafka", "KafkaNodePool", "KafkaTopic", "ConfigMap", "Deployment",
-                        "StatefulSet", "Service", "PersistentVolumeClaim", "ScaledObject", "PodMonitor");
+                .contains("Namespace", "Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "ConfigMap", "Deployment",
+                        "StatefulSet", "Service", "PersistentVolumeClaim", "ScaledObject", "TriggerAuthentication",
+                        "PodMonitor");
         assertThat(manifests.all).allSatisfy(m -> assertThat(m.json().path("metadata").path("namespace").isMissingNode())
                 .as(m + ": the kustomization sets the namespace").isTrue());
     }

@@ -20,6 +20,11 @@ record ScaledObject(String apiVersion, String kind, ObjectMeta metadata, Spec sp
             "scaleToZeroOnInvalidOffset", "limitToPartitionsWithLag", "ensureEvenDistributionOfPartitions",
             "partitionLimitation", "version", "sasl", "tls", "unsafeSsl");
 
+    /** The values KEDA accepts for the Kafka scaler's login parameters, in metadata or a TriggerAuthentication. */
+    static final Map<String, Set<String>> KAFKA_VALUES = Map.of(
+            "sasl", Set.of("none", "plaintext", "scram_sha256", "scram_sha512", "gssapi", "oauthbearer"),
+            "tls", Set.of("enable", "disable"));
+
     record Spec(ScaleTargetRef scaleTargetRef, Integer minReplicaCount, Integer maxReplicaCount,
             Integer idleReplicaCount, Integer pollingInterval, Integer cooldownPeriod, Integer initialCooldownPeriod,
             List<Trigger> triggers) {
@@ -73,5 +78,10 @@ record ScaledObject(String apiVersion, String kind, ObjectMeta metadata, Spec sp
         }
         metadata.keySet().stream().filter(key -> !KAFKA_METADATA.contains(key))
                 .forEach(key -> problems.add("kafka trigger has no parameter '" + key + "'"));
+        KAFKA_VALUES.forEach((key, values) -> {
+            if (metadata.containsKey(key) && !values.contains(metadata.get(key))) {
+                problems.add("kafka trigger's " + key + " must be one of " + values + ", not '" + metadata.get(key) + "'");
+            }
+        });
     }
 }

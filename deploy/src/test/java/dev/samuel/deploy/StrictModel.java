@@ -1,10 +1,14 @@
 package dev.samuel.deploy;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +16,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -28,6 +33,8 @@ import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +48,7 @@ final class StrictModel {
 
     static final ObjectMapper MAPPER = strictMapper();
 
-    /** The kinds this base may contain, each with its model; KEDA's has no published model, see ScaledObject. */
+    /** The kinds this base may contain, each with its model; KEDA's have no published model, see ScaledObject. */
     private static final Map<String, Class<?>> KINDS = Map.ofEntries(
             Map.entry("Namespace", Namespace.class),
             Map.entry("ConfigMap", ConfigMap.class),
@@ -53,8 +60,10 @@ final class StrictModel {
             Map.entry("Kafka", Kafka.class),
             Map.entry("KafkaNodePool", KafkaNodePool.class),
             Map.entry("KafkaTopic", KafkaTopic.class),
+            Map.entry("KafkaUser", KafkaUser.class),
             Map.entry("PodMonitor", PodMonitor.class),
-            Map.entry("ScaledObject", ScaledObject.class));
+            Map.entry("ScaledObject", ScaledObject.class),
+            Map.entry("TriggerAuthentication", TriggerAuthentication.class));
 
     private StrictModel() {
     }
@@ -109,6 +118,9 @@ final class StrictModel {
         if (type == ScaledObject.class) {
             return List.of(ScaledObject.API_VERSION);
         }
+        if (type == TriggerAuthentication.class) {
+            return List.of(TriggerAuthentication.API_VERSION);
+        }
         var resource = type.asSubclass(HasMetadata.class);
         try {
             @SuppressWarnings("unchecked")
@@ -122,6 +134,32 @@ final class StrictModel {
         }
     }
 
+    /**
+     * Strimzi's enums map a value they do not know to null (their forValue creators) where the CRD's schema would
+     * refuse it: "Produce" as an ACL operation, say. Refused here too.
+     */
+    private static final class KnownEnumValue extends DelegatingDeserializer {
+
+        KnownEnumValue(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new KnownEnumValue(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            var value = super.deserialize(parser, context);
+            if (value == null) {
+                return context.handleWeirdStringValue(handledType(), parser.getText(), "not a value %s knows",
+                        handledType().getSimpleName());
+            }
+            return value;
+        }
+    }
+
     private static ObjectMapper strictMapper() {
         var noAnySetter = new SimpleModule().setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
@@ -130,6 +168,12 @@ final class StrictModel {
                 builder.setAnySetter(null);
                 builder.setIgnoreUnknownProperties(false);
                 return builder;
+            }
+
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                    BeanDescription description, JsonDeserializer<?> deserializer) {
+                return new KnownEnumValue(deserializer);
             }
         });
         var mapper = YAMLMapper.builder()

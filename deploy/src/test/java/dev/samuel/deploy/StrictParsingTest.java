@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Path;
@@ -51,6 +52,24 @@ class StrictParsingTest {
     }
 
     @Test
+    void refusesAnUnknownFieldInAKafkaUserAndATriggerAuthentication() {
+        var user = document("kafka-users.yaml", "KafkaUser");
+        ((ObjectNode) user.at("/spec/authorization/acls/0/resource")).put("pattern", "prefix");
+        assertThatThrownBy(() -> StrictModel.read(user)).hasMessageContaining("spec.authorization.acls[0].resource.pattern");
+
+        var authentication = document("inference-autoscaling.yaml", "TriggerAuthentication");
+        ((ObjectNode) authentication.at("/spec/secretTargetRef/0")).put("secret", "samuel-services");
+        assertThatThrownBy(() -> StrictModel.read(authentication)).hasMessageContaining("spec.secretTargetRef[0].secret");
+    }
+
+    @Test
+    void refusesAnAclOperationKafkaDoesNotHave() {
+        var user = document("kafka-users.yaml", "KafkaUser");
+        ((ArrayNode) user.at("/spec/authorization/acls/0/operations")).add("Produce");
+        assertThatThrownBy(() -> StrictModel.read(user)).hasMessageContaining("Produce");
+    }
+
+    @Test
     void refusesANumberWhereKubernetesWantsAString() {
         var manifest = document("ingest-service.yaml", "ConfigMap");
         ((ObjectNode) manifest.at("/data")).put("SAMUEL_INGEST_TOPIC_PARTITIONS", 3);
@@ -85,7 +104,22 @@ class StrictParsingTest {
         assertThat(((ScaledObject) StrictModel.read(manifest)).problems()).isEmpty();
         ((ObjectNode) manifest.at("/spec/triggers/0/metadata")).remove("consumerGroup");
         ((ObjectNode) manifest.at("/spec/triggers/0/metadata")).put("lagTreshold", "5");
+        ((ObjectNode) manifest.at("/spec/triggers/0/metadata")).put("sasl", "scram-sha-512");
         assertThat(((ScaledObject) StrictModel.read(manifest)).problems())
-                .contains("kafka trigger needs consumerGroup", "kafka trigger has no parameter 'lagTreshold'");
+                .contains("kafka trigger needs consumerGroup", "kafka trigger has no parameter 'lagTreshold'")
+                .anyMatch(problem -> problem.startsWith("kafka trigger's sasl must be one of"));
+    }
+
+    @Test
+    void checksWhatKedaNeedsOfATriggerAuthentication() {
+        var manifest = (ObjectNode) document("inference-autoscaling.yaml", "TriggerAuthentication");
+        var authentication = (TriggerAuthentication) StrictModel.read(manifest);
+        assertThat(authentication.problems()).isEmpty();
+        assertThat(authentication.kafkaProblems()).isEmpty();
+        ((ObjectNode) manifest.at("/spec/secretTargetRef/0")).remove("key");
+        ((ObjectNode) manifest.at("/spec/configMapTargetRef/0")).put("parameter", "user");
+        var broken = (TriggerAuthentication) StrictModel.read(manifest);
+        assertThat(broken.problems()).singleElement().asString().contains("needs parameter, name and key");
+        assertThat(broken.kafkaProblems()).containsExactly("the kafka scaler has no authentication parameter 'user'");
     }
 }
