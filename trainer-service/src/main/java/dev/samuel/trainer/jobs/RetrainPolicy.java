@@ -48,7 +48,9 @@ public final class RetrainPolicy implements Runnable {
     private void check(ModelSpec spec, ModelData data) {
         var train = Topics.of(spec).train().name();
         Optional<JobRecord> latest = jobs.latest(spec.name());
-        long baseline = latest.filter(job -> job.status() != JobStatus.FAILED && job.status() != JobStatus.JOINED)
+        // Counted from a failed job's data too: its examples had their try, and a model whose jobs keep failing
+        // would otherwise be asked for again at every check.
+        long baseline = latest.filter(job -> job.status() != JobStatus.JOINED)
                 .map(job -> ModelData.readUpTo(job.lineage(), train)).orElse(0L);
         long arrived = data.readUpTo(train) - baseline;
         Training training = spec.training();

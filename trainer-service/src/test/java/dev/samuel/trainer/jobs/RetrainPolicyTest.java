@@ -37,7 +37,7 @@ class RetrainPolicyTest {
     @Test
     void asksForAJobEveryNNewTrainingExamples(KafkaBroker broker) throws Exception {
         var spec = spec("retrain", new Training(null, null, null, 5L));
-        try (var run = new PolicyRun(broker, spec, Clock.systemUTC())) {
+        try (var run = new PolicyRun(broker, spec, Clock.systemUTC(), true)) {
             run.produce(4);
             run.check();
             assertThat(run.published).isEmpty();
@@ -60,7 +60,7 @@ class RetrainPolicyTest {
     void asksForAJobOncePerIntervalAndOnlyWhenNewExamplesArrived(KafkaBroker broker) throws Exception {
         var spec = spec("scheduled", new Training(null, null, null, null, null, Duration.ofHours(1)));
         var clock = new SteppedClock(Instant.parse("2026-11-27T00:00:00Z"));
-        try (var run = new PolicyRun(broker, spec, clock)) {
+        try (var run = new PolicyRun(broker, spec, clock, true)) {
             run.check();
             assertThat(run.published).as("no data, no job").isEmpty();
 
@@ -83,6 +83,23 @@ class RetrainPolicyTest {
             run.check();
             Thread.sleep(200);
             assertThat(run.requested()).as("an interval passed, but no new example").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aFailedJobIsRetriedWhenNNewExamplesArriveNotAtEveryCheck(KafkaBroker broker) throws Exception {
+        var spec = spec("failing", new Training(null, null, null, 5L));
+        try (var run = new PolicyRun(broker, spec, Clock.systemUTC(), false)) {
+            run.produce(5);
+            run.check();
+            run.await(1, JobStatus.FAILED);
+            run.check();
+            Thread.sleep(200);
+            assertThat(run.requested()).as("no example since the failed job's data").isEqualTo(1);
+
+            run.produce(5);
+            run.check();
+            run.await(2, JobStatus.FAILED);
         }
     }
 
@@ -133,7 +150,8 @@ class RetrainPolicyTest {
         private final RetrainPolicy policy;
         private long produced;
 
-        PolicyRun(KafkaBroker broker, ModelSpec spec, Clock clock) {
+        /** {@code succeeding}: whether each job succeeds, or fails after reading its data. */
+        PolicyRun(KafkaBroker broker, ModelSpec spec, Clock clock, boolean succeeding) {
             this.broker = broker;
             this.spec = spec;
             this.train = Topics.of(spec).train().name();
@@ -143,9 +161,16 @@ class RetrainPolicyTest {
                     "allow.auto.create.topics", false), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                     () -> List.of(spec), 1000);
             // Each job finishes at once with the offsets its data reached, as a training job records them.
-            JobWork work = (job, progress) -> job.running(null,
-                    datasets.data(spec.name()).orElseThrow().snapshot().lineage(), clock.instant())
-                    .succeeded(1, null, clock.instant());
+            JobWork work = (job, progress) -> {
+                var running = job.running(null, datasets.data(spec.name()).orElseThrow().snapshot().lineage(),
+                        clock.instant());
+                if (succeeding) {
+                    return running.succeeded(1, null, clock.instant());
+                }
+                // As a training job fails: after it has published what data it read.
+                progress.accept(running);
+                throw new IllegalStateException("the test says so");
+            };
             follower = new Thread(datasets);
             follower.start();
             jobs = new JobManager(published::add, work, clock);
@@ -176,8 +201,11 @@ class RetrainPolicyTest {
         }
 
         void awaitSucceeded(int count) throws InterruptedException {
-            await(count + " jobs succeeded",
-                    () -> published.stream().filter(j -> j.status() == JobStatus.SUCCEEDED).count() >= count);
+            await(count, JobStatus.SUCCEEDED);
+        }
+
+        void await(int count, JobStatus status) throws InterruptedException {
+            await(count + " jobs " + status, () -> published.stream().filter(j -> j.status() == status).count() >= count);
         }
 
         private static void await(String what, java.util.function.BooleanSupplier condition)
