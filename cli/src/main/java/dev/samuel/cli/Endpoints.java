@@ -2,6 +2,7 @@ package dev.samuel.cli;
 
 import dev.samuel.cli.http.RegistryApi;
 import dev.samuel.cli.http.TrainerApi;
+import dev.samuel.cli.stack.KafkaClientConfig;
 import dev.samuel.cli.stack.LocalStack;
 import dev.samuel.cli.stack.QuarkusService;
 import dev.samuel.cli.stack.StackLayout;
@@ -21,6 +22,11 @@ public final class Endpoints {
 
     @Option(names = "--bootstrap", description = "Kafka bootstrap servers (env SAMUEL_BOOTSTRAP; default: the local stack's)")
     String bootstrap;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE", description = "Kafka client properties for a secured "
+            + "cluster: security.protocol, sasl.*, ssl.* (env SAMUEL_KAFKA_CONFIG; default: those of the local stack's "
+            + "services)")
+    Path kafkaConfig;
 
     @Option(names = "--registry", description = "model-registry URL (env SAMUEL_REGISTRY_URL)")
     String registry;
@@ -59,9 +65,11 @@ public final class Endpoints {
         return new TrainerApi(trainerUrl(), token());
     }
 
-    /** Settings every Kafka client of the cli starts from. */
+    /** Settings every Kafka client of the cli starts from: where the cluster is, and how to log in to it. */
     public Map<String, Object> kafka() {
-        var config = new HashMap<String, Object>();
+        var file = kafkaConfig != null ? kafkaConfig.toString() : System.getenv("SAMUEL_KAFKA_CONFIG");
+        var config = new HashMap<String, Object>(file != null && !file.isBlank()
+                ? KafkaClientConfig.load(Path.of(file)) : new LocalStack(layout(), System.out).kafkaClientSettings());
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         return config;
     }

@@ -49,15 +49,14 @@ final class Platform implements AutoCloseable {
     }
 
     /**
-     * The four services on a broker already listening on {@code kafkaPort}, logging in with {@code services}; the
-     * suite's own clients log in with {@code admin}.
+     * The four services on a running broker, at {@code bootstrap}, logging in with
+     * {@code services}; the suite's own clients log in with {@code admin}.
      */
-    static Platform startOnBroker(String name, int kafkaPort, Map<String, String> services, Map<String, Object> admin)
+    static Platform startOnBroker(String name, String bootstrap, Map<String, String> services, Map<String, Object> admin)
             throws IOException, InterruptedException {
         var stack = new LocalStack(layout(name), System.out);
         stack.purge();
-        var free = StackPorts.free();
-        var ports = new StackPorts(kafkaPort, free.controller(), free.services());
+        var ports = StackPorts.free().onBroker(bootstrap);
         return new Platform(layout(name), stack, stack.upOnBroker(ports, services), admin);
     }
 

@@ -71,7 +71,7 @@ class SecureKafkaIT {
                 allow(ResourceType.TOPIC, CLASSIFIED + ".", PatternType.PREFIXED, AclOperation.WRITE)));
         var services = new HashMap<String, String>();
         users.client(SERVICES).forEach((key, value) -> services.put(key, value.toString()));
-        platform = Platform.startOnBroker("secure", port(broker), services, broker.clientSettings());
+        platform = Platform.startOnBroker("secure", broker.bootstrapServers(), services, broker.clientSettings());
     }
 
     @Test
@@ -140,11 +140,6 @@ class SecureKafkaIT {
                     new AccessControlEntry(SaslPlain.principal(user), "*", acl.operation(), acl.permission())))
                     .toList()).all().get(30, TimeUnit.SECONDS);
         }
-    }
-
-    static int port(EmbeddedKafkaBroker broker) {
-        var bootstrap = broker.bootstrapServers();
-        return Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
     }
 
     @AfterAll

@@ -42,12 +42,20 @@ public final class LocalStack {
     }
 
     /**
-     * Runs the four services against a broker that already listens on {@code ports.kafka()} of this machine instead
-     * of starting one, logging in with these client settings (security.protocol, sasl.*, ssl.*).
+     * Runs the four services against a running broker, {@code ports.broker()}, instead of starting one, logging in
+     * with these client settings (security.protocol, sasl.*, ssl.*; none for a plaintext broker).
      */
     public StackState upOnBroker(StackPorts ports, Map<String, String> kafkaClientSettings)
             throws InterruptedException {
+        if (ports.ownBroker()) {
+            throw new IllegalArgumentException("no broker address given");
+        }
         return up(ports, Optional.of(kafkaClientSettings));
+    }
+
+    /** The Kafka client settings the services of a stack on a broker it did not start log in with; else none. */
+    public Map<String, String> kafkaClientSettings() {
+        return KafkaClientConfig.read(layout.kafkaClientConfig());
     }
 
     private StackState up(StackPorts ports, Optional<Map<String, String>> externalBroker) throws InterruptedException {
@@ -57,7 +65,7 @@ public final class LocalStack {
             return running.get();
         }
         running.ifPresent(this::stop);
-        ports.requireFree(externalBroker.isEmpty());
+        ports.requireFree();
         new ModuleBuild(layout.home(), out).buildMissing();
         var token = token();
         externalBroker.ifPresentOrElse(settings -> KafkaClientConfig.write(layout.kafkaClientConfig(), settings),
@@ -142,7 +150,8 @@ public final class LocalStack {
     /** Starts a part of the running stack again, on its ports, and waits until it is ready. */
     public void restart(String name) throws InterruptedException {
         var state = state().orElseThrow(() -> new StackException("no local stack is running"));
-        state.process(name).flatMap(StackState.Started::handle).ifPresent(handle -> {
+        var process = state.process(name).orElseThrow(() -> new StackException("the stack has no " + name));
+        process.handle().ifPresent(handle -> {
             throw new StackException(name + " is still running (pid " + handle.pid() + ")");
         });
         if (name.equals(KAFKA)) {

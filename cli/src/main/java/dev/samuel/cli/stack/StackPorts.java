@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Loopback ports of a local stack: the broker, its controller, and one per service. */
-public record StackPorts(int kafka, int controller, Map<QuarkusService, Integer> services) {
+/**
+ * Loopback ports of a local stack: the broker, its controller, and one per service. {@code broker} is the bootstrap
+ * address of a broker the stack did not start (null when it runs its own, on {@code kafka} and {@code controller}).
+ */
+public record StackPorts(int kafka, int controller, Map<QuarkusService, Integer> services, String broker) {
 
     public static final StackPorts DEFAULT = new StackPorts(9092, 9093, defaults());
 
@@ -16,12 +19,25 @@ public record StackPorts(int kafka, int controller, Map<QuarkusService, Integer>
         services = Map.copyOf(services);
     }
 
+    public StackPorts(int kafka, int controller, Map<QuarkusService, Integer> services) {
+        this(kafka, controller, services, null);
+    }
+
+    /** The same service ports, with the services on a broker the stack does not start. */
+    public StackPorts onBroker(String bootstrap) {
+        return new StackPorts(kafka, controller, services, bootstrap);
+    }
+
+    boolean ownBroker() {
+        return broker == null;
+    }
+
     public int of(QuarkusService service) {
         return services.get(service);
     }
 
     public String bootstrap() {
-        return "127.0.0.1:" + kafka;
+        return ownBroker() ? "127.0.0.1:" + kafka : broker;
     }
 
     public String url(QuarkusService service) {
@@ -32,9 +48,9 @@ public record StackPorts(int kafka, int controller, Map<QuarkusService, Integer>
      * Fails with the name of what wanted a port that is taken: the services', and the broker's when the stack
      * starts its own.
      */
-    void requireFree(boolean ownBroker) {
+    void requireFree() {
         var wanted = new ArrayList<Map.Entry<String, Integer>>();
-        if (ownBroker) {
+        if (ownBroker()) {
             wanted.add(Map.entry("Kafka", kafka));
             wanted.add(Map.entry("the Kafka controller", controller));
         }
