@@ -20,16 +20,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalStack {
 
-    private static final Duration KAFKA_START = Duration.ofSeconds(60);
-    private static final Duration SERVICE_START = Duration.ofSeconds(180);
     private static final Duration STOP = Duration.ofSeconds(20);
 
     private final StackLayout layout;
     private final PrintStream out;
+    private final StackParts parts;
 
     public LocalStack(StackLayout layout, PrintStream out) {
         this.layout = layout;
         this.out = out;
+        this.parts = new StackParts(layout, out);
     }
 
     public Optional<StackState> state() {
@@ -73,14 +73,14 @@ public final class LocalStack {
         var state = new StackState(ports, List.of());
         try {
             if (externalBroker.isEmpty()) {
-                state = startKafka(state);
+                state = parts.startKafka(state);
             }
-            state = startService(state, QuarkusService.REGISTRY, token);
+            state = parts.startService(state, QuarkusService.REGISTRY, token);
             for (var service : List.of(QuarkusService.INGEST, QuarkusService.TRAINER, QuarkusService.INFERENCE)) {
-                state = startService(state, service, token);
+                state = parts.startService(state, service, token);
             }
             for (var service : List.of(QuarkusService.INGEST, QuarkusService.TRAINER, QuarkusService.INFERENCE)) {
-                awaitService(state, service);
+                parts.awaitService(state, service);
             }
         } catch (RuntimeException | InterruptedException e) {
             stop(state);
@@ -118,7 +118,7 @@ public final class LocalStack {
     /** Every process {@code up} started: stopped, running (not ready yet) or ready. Empty when none was started. */
     public List<Part> health() {
         return state().map(state -> state.processes().stream().map(process -> {
-            boolean kafka = process.name().equals(KAFKA);
+            boolean kafka = process.name().equals(StackParts.KAFKA);
             var address = kafka ? state.ports().bootstrap() : state.ports().url(service(process.name()));
             var status = process.handle().isEmpty() ? "stopped"
                     : (kafka ? Readiness.kafkaReady(address) : Readiness.httpReady(address)) ? "ready" : "running";
@@ -154,65 +154,12 @@ public final class LocalStack {
         process.handle().ifPresent(handle -> {
             throw new StackException(name + " is still running (pid " + handle.pid() + ")");
         });
-        if (name.equals(KAFKA)) {
-            awaitKafka(launchKafka(state, true));
+        if (name.equals(StackParts.KAFKA)) {
+            parts.awaitKafka(parts.launchKafka(state, true));
         } else {
             var service = service(name);
-            awaitService(launchService(state, service, token(), true), service);
+            parts.awaitService(parts.launchService(state, service, token(), true), service);
         }
-    }
-
-    private static final String KAFKA = "kafka";
-
-    private StackState startKafka(StackState state) throws InterruptedException {
-        var next = launchKafka(state, false);
-        awaitKafka(next);
-        return next;
-    }
-
-    private StackState launchKafka(StackState state, boolean again) throws InterruptedException {
-        out.println("Starting Kafka on " + state.ports().bootstrap() + " ...");
-        return record(state, new KafkaNode(layout, state.ports()).start(marker(KAFKA)), again);
-    }
-
-    private void awaitKafka(StackState state) throws InterruptedException {
-        var bootstrap = state.ports().bootstrap();
-        Readiness.await(state.process(KAFKA).orElseThrow(), () -> Readiness.kafkaReady(bootstrap), layout.log(KAFKA),
-                KAFKA_START);
-    }
-
-    private StackState startService(StackState state, QuarkusService service, String token)
-            throws InterruptedException {
-        var next = launchService(state, service, token, false);
-        if (service == QuarkusService.REGISTRY) {
-            awaitService(next, service);
-        }
-        return next;
-    }
-
-    private StackState launchService(StackState state, QuarkusService service, String token, boolean again) {
-        out.println("Starting " + service.module() + " on " + state.ports().url(service) + " ...");
-        var started = ProcessLauncher.start(service.module(), ServiceCommand.javaArgs(service, layout),
-                ServiceCommand.environment(service, state.ports(), token, layout), layout.log(service.module()),
-                marker(service.module()));
-        return record(state, started, again);
-    }
-
-    private void awaitService(StackState state, QuarkusService service) throws InterruptedException {
-        var url = state.ports().url(service);
-        Readiness.await(state.process(service.module()).orElseThrow(), () -> Readiness.httpReady(url),
-                layout.log(service.module()), SERVICE_START);
-        out.println("  " + service.module() + " is ready");
-    }
-
-    private StackState record(StackState state, StackState.Started process, boolean again) {
-        var next = again ? state.replacing(process) : state.with(process);
-        next.write(layout.stateFile());
-        return next;
-    }
-
-    private String marker(String process) {
-        return layout.runDir().toAbsolutePath() + "#" + process;
     }
 
     private void stop(StackState state) {

@@ -1,0 +1,75 @@
+package dev.samuel.cli.stack;
+
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * Starts one part of a local stack, the broker or a service, records it in the state file at once (so {@code down}
+ * finds it even if what follows fails), and waits until it is ready.
+ */
+final class StackParts {
+
+    static final String KAFKA = "kafka";
+    private static final Duration KAFKA_START = Duration.ofSeconds(60);
+    private static final Duration SERVICE_START = Duration.ofSeconds(180);
+
+    private final StackLayout layout;
+    private final PrintStream out;
+
+    StackParts(StackLayout layout, PrintStream out) {
+        this.layout = layout;
+        this.out = out;
+    }
+
+    StackState startKafka(StackState state) throws InterruptedException {
+        var next = launchKafka(state, false);
+        awaitKafka(next);
+        return next;
+    }
+
+    StackState launchKafka(StackState state, boolean again) throws InterruptedException {
+        out.println("Starting Kafka on " + state.ports().bootstrap() + " ...");
+        return record(state, new KafkaNode(layout, state.ports()).start(marker(KAFKA)), again);
+    }
+
+    void awaitKafka(StackState state) throws InterruptedException {
+        var bootstrap = state.ports().bootstrap();
+        Readiness.await(state.process(KAFKA).orElseThrow(), () -> Readiness.kafkaReady(bootstrap), layout.log(KAFKA),
+                KAFKA_START);
+    }
+
+    /** Waits for the registry alone at once: the other services read it as they start. */
+    StackState startService(StackState state, QuarkusService service, String token)
+            throws InterruptedException {
+        var next = launchService(state, service, token, false);
+        if (service == QuarkusService.REGISTRY) {
+            awaitService(next, service);
+        }
+        return next;
+    }
+
+    StackState launchService(StackState state, QuarkusService service, String token, boolean again) {
+        out.println("Starting " + service.module() + " on " + state.ports().url(service) + " ...");
+        var started = ProcessLauncher.start(service.module(), ServiceCommand.javaArgs(service, layout),
+                ServiceCommand.environment(service, state.ports(), token, layout), layout.log(service.module()),
+                marker(service.module()));
+        return record(state, started, again);
+    }
+
+    void awaitService(StackState state, QuarkusService service) throws InterruptedException {
+        var url = state.ports().url(service);
+        Readiness.await(state.process(service.module()).orElseThrow(), () -> Readiness.httpReady(url),
+                layout.log(service.module()), SERVICE_START);
+        out.println("  " + service.module() + " is ready");
+    }
+
+    private StackState record(StackState state, StackState.Started process, boolean again) {
+        var next = again ? state.replacing(process) : state.with(process);
+        next.write(layout.stateFile());
+        return next;
+    }
+
+    private String marker(String process) {
+        return layout.runDir().toAbsolutePath() + "#" + process;
+    }
+}
