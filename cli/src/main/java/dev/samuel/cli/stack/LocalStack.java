@@ -38,7 +38,7 @@ public final class LocalStack {
 
     /** Starts what is not running and waits until every part is ready; a running stack is left as it is. */
     public StackState up(StackPorts ports) throws InterruptedException {
-        return up(ports, Optional.empty());
+        return up(ports, Map.of());
     }
 
     /**
@@ -50,7 +50,7 @@ public final class LocalStack {
         if (ports.ownBroker()) {
             throw new IllegalArgumentException("no broker address given");
         }
-        return up(ports, Optional.of(kafkaClientSettings));
+        return up(ports, kafkaClientSettings);
     }
 
     /** The Kafka client settings the services of a stack on a broker it did not start log in with; else none. */
@@ -58,7 +58,8 @@ public final class LocalStack {
         return KafkaClientConfig.read(layout.kafkaClientConfig());
     }
 
-    private StackState up(StackPorts ports, Optional<Map<String, String>> externalBroker) throws InterruptedException {
+    /** The broker is the stack's own unless {@code ports} name another, which the services log in to as told. */
+    private StackState up(StackPorts ports, Map<String, String> kafkaClientSettings) throws InterruptedException {
         var running = state();
         if (running.isPresent() && running.get().processes().stream().allMatch(p -> p.handle().isPresent())) {
             out.println("The local stack is already running.");
@@ -68,12 +69,13 @@ public final class LocalStack {
         ports.requireFree();
         new ModuleBuild(layout.home(), out).buildMissing();
         var token = token();
-        externalBroker.ifPresentOrElse(settings -> KafkaClientConfig.write(layout.kafkaClientConfig(), settings),
-                () -> KafkaClientConfig.remove(layout.kafkaClientConfig()));
         var state = new StackState(ports, List.of());
         try {
-            if (externalBroker.isEmpty()) {
+            if (ports.ownBroker()) {
+                KafkaClientConfig.remove(layout.kafkaClientConfig());
                 state = parts.startKafka(state);
+            } else {
+                KafkaClientConfig.write(layout.kafkaClientConfig(), kafkaClientSettings);
             }
             state = parts.startService(state, QuarkusService.REGISTRY, token);
             for (var service : List.of(QuarkusService.INGEST, QuarkusService.TRAINER, QuarkusService.INFERENCE)) {
