@@ -30,11 +30,9 @@ final class Platform implements AutoCloseable {
 
     final LocalStack stack;
     final StackState state;
-    private final StackLayout layout;
     private final Map<String, Object> kafka;
 
-    private Platform(StackLayout layout, LocalStack stack, StackState state, Map<String, Object> login) {
-        this.layout = layout;
+    private Platform(LocalStack stack, StackState state, Map<String, Object> login) {
         this.stack = stack;
         this.state = state;
         this.kafka = new HashMap<>(login);
@@ -45,7 +43,7 @@ final class Platform implements AutoCloseable {
     static Platform start(String name) throws IOException, InterruptedException {
         var stack = new LocalStack(layout(name), System.out);
         stack.purge();
-        return new Platform(layout(name), stack, stack.up(StackPorts.free()), Map.of());
+        return new Platform(stack, stack.up(StackPorts.free()), Map.of());
     }
 
     /**
@@ -57,7 +55,7 @@ final class Platform implements AutoCloseable {
         var stack = new LocalStack(layout(name), System.out);
         stack.purge();
         var ports = StackPorts.free().onBroker(bootstrap);
-        return new Platform(layout(name), stack, stack.upOnBroker(ports, services), admin);
+        return new Platform(stack, stack.upOnBroker(ports, services), admin);
     }
 
     private static StackLayout layout(String name) {
@@ -75,14 +73,6 @@ final class Platform implements AutoCloseable {
 
     TrainerApi trainer() {
         return new TrainerApi(state.ports().url(QuarkusService.TRAINER), stack.token());
-    }
-
-    String url(QuarkusService service) {
-        return state.ports().url(service);
-    }
-
-    Path log(String process) {
-        return layout.log(process);
     }
 
     /** A crash: SIGKILL, no clean shutdown. */
