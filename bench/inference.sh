@@ -11,16 +11,15 @@ events=${BENCH_INFER_EVENTS:-100000}
 rate=${BENCH_INFER_RATE:-2000}
 encoding=${BENCH_INFER_ENCODING:-json}
 work=$(mktemp -d)
+source "$root/bench/lib/classpath.sh"
 source "$root/bench/lib/kafka.sh"
 # stop_kafka's final wait returns the broker's 143 (SIGTERM), which set -e would make the script's status.
 trap 'rc=$?; stop_kafka || true; rm -rf "$work"; exit $rc' EXIT
 
 cd "$root"
-# One reactor build: the driver's class path points at this checkout's modules, nothing is installed.
-mvn -B -q -pl inference-service -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/cp.txt"
+classpath=$(module_classpath inference-service "$work")
 start_kafka "$work/kafka"
 echo "broker at $KAFKA_BOOTSTRAP"
-java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "inference-service/target/test-classes:inference-service/target/classes:$(cat "$work/cp.txt")" \
+java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" \
   dev.samuel.inference.bench.InferenceBenchmark "$KAFKA_BOOTSTRAP" inference-service/target/quarkus-app/quarkus-run.jar \
   "$events" "$rate" "$encoding"

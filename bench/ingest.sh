@@ -5,14 +5,13 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 examples=${BENCH_INGEST_EXAMPLES:-100000}
 work=$(mktemp -d)
+source "$root/bench/lib/classpath.sh"
 source "$root/bench/lib/kafka.sh"
 trap 'stop_kafka; rm -rf "$work"' EXIT
 
 cd "$root"
-# One reactor build: the driver's class path points at this checkout's modules, nothing is installed.
-mvn -B -q -pl ingest-service -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/cp.txt"
+classpath=$(module_classpath ingest-service "$work")
 start_kafka "$work/kafka"
 echo "broker at $KAFKA_BOOTSTRAP"
-java -cp "ingest-service/target/test-classes:ingest-service/target/classes:$(cat "$work/cp.txt")" \
+java -cp "$classpath" \
   dev.samuel.ingest.bench.IngestBenchmark "$KAFKA_BOOTSTRAP" ingest-service/target/quarkus-app/quarkus-run.jar "$examples"

@@ -9,11 +9,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 data=${BENCH_MNIST:-$root/../shared/datasets/mnist}
 runs=${BENCH_TRAINING_RUNS:-5}
 work=$(mktemp -d)
+source "$root/bench/lib/classpath.sh"
 trap 'rm -rf "$work"' EXIT
 
 cd "$root"
-# One reactor build: the driver's class path points at this checkout's modules, nothing is installed.
-mvn -B -q -pl onnx-training -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/cp.txt"
-java -cp "onnx-training/target/test-classes:onnx-training/target/classes:$(cat "$work/cp.txt")" \
+classpath=$(module_classpath onnx-training "$work")
+java -cp "$classpath" \
   ${BENCH_ORT_THREADS:+-Dbench.ortThreads=$BENCH_ORT_THREADS} dev.samuel.onnx.bench.TrainingBenchmark "$data" "$runs"
