@@ -4,6 +4,7 @@ import dev.samuel.cli.command.CreateCommand;
 import dev.samuel.cli.command.DeleteCommand;
 import dev.samuel.cli.command.DemoCommand;
 import dev.samuel.cli.command.DownCommand;
+import dev.samuel.cli.command.ImportCommand;
 import dev.samuel.cli.command.ModelsCommand;
 import dev.samuel.cli.command.PredictionsCommand;
 import dev.samuel.cli.command.ProduceCommand;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
         description = "Streaming deep learning on Kafka: run the platform, define models, stream data, train, serve.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class,
                 CreateCommand.class, UpdateCommand.class, DeleteCommand.class, ProduceCommand.class, TrainCommand.class,
+                ImportCommand.class,
                 ModelsCommand.class, VersionsCommand.class, PromoteCommand.class, PredictionsCommand.class})
 public final class Samuel {
 

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 class InferenceServiceTest {
 
     static final int FEATURES = 3;
+    static final String PREDICTION = "outputs.find { it.name == 'prediction' }";
 
     @InjectKafkaBroker
     KafkaBroker broker;
@@ -62,8 +63,9 @@ class InferenceServiceTest {
             given().get("/v2/health/ready").then().statusCode(200);
             given().get("/v2/models/" + model).then().statusCode(200).body("inputs[0].shape", contains(-1, FEATURES));
             infer(model, "[2, 3]", "[[0.1, 0.2, 0.3], [0.5, -0.5, 1]]").statusCode(200)
-                    .body("model_version", equalTo("1")).body("outputs[1].data", contains("dog", "dog"))
-                    .body("outputs[0].shape", contains(2, 2));
+                    .body("model_version", equalTo("1")).body(PREDICTION + ".data", contains("dog", "dog"))
+                    .body("outputs[0].name", equalTo("scores")).body("outputs[0].shape", contains(2, 2))
+                    .body("outputs.find { it.name == 'probabilities' }.shape", contains(2, 2));
 
             for (int i = 0; i < 10; i++) {
                 events.send(i);
@@ -96,7 +98,7 @@ class InferenceServiceTest {
             registry.version(model, 3, OnnxModels.favouring(FEATURES, 2, 0));
             registry.champion(model, 3);
             awaitServing(model, "3");
-            infer(model, "[1, 3]", "[1, 1, 1]").statusCode(200).body("outputs[1].data", contains("cat"));
+            infer(model, "[1, 3]", "[1, 1, 1]").statusCode(200).body(PREDICTION + ".data", contains("cat"));
             given().get("/q/metrics").then().body(containsString("samuel_inference_swaps_seconds_count{model=\""
                     + model + "\"} 2.0"));
         }

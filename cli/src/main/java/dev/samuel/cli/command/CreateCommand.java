@@ -14,7 +14,7 @@ public final class CreateCommand implements Callable<Integer> {
     @Mixin
     Endpoints endpoints;
 
-    @Parameters(paramLabel = "SPEC.json", description = "the model spec (see DESIGN.md section 4)")
+    @Parameters(paramLabel = "SPEC.json", description = "the model spec (see docs/model-spec.md)")
     Path file;
 
     @Override

@@ -39,6 +39,11 @@ public final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--encoding", defaultValue = "json", description = "json or f32le (compact float32 tensors)")
     String encoding;
 
+    @Option(names = "--scale", defaultValue = "1", converter = Fraction.class, description = {
+            "multiply every feature by this number or fraction, e.g. 1/255 for a network trained on pixels / 255",
+            "(a model the platform trains standardises its inputs itself; an imported one takes what it was trained on)"})
+    float scale;
+
     @Override
     public Integer call() throws Exception {
         long sent = 0;
@@ -47,7 +52,7 @@ public final class ProduceCommand implements Callable<Integer> {
              var producer = new EventProducer(endpoints.kafka(), Topics.of(model), Encoding.of(encoding))) {
             var bar = new ProgressBar(System.err, "produce", rows.total(), true);
             for (var row = rows.next(); row.isPresent(); row = rows.next()) {
-                producer.send(row.get());
+                producer.send(row.get().scaled(scale));
                 sent++;
                 labelled += row.get().labelled() ? 1 : 0;
                 bar.update(sent, "");

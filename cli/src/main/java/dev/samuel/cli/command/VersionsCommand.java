@@ -1,10 +1,14 @@
 package dev.samuel.cli.command;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.samuel.cli.CliException;
 import dev.samuel.cli.Endpoints;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "versions", description = "List a model's versions with their test loss, accuracy and promotion decision.")
@@ -16,22 +20,59 @@ public final class VersionsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL")
     String model;
 
+    @Option(names = "--detail", description = "each version's program signature, metrics, lineage, and the metadata its"
+            + " ONNX file carries (what any ONNX tool reads)")
+    boolean detail;
+
     @Override
     public Integer call() {
         var registry = endpoints.registry();
         var found = registry.model(model).orElseThrow(() -> new CliException("no model '" + model + "'"));
         var champion = found.path("aliases").path("champion").asInt(0);
-        System.out.printf("%-8s %10s %9s  %-20s %s%n", "VERSION", "TEST LOSS", "ACCURACY", "CREATED", "PROMOTION");
+        if (!detail) {
+            System.out.printf("%-8s %10s %9s  %-20s %s%n", "VERSION", "TEST LOSS", "ACCURACY", "CREATED", "PROMOTION");
+        }
         for (var version : registry.versions(model)) {
             int number = version.path("version").asInt();
+            if (detail) {
+                printDetail(version, number == champion, registry.artifactMetadata(model, number));
+                continue;
+            }
             System.out.printf("%-8s %10s %9s  %-20s %s%n", number + (number == champion ? " *" : ""),
                     decimal(version.path("metrics").path("test_loss").asText("")),
                     decimal(version.path("metrics").path("test_accuracy").asText("")),
-                    version.path("createdAt").asText().replaceFirst("\\.\\d+Z$", "Z"),
-                    version.path("lineage").path("promotion").asText(""));
+                    created(version), version.path("lineage").path("promotion").asText(""));
         }
-        System.out.println("* champion");
+        if (!detail) {
+            System.out.println("* champion");
+        }
         return 0;
+    }
+
+    private static void printDetail(JsonNode version, boolean champion, JsonNode metadata) {
+        System.out.printf("version %d%s, registered %s%n", version.path("version").asInt(), champion ? " (champion)" : "",
+                created(version));
+        var program = version.path("program");
+        System.out.println(program.isMissingNode() ? "  program:  not recorded (registered before signatures were)"
+                : String.format("  program:  input '%s' [batch, %d] -> output '%s' [batch, %d] holding %s; %s network",
+                        program.path("input").asText(), program.path("features").asInt(), program.path("output").asText(),
+                        program.path("width").asInt(), program.path("kind").asText(), program.path("origin").asText()));
+        System.out.println("  metrics:  " + pairs(version.path("metrics")));
+        System.out.println("  lineage:  " + pairs(version.path("lineage")));
+        System.out.println("  metadata: " + pairs(metadata));
+    }
+
+    private static String pairs(JsonNode object) {
+        Map<String, String> sorted = new TreeMap<>();
+        object.fields().forEachRemaining(field -> sorted.put(field.getKey(), field.getValue().asText()));
+        var out = new StringBuilder();
+        sorted.forEach((key, value) -> out.append(out.isEmpty() ? "" : "\n            ").append(key).append(" = ")
+                .append(value));
+        return out.isEmpty() ? "-" : out.toString();
+    }
+
+    private static String created(JsonNode version) {
+        return version.path("createdAt").asText().replaceFirst("\\.\\d+Z$", "Z");
     }
 
     private static String decimal(String value) {

@@ -48,6 +48,17 @@ public class Api {
         return send(request).orElseThrow();
     }
 
+    /** Sends bytes with the given headers, authorised like every write. */
+    protected JsonNode upload(String path, byte[] body, java.util.Map<String, String> headers) {
+        var request = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/octet-stream");
+        headers.forEach(request::header);
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request).orElseThrow();
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");

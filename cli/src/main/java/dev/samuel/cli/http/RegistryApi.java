@@ -41,6 +41,24 @@ public final class RegistryApi extends Api {
         return get("/models/" + model + "/versions");
     }
 
+    /**
+     * Registers an ONNX program as the model's next version; {@code outputs} says what its output holds when its
+     * metadata does not ({@code probabilities}, {@code logits} or {@code values}; null to let the registry decide).
+     */
+    public JsonNode register(String model, byte[] program, Map<String, String> lineage, String outputs) {
+        var headers = new java.util.LinkedHashMap<String, String>();
+        headers.put("Samuel-Lineage", Json.MAPPER.valueToTree(lineage).toString());
+        if (outputs != null) {
+            headers.put("Samuel-Outputs", outputs);
+        }
+        return upload("/models/" + model + "/versions", program, headers);
+    }
+
+    /** What a version's artifact says about itself: its ONNX {@code metadata_props}. */
+    public JsonNode artifactMetadata(String model, int version) {
+        return get("/models/" + model + "/versions/" + version + "/metadata");
+    }
+
     public JsonNode history(String model) {
         return get("/models/" + model + "/history");
     }

@@ -12,6 +12,23 @@ public record Row(String id, Features features, Label label, Float weight) {
         return label != null;
     }
 
+    /** The row with every feature multiplied by {@code factor} (pixels 0..255 read as v / 255, for one). */
+    public Row scaled(float factor) {
+        if (factor == 1f) {
+            return this;
+        }
+        if (features instanceof Features.Vector vector) {
+            var values = vector.values().clone();
+            for (int i = 0; i < values.length; i++) {
+                values[i] *= factor;
+            }
+            return new Row(id, Features.of(values), label, weight);
+        }
+        var named = new java.util.LinkedHashMap<String, Float>();
+        ((Features.Named) features).values().forEach((name, value) -> named.put(name, value * factor));
+        return new Row(id, new Features.Named(named), label, weight);
+    }
+
     public LabelledExample example() {
         return new LabelledExample(features, label, weight);
     }

@@ -1,11 +1,14 @@
 package dev.samuel.contracts.registry;
 
+import dev.samuel.contracts.model.ProgramSignature;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * A registered, immutable version of a model: its frozen ONNX artifact (by SHA-256), its metrics (for
- * example {@code test_loss}) and its lineage (training job, data offsets, parent version).
+ * A registered, immutable version of a model: its ONNX artifact (by SHA-256), its metrics (for example
+ * {@code test_loss}), its lineage (training job, data offsets, warm start) and its program's signature, read once
+ * when it was registered. Versions registered before signatures were recorded have none ({@code program} null):
+ * their readers derive it from the artifact by the same rule.
  */
 public record VersionRecord(
         String model,
@@ -14,7 +17,8 @@ public record VersionRecord(
         long sizeBytes,
         Map<String, Double> metrics,
         Map<String, String> lineage,
-        Instant createdAt) implements RegistryRecord {
+        Instant createdAt,
+        ProgramSignature program) implements RegistryRecord {
 
     public VersionRecord {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);

@@ -242,7 +242,7 @@ public final class ModelSpecValidator {
     }
 
     private void checkInit(Init init) {
-        require(init.sourceCount() == 1, "init must have exactly one of random, from, onnx");
+        require(init.sourceCount() == 1, "init must have exactly one of random, from");
         require(init.from() == null || REFERENCE.matcher(init.from()).matches(),
                 "init.from must be '<model>@<alias or version>', got '" + init.from() + "'");
         require(init.freeze().stream().allMatch(name -> name != null && !name.isBlank()),

@@ -20,7 +20,10 @@ public final class ModelSpecs {
         try {
             spec = Json.MAPPER.readValue(json, ModelSpec.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidModelSpecException(List.of("unknown field '" + path(e) + "'"));
+            var field = path(e);
+            throw new InvalidModelSpecException(List.of("unknown field '" + field + "'"
+                    + (field.equals("init.onnx") ? ": register the ONNX file with `bin/samuel import FILE --model M`"
+                            + " and start from it with \"init\": {\"from\": \"M@<version>\"}" : "")));
         } catch (JsonMappingException e) {
             // A value of the wrong type: name the field it was given for, as the validator's messages do.
             var at = path(e);

@@ -2,6 +2,9 @@ package dev.samuel.contracts.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samuel.contracts.model.Origin;
+import dev.samuel.contracts.model.OutputKind;
+import dev.samuel.contracts.model.ProgramSignature;
 import dev.samuel.contracts.spec.ModelSpecs;
 import dev.samuel.contracts.topic.Topics;
 import java.time.Instant;
@@ -20,7 +23,9 @@ class RegistryRecordTest {
         var records = new RegistryRecord[] {
             new SpecRecord(spec, 2, NOW),
             new VersionRecord("digits", 7, "ab".repeat(32), 1234, Map.of("test_loss", 0.25),
-                    Map.of("job", "job-1"), NOW),
+                    Map.of("job", "job-1"), NOW, new ProgramSignature("x", 4, "logits", 10, OutputKind.LOGITS,
+                    Origin.FOREIGN)),
+            new VersionRecord("digits", 6, "cd".repeat(32), 99, Map.of(), Map.of(), NOW, null),
             new AliasRecord("digits", AliasRecord.CHAMPION, 7, NOW, "test_loss 0.25 < 0.31"),
             new AliasMoveRecord("digits", AliasRecord.CHAMPION, 3, 6, 7, NOW, "test_loss 0.25 < 0.31"),
             new AliasMoveRecord("digits", AliasRecord.CHALLENGER, 4, null, null, NOW, null)
@@ -36,7 +41,7 @@ class RegistryRecordTest {
 
     @Test
     void keysNameTheModelAndKindOfRecord() {
-        assertThat(new VersionRecord("digits", 7, "x", 1, null, null, NOW).key()).isEqualTo("digits:7");
+        assertThat(new VersionRecord("digits", 7, "x", 1, null, null, NOW, null).key()).isEqualTo("digits:7");
         assertThat(new AliasRecord("digits", "champion", 7, NOW, null).key()).isEqualTo("digits@champion");
 
         assertThat(RegistryKey.parse("digits:7"))

@@ -110,7 +110,8 @@ class ModelSpecTest {
             {"adam": {"lr": 0.001}}           | {"adam": {"lr": -1}}                    | optimizer.adam.lr must be > 0
             {"adam": {"lr": 0.001}}           | {"adam": {"lr": 0.1}, "sgd": {}}        | optimizer must name exactly one of
             {"random": {"seed": 42}}          | {"from": "digits"}                      | init.from must be '<model>@<alias or version>'
-            {"random": {"seed": 42}}          | {"random": {}, "from": "digits@champion"} | init must have exactly one of random, from, onnx
+            {"random": {"seed": 42}}          | {"random": {}, "from": "digits@champion"} | init must have exactly one of random, from
+            {"random": {"seed": 42}}          | {"onnx": "ab12"}                        | unknown field 'init.onnx': register the ONNX file with `bin/samuel import
             "minImprovement": 0.0             | "minImprovment": 0.0                    | unknown field 'promotion.minImprovment'
             "layers"                          | "layerz"                                | unknown field 'layerz'
             """)

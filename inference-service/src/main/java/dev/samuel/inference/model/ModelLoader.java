@@ -1,20 +1,21 @@
 package dev.samuel.inference.model;
 
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxJavaType;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
+import dev.samuel.contracts.model.ModelSignature;
+import dev.samuel.contracts.model.SignatureMismatchException;
 import dev.samuel.contracts.registry.Sha256;
 import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.contracts.spec.ModelSpec;
-import dev.samuel.contracts.spec.OnnxMetadata;
+import dev.samuel.programs.Probe;
+import dev.samuel.programs.Program;
+import dev.samuel.programs.ProgramReader;
+import dev.samuel.programs.ProgramRefusedException;
+import java.util.Optional;
 
 /**
- * Turns downloaded bytes into a {@link ServedModel}: checks the SHA-256 against the version record, opens an
- * ORT session, checks its input and output against the spec, and warms it up on a probe batch, which also
- * tells whether a classifier's outputs are probabilities or logits. Any refusal closes the session.
+ * Turns downloaded bytes into a {@link ServedModel}: checks the SHA-256 against the version record, opens the
+ * program, joins its signature (as the registry recorded it; read by the same rule for versions registered before
+ * signatures were recorded) to the current spec, and runs the probe rows through it before it serves. Any refusal
+ * closes the program.
  */
 public final class ModelLoader {
 
@@ -26,12 +27,19 @@ public final class ModelLoader {
 
     public ServedModel load(ModelSpec spec, VersionRecord version, byte[] artifact) throws ModelLoadException {
         verifyChecksum(version, artifact);
-        var session = open(artifact, version);
+        var program = open(artifact, version);
         try {
-            var shape = ShapeCheck.of(spec, session);
-            return new ServedModel(spec, version.version(), session, warmUp(spec, session, shape));
-        } catch (ModelLoadException | RuntimeException e) {
-            closeQuietly(session);
+            var signature = signature(spec, version, program);
+            Probe.check(program, signature.program());
+            return new ServedModel(spec, version.version(), program, signature);
+        } catch (ProgramRefusedException e) {
+            program.close();
+            throw new ModelLoadException(failure(e.reason()), describe(version) + ": " + e.getMessage(), e);
+        } catch (SignatureMismatchException e) {
+            program.close();
+            throw new ModelLoadException(LoadFailure.SHAPE, describe(version) + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            program.close();
             throw e;
         }
     }
@@ -39,68 +47,33 @@ public final class ModelLoader {
     static void verifyChecksum(VersionRecord version, byte[] artifact) throws ModelLoadException {
         var actual = Sha256.hex(artifact);
         if (!actual.equalsIgnoreCase(version.sha256())) {
-            throw new ModelLoadException(LoadFailure.CHECKSUM, "artifact of " + version.model() + " version "
-                    + version.version() + " has SHA-256 " + actual + ", the registry recorded " + version.sha256());
+            throw new ModelLoadException(LoadFailure.CHECKSUM, "artifact of " + describe(version) + " has SHA-256 "
+                    + actual + ", the registry recorded " + version.sha256());
         }
     }
 
-    private OrtSession open(byte[] artifact, VersionRecord version) throws ModelLoadException {
-        try (var options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(ortThreads);
-            options.setInterOpNumThreads(1);
-            return OrtEnvironment.getEnvironment().createSession(artifact, options);
-        } catch (OrtException e) {
-            throw new ModelLoadException(LoadFailure.CORRUPT, "ONNX Runtime cannot load " + version.model()
-                    + " version " + version.version() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Runs the probe batch through the serving path; its outputs must be finite and of the declared width. */
-    private static ModelShape warmUp(ModelSpec spec, OrtSession session, ModelShape declared) throws ModelLoadException {
-        var probe = ProbeBatch.of(declared.features());
-        var raw = new ModelShape(declared.input(), declared.output(), declared.features(), declared.outputs(),
-                ModelShape.Scores.VALUES);
-        var batch = new TensorBatch();
-        batch.reset(declared.features());
-        probe.forEach(batch::add);
+    private Program open(byte[] artifact, VersionRecord version) throws ModelLoadException {
         try {
-            // A view of the session for the probe only; never released, so it never closes the session, which
-            // the ServedModel returned by load() owns.
-            var values = batch.run(new ServedModel(spec, 0, session, raw)).clone();
-            var scores = spec.task().isClassification() ? classify(session, values, probe.size(), declared.outputs())
-                    : ModelShape.Scores.VALUES;
-            return new ModelShape(declared.input(), declared.output(), declared.features(), declared.outputs(), scores);
-        } catch (OrtException | RuntimeException e) {
-            throw new ModelLoadException(LoadFailure.WARM_UP, "the probe batch failed: " + e.getMessage(), e);
+            return Program.open(artifact, ortThreads);
+        } catch (ProgramRefusedException e) {
+            throw new ModelLoadException(LoadFailure.CORRUPT, describe(version) + ": " + e.getMessage(), e);
         }
     }
 
-    private static ModelShape.Scores classify(OrtSession session, float[] values, int rows, int width)
-            throws OrtException, ModelLoadException {
-        for (int i = 0; i < rows * width; i++) {
-            if (!Float.isFinite(values[i])) {
-                throw new ModelLoadException(LoadFailure.WARM_UP, "the probe batch produced " + values[i]);
-            }
-        }
-        // Declared by the exporter (metadata_props); without it the probe batch decides.
-        String declared = session.getMetadata().getCustomMetadata().get(OnnxMetadata.SCORES);
-        if (declared != null) {
-            return OnnxMetadata.LOGITS.equalsIgnoreCase(declared) ? ModelShape.Scores.LOGITS : ModelShape.Scores.PROBABILITIES;
-        }
-        return ProbeBatch.areProbabilities(values, rows, width) ? ModelShape.Scores.PROBABILITIES
-                : ModelShape.Scores.LOGITS;
+    private static ModelSignature signature(ModelSpec spec, VersionRecord version, Program program) {
+        return version.program() != null ? ModelSignature.of(spec, version.program())
+                : ProgramReader.read(program, spec, Optional.empty());
     }
 
-    private static void closeQuietly(OrtSession session) {
-        try {
-            session.close();
-        } catch (OrtException ignored) {
-            // Already refusing this model; the refusal is what gets reported.
-        }
+    private static LoadFailure failure(ProgramRefusedException.Reason reason) {
+        return switch (reason) {
+            case NOT_LOADABLE -> LoadFailure.CORRUPT;
+            case FAILS_TO_RUN -> LoadFailure.WARM_UP;
+            case INPUT_MISMATCH, OUTPUT_MISMATCH, OUTPUT_KIND -> LoadFailure.SHAPE;
+        };
     }
 
-    static boolean isFloatMatrix(NodeInfo info) {
-        return info.getInfo() instanceof TensorInfo tensor && tensor.type == OnnxJavaType.FLOAT
-                && tensor.getShape().length == 2;
+    private static String describe(VersionRecord version) {
+        return version.model() + " version " + version.version();
     }
 }

@@ -1,19 +1,19 @@
 package dev.samuel.inference.model;
 
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
+import dev.samuel.contracts.model.ModelSignature;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.topic.ModelTopics;
 import dev.samuel.contracts.topic.Topics;
+import dev.samuel.programs.Program;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One loaded version and the only owner of its {@link OrtSession}. Reference-counted: the serving slot holds
- * one reference until the version is swapped out ({@link #retire()}), each batch holds one while it runs.
- * The session closes when the last reference is released, so batches in flight finish on the version that
- * started them and a retired session is closed as soon as it is drained.
+ * One loaded version and the only owner of its {@link Program}, with the signature that says what its outputs mean.
+ * Reference-counted: the serving slot holds one reference until the version is swapped out ({@link #retire()}), each
+ * batch holds one while it runs. The program closes when the last reference is released, so batches in flight
+ * finish on the version that started them and a retired program is closed as soon as it is drained.
  */
 public final class ServedModel {
 
@@ -21,16 +21,16 @@ public final class ServedModel {
 
     private final ModelSpec spec;
     private final int version;
-    private final OrtSession session;
-    private final ModelShape shape;
+    private final Program program;
+    private final ModelSignature signature;
     private final ModelTopics topics;
     private final AtomicInteger references = new AtomicInteger(1);
 
-    ServedModel(ModelSpec spec, int version, OrtSession session, ModelShape shape) {
+    ServedModel(ModelSpec spec, int version, Program program, ModelSignature signature) {
         this.spec = spec;
         this.version = version;
-        this.session = session;
-        this.shape = shape;
+        this.program = program;
+        this.signature = signature;
         this.topics = Topics.of(spec);
     }
 
@@ -46,8 +46,8 @@ public final class ServedModel {
         return version;
     }
 
-    public ModelShape shape() {
-        return shape;
+    public ModelSignature signature() {
+        return signature;
     }
 
     public ModelTopics topics() {
@@ -55,11 +55,11 @@ public final class ServedModel {
     }
 
     /** Only between {@link #tryAcquire()} and {@link #release()}. */
-    public OrtSession session() {
-        return session;
+    public Program program() {
+        return program;
     }
 
-    /** Takes a reference; false once the session is closed (then read the slot again: it holds a newer one). */
+    /** Takes a reference; false once the program is closed (then read the slot again: it holds a newer one). */
     public boolean tryAcquire() {
         while (true) {
             int count = references.get();
@@ -89,9 +89,9 @@ public final class ServedModel {
 
     private void close() {
         try {
-            session.close();
+            program.close();
             LOG.info("Closed {} version {}: drained", name(), version);
-        } catch (OrtException e) {
+        } catch (RuntimeException e) {
             LOG.warn("Closing {} version {} failed", name(), version, e);
         }
     }

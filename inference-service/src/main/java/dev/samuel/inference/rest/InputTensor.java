@@ -1,7 +1,7 @@
 package dev.samuel.inference.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.samuel.inference.model.TensorBatch;
+import dev.samuel.programs.RowBatch;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +19,7 @@ final class InputTensor {
     }
 
     /** Returns the number of rows written. */
-    static int fill(OipBodies.InferRequest request, int features, TensorBatch batch) {
+    static int fill(OipBodies.InferRequest request, int features, RowBatch batch) {
         if (request == null || request.inputs() == null || request.inputs().size() != 1) {
             throw new BadInferRequest("the model takes exactly one input tensor; send \"inputs\": [{\"name\", "
                     + "\"shape\": [n, " + features + "], \"datatype\": \"FP32\", \"data\": [...]}]");

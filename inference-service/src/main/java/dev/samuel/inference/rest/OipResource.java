@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.samuel.inference.app.InferenceService;
 import dev.samuel.inference.model.ServedModel;
-import dev.samuel.inference.model.TensorBatch;
+import dev.samuel.programs.RowBatch;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -15,21 +15,20 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Open Inference Protocol V2 over REST: health, model metadata and synchronous inference on the version
- * being served, which answers in {@code model_version}. Scores are what the Kafka predictions carry
- * (probabilities for a classifier, softmax applied to logits).
+ * being served, which answers in {@code model_version}. The program's own output keeps its name and values;
+ * {@code probabilities} and {@code prediction} are what the Kafka predictions carry ({@link OipOutputs}).
  */
 @Path("/v2")
 @Produces(MediaType.APPLICATION_JSON)
 public class OipResource {
 
-    private static final ThreadLocal<TensorBatch> BATCHES = ThreadLocal.withInitial(TensorBatch::new);
+    private static final ThreadLocal<RowBatch> BATCHES = ThreadLocal.withInitial(RowBatch::new);
 
     @Inject
     InferenceService service;
@@ -85,9 +84,9 @@ public class OipResource {
 
     private OipBodies.InferResponse infer(ServedModel model, OipBodies.InferRequest request) {
         var batch = BATCHES.get();
-        int rows = InputTensor.fill(request, model.shape().features(), batch);
+        int rows = InputTensor.fill(request, model.signature().program().features(), batch);
         try {
-            return OipOutputs.of(model, request.id(), batch.run(model), rows);
+            return OipOutputs.of(model, request.id(), batch.run(model.program(), model.signature().program()), rows);
         } catch (ai.onnxruntime.OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed: " + e.getMessage(), e);
         }

@@ -2,8 +2,8 @@ package dev.samuel.inference.scoring;
 
 import dev.samuel.inference.metrics.InferenceMetrics;
 import dev.samuel.inference.model.ServedModel;
-import dev.samuel.inference.model.TensorBatch;
 import dev.samuel.inference.swap.Champions;
+import dev.samuel.programs.RowBatch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ public final class PollScorer {
 
     private final Champions champions;
     private final InferenceMetrics metrics;
-    private final TensorBatch batch = new TensorBatch();
+    private final RowBatch batch = new RowBatch();
     private final List<ConsumerRecord<byte[], byte[]>> scored = new ArrayList<>();
 
     public PollScorer(Champions champions, InferenceMetrics metrics) {
@@ -74,7 +74,7 @@ public final class PollScorer {
                             List<TopicPartition> partitions, Producer<byte[], byte[]> producer) throws Exception {
         long start = System.nanoTime();
         var decoder = new EventDecoder(model, metrics);
-        batch.reset(model.shape().features());
+        batch.reset(model.signature().program().features());
         scored.clear();
         for (var partition : partitions) {
             for (var record : records.records(partition)) {
@@ -88,7 +88,7 @@ public final class PollScorer {
         if (scored.isEmpty()) {
             return;
         }
-        float[] outputs = batch.run(model);
+        float[] outputs = batch.run(model.program(), model.signature().program());
         var encoder = new PredictionEncoder(model);
         var topic = model.topics().predictions().name();
         for (int row = 0; row < scored.size(); row++) {

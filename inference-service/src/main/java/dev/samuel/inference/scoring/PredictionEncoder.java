@@ -1,58 +1,36 @@
 package dev.samuel.inference.scoring;
 
 import dev.samuel.contracts.event.JsonWriter;
-import dev.samuel.contracts.event.Label;
 import dev.samuel.contracts.event.Prediction;
-import dev.samuel.contracts.spec.Task;
+import dev.samuel.contracts.model.ModelSignature;
 import dev.samuel.inference.model.ServedModel;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * One output row as a prediction (DESIGN.md section 4): a classifier predicts the most probable class (by name
- * when the spec names classes) with all class probabilities as {@code scores}; a regression predicts its
- * value (or values) without scores. The id is the event's key; a keyless event is named
- * {@code <topic>-<partition>@<offset>}, which is unique and stable across retries.
+ * One output row as a prediction (docs/design.md, formats), read by the model's signature: a classifier predicts
+ * its most probable class (by name when the spec names classes) with one probability per class as {@code scores},
+ * whatever the program outputs (probabilities, logits, one column for binary); a regression predicts its value (or
+ * values) without scores. The id is the event's key; a keyless event is named {@code <topic>-<partition>@<offset>},
+ * which is unique and stable across retries.
  */
 final class PredictionEncoder {
 
     private final ServedModel model;
-    private final Task task;
-    private final int width;
+    private final ModelSignature signature;
 
     PredictionEncoder(ServedModel model) {
         this.model = model;
-        this.task = model.spec().task();
-        this.width = model.shape().outputs();
+        this.signature = model.signature();
     }
 
     byte[] encode(ConsumerRecord<byte[], byte[]> record, float[] outputs, int row) {
-        var values = Arrays.copyOfRange(outputs, row * width, (row + 1) * width);
-        return JsonWriter.write(new Prediction(id(record), model.name(), model.version(), label(values),
-                task.isClassification() ? values : null));
+        return JsonWriter.write(new Prediction(id(record), model.name(), model.version(),
+                signature.prediction(outputs, row), signature.isClassifier() ? signature.probabilities(outputs, row) : null));
     }
 
     static String id(ConsumerRecord<byte[], byte[]> record) {
         return record.key() == null ? record.topic() + "-" + record.partition() + "@" + record.offset()
                 : new String(record.key(), StandardCharsets.UTF_8);
-    }
-
-    private Label label(float[] values) {
-        if (!task.isClassification()) {
-            return values.length == 1 ? Label.of(values[0]) : Label.of(values);
-        }
-        int best = argMax(values);
-        return task.classNames() == null ? Label.of(best) : Label.of(task.classNames().get(best));
-    }
-
-    static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -1,15 +1,16 @@
 package dev.samuel.inference.bench;
 
+import dev.samuel.contracts.model.OutputKind;
+import dev.samuel.contracts.model.ProgramMetadata;
 import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.contracts.spec.Input;
 import dev.samuel.contracts.spec.Layer;
 import dev.samuel.contracts.spec.ModelSpec;
-import dev.samuel.contracts.spec.OnnxMetadata;
 import dev.samuel.contracts.spec.Task;
 import dev.samuel.inference.model.ModelLoader;
-import dev.samuel.inference.model.TensorBatch;
 import dev.samuel.inference.support.OnnxModels;
 import dev.samuel.inference.support.Registry;
+import dev.samuel.programs.RowBatch;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class MnistModels {
     static byte[] mlp(int seed) {
         var random = new Random(seed);
         return OnnxModels.mlp(FEATURES, List.of(OnnxModels.Layer.random(random, FEATURES, 128, true),
-                OnnxModels.Layer.random(random, 128, 10, false)), true, Map.of(OnnxMetadata.SCORES, OnnxMetadata.PROBABILITIES));
+                OnnxModels.Layer.random(random, 128, 10, false)), true, Map.of(ProgramMetadata.OUTPUT_KIND, OutputKind.PROBABILITIES.jsonName()));
     }
 
     /** MNIST-like pixels: grey levels 1..255 on about one pixel in five, zero elsewhere. */
@@ -45,11 +46,11 @@ final class MnistModels {
 
     /** Rows per second of ORT alone at batch 256, through the service's own loader and direct-buffer batch. */
     static double ortRowsPerSecond(byte[] model, int ortThreads) throws Exception {
-        var version = new VersionRecord("ort-limit", 1, Registry.sha256(model), model.length, null, null, Instant.now());
+        var version = new VersionRecord("ort-limit", 1, Registry.sha256(model), model.length, null, null, Instant.now(), null);
         var served = new ModelLoader(ortThreads).load(spec("ort-limit"), version, model);
         try {
             var random = new Random(1);
-            var batch = new TensorBatch();
+            var batch = new RowBatch();
             var rows = new float[256][];
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = pixels(random);
@@ -63,7 +64,7 @@ final class MnistModels {
         }
     }
 
-    private static long runFor(dev.samuel.inference.model.ServedModel model, TensorBatch batch, float[][] rows,
+    private static long runFor(dev.samuel.inference.model.ServedModel model, RowBatch batch, float[][] rows,
                                long millis) throws Exception {
         long end = System.currentTimeMillis() + millis;
         long scored = 0;
@@ -72,7 +73,7 @@ final class MnistModels {
             for (var row : rows) {
                 batch.add(row);
             }
-            batch.run(model);
+            batch.run(model.program(), model.signature().program());
             scored += rows.length;
         }
         return scored;

@@ -58,7 +58,8 @@ public final class Registry implements AutoCloseable {
     /** Registers the SHA-256 of {@code recorded} but serves {@code served}: a checksum mismatch when they differ. */
     public void version(String model, int version, byte[] recorded, byte[] served) {
         publish.accept(model + ":" + version, served);
-        write(new VersionRecord(model, version, sha256(recorded), recorded.length, Map.of(), Map.of(), Instant.now()));
+        write(new VersionRecord(model, version, sha256(recorded), recorded.length, Map.of(), Map.of(), Instant.now(),
+                null));
     }
 
     public void champion(String model, int version) {

@@ -1,12 +1,16 @@
 package dev.samuel.registry.domain;
 
-import dev.samuel.contracts.registry.RegistryState;
+import dev.samuel.contracts.model.OutputKind;
+import dev.samuel.contracts.model.ProgramMetadata;
+import dev.samuel.contracts.model.ProgramSignature;
 import dev.samuel.contracts.registry.AliasMoveRecord;
 import dev.samuel.contracts.registry.AliasRecord;
 import dev.samuel.contracts.registry.RegistryKey;
+import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.registry.SpecRecord;
 import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.registry.artifact.MetadataStamp;
 import dev.samuel.registry.domain.Change.Entry;
 import dev.samuel.registry.store.ArtifactStore;
 import dev.samuel.registry.validate.InvalidModelException;
@@ -23,8 +27,8 @@ import java.util.Optional;
 /**
  * The registry's commands. Each decides its records from the state under the writer's lock, so a version
  * number is allocated once: the next one after the highest in the log, which only grows because versions
- * are never deleted. Uploads are validated and stored before the lock is taken; only the decision and the
- * write are serialized.
+ * are never deleted. Uploads are validated before the lock is taken; a version's stamp, store and record
+ * are serialized, since the stamp names the version.
  */
 public final class ModelRegistry {
 
@@ -76,16 +80,22 @@ public final class ModelRegistry {
         });
     }
 
-    public VersionRecord register(String model, byte[] onnx, Map<String, Double> metrics, Map<String, String> lineage) {
+    /**
+     * Registers a program as the model's next version: validated against the spec (its signature read once, with the
+     * output kind the importer declared, if any), then, under the writer's lock because the stamp names the version,
+     * stamped with what the registry knows of it, stored and recorded.
+     */
+    public VersionRecord register(String model, byte[] onnx, Map<String, Double> metrics, Map<String, String> lineage,
+                                  Optional<OutputKind> declared) {
         var validatedAgainst = RegistryQueries.requireSpec(state, model);
         writer();
+        ProgramSignature signature;
         try {
-            validator.validate(validatedAgainst.spec(), onnx);
+            signature = validator.validate(validatedAgainst.spec(), onnx, declared);
         } catch (InvalidModelException e) {
             events.validationFailed(model, e.reason());
             throw e;
         }
-        var sha256 = store(onnx);
         return writer().write(current -> {
             var spec = RegistryQueries.requireSpec(current, model);
             if (spec.revision() != validatedAgainst.revision()) {
@@ -93,8 +103,10 @@ public final class ModelRegistry {
                         + validatedAgainst.revision() + " -> " + spec.revision()
                         + ") while the model was validated; register it again");
             }
-            var record = new VersionRecord(model, current.latestVersion(model) + 1, sha256, onnx.length, metrics,
-                    lineage, now());
+            int number = current.latestVersion(model) + 1;
+            var stamped = MetadataStamp.stamp(onnx, ProgramMetadata.registered(model, number, signature, metrics, lineage));
+            var record = new VersionRecord(model, number, store(stamped), stamped.length, metrics, lineage, now(),
+                    signature);
             return Change.of(record, record);
         });
     }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.samuel.contracts.json.Json;
+import dev.samuel.contracts.model.OutputKind;
 import dev.samuel.registry.domain.RegistryException;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads the small JSON parts of requests with contracts' strict mapper; a bad one is a 400 naming the part. */
 final class Bodies {
@@ -33,6 +35,18 @@ final class Bodies {
 
     static Map<String, String> lineage(String json) {
         return read(json, LINEAGE, "lineage must be a JSON object of strings, e.g. {\"job\": \"job-7\"}");
+    }
+
+    /** What an importer says the program's output holds; absent is "say nothing". */
+    static Optional<OutputKind> outputs(String declared) {
+        if (declared == null || declared.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OutputKind.of(declared.strip()));
+        } catch (IllegalArgumentException e) {
+            throw RegistryException.badRequest(VersionsResource.OUTPUTS_HEADER + ": " + e.getMessage());
+        }
     }
 
     static <T> T read(String json, Class<T> type, String expectation) {

@@ -1,6 +1,7 @@
 package dev.samuel.registry.rest;
 
 import dev.samuel.contracts.registry.VersionRecord;
+import dev.samuel.registry.artifact.MetadataStamp;
 import dev.samuel.registry.domain.ModelRegistry;
 import dev.samuel.registry.domain.RegistryException;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +39,8 @@ public class VersionsResource {
 
     public static final String METRICS_HEADER = "Samuel-Metrics";
     public static final String LINEAGE_HEADER = "Samuel-Lineage";
+    /** What an imported program's output holds ({@code probabilities}, {@code logits} or {@code values}), if it does not say. */
+    public static final String OUTPUTS_HEADER = "Samuel-Outputs";
 
     @Inject
     ModelRegistry registry;
@@ -44,9 +48,10 @@ public class VersionsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @SecurityRequirement(name = OpenApi.BEARER)
-    @Operation(summary = "Register a version: form fields model (the ONNX file), metrics and lineage (JSON objects)")
+    @Operation(summary = "Register a version: form fields model (the ONNX file), metrics and lineage (JSON objects),"
+            + " outputs (what the program's output holds, when its metadata does not say)")
     public Response registerForm(@RestPath String name, @RestForm("model") FileUpload model,
-                                 @RestForm String metrics, @RestForm String lineage) {
+                                 @RestForm String metrics, @RestForm String lineage, @RestForm String outputs) {
         if (model == null) {
             throw RegistryException.badRequest("the form needs a field 'model' with the ONNX file (curl -F model=@m.onnx)");
         }
@@ -58,17 +63,17 @@ public class VersionsResource {
             // IOException escaping a resource is taken as an unreadable request (ErrorMappers).
             throw new UncheckedIOException("cannot read the uploaded model back from " + model.uploadedFile(), e);
         }
-        return register(name, bytes, metrics, lineage);
+        return register(name, bytes, metrics, lineage, outputs);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     @SecurityRequirement(name = OpenApi.BEARER)
     @Operation(summary = "Register a version from the ONNX bytes; metrics and lineage as JSON in the headers "
-            + METRICS_HEADER + " and " + LINEAGE_HEADER)
+            + METRICS_HEADER + " and " + LINEAGE_HEADER + ", what the output holds in " + OUTPUTS_HEADER)
     public Response registerBytes(@RestPath String name, byte[] model, @RestHeader(METRICS_HEADER) String metrics,
-                                  @RestHeader(LINEAGE_HEADER) String lineage) {
-        return register(name, model == null ? new byte[0] : model, metrics, lineage);
+                                  @RestHeader(LINEAGE_HEADER) String lineage, @RestHeader(OUTPUTS_HEADER) String outputs) {
+        return register(name, model == null ? new byte[0] : model, metrics, lineage, outputs);
     }
 
     @GET
@@ -101,8 +106,16 @@ public class VersionsResource {
                 .build();
     }
 
-    private Response register(String name, byte[] model, String metrics, String lineage) {
-        var version = registry.register(name, model, Bodies.metrics(metrics), Bodies.lineage(lineage));
+    @GET
+    @Path("{ref}/metadata")
+    @Operation(summary = "The metadata_props of the version's ONNX file: what the artifact says about itself")
+    public Map<String, String> metadata(@RestPath String name, @RestPath String ref) {
+        return MetadataStamp.read(registry.artifact(registry.queries().version(name, ref)));
+    }
+
+    private Response register(String name, byte[] model, String metrics, String lineage, String outputs) {
+        var version = registry.register(name, model, Bodies.metrics(metrics), Bodies.lineage(lineage),
+                Bodies.outputs(outputs));
         return Response.created(URI.create("/models/" + name + "/versions/" + version.version())).entity(version).build();
     }
 }

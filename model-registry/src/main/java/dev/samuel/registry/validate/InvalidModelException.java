@@ -11,6 +11,7 @@ public class InvalidModelException extends RuntimeException {
     public static final String INPUT_MISMATCH = "input_mismatch";
     public static final String OUTPUT_MISMATCH = "output_mismatch";
     public static final String FAILS_TO_RUN = "fails_to_run";
+    public static final String OUTPUT_KIND = "output_kind";
 
     private final String reason;
 

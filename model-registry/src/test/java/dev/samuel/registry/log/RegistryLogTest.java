@@ -14,6 +14,7 @@ import dev.samuel.testkit.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,7 @@ class RegistryLogTest {
 
         try (var restarted = RegistryNode.writer(broker, artifacts)) {
             assertThat(restarted.state().snapshot()).isEqualTo(before);
-            assertThat(restarted.registry.register(MODEL, TestModels.gemm(4, 3, 9), Map.of(), Map.of()).version())
+            assertThat(restarted.registry.register(MODEL, TestModels.gemm(4, 3, 9), Map.of(), Map.of(), Optional.empty()).version())
                     .as("versions are never reused after a restart").isEqualTo(4);
         }
     }
@@ -151,7 +152,7 @@ class RegistryLogTest {
 
     private static VersionRecord register(RegistryNode node, int seed) {
         return node.registry.register(MODEL, TestModels.gemm(4, 3, seed), Map.of("test_loss", 1.0 / seed),
-                Map.of("job", "job-" + seed));
+                Map.of("job", "job-" + seed), Optional.empty());
     }
 
     private RegistryNode openQuietly() {

@@ -4,13 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.samuel.contracts.model.ProgramMetadata;
 import dev.samuel.contracts.registry.Sha256;
 import dev.samuel.registry.RegistryTestResource;
 import dev.samuel.registry.TestModels;
+import dev.samuel.registry.artifact.MetadataStamp;
+import dev.samuel.registry.validate.ModelValidator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +32,10 @@ class ArtifactStoreFailureTest {
     void anArtifactTheStoreCannotKeepIsRefusedAndTheRegistryStaysUp() throws Exception {
         var model = Api.createModel("store-failure");
         var onnx = TestModels.gemm(4, 3, 907);
-        var sha256 = Sha256.hex(onnx);
+        // What the store is asked to keep: the upload stamped as version 1.
+        var signature = new ModelValidator(1 << 20).validate(TestModels.spec(model, 4, 3), onnx, Optional.empty());
+        var sha256 = Sha256.hex(MetadataStamp.stamp(onnx, ProgramMetadata.registered(model, 1, signature, Map.of(),
+                Map.of())));
         var blocked = RegistryTestResource.ARTIFACTS.resolve(sha256.substring(0, 2)).resolve(sha256);
         Files.createDirectories(blocked.resolve("in-the-way"));
 

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.samuel.contracts.registry.Sha256;
 import dev.samuel.registry.RegistryTestResource;
 import dev.samuel.registry.TestModels;
-import dev.samuel.contracts.registry.Sha256;
+import dev.samuel.registry.artifact.MetadataStamp;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,22 +25,30 @@ import org.junit.jupiter.api.Test;
 class VersionsResourceTest {
 
     @Test
-    void registersAMultipartUploadAndServesItsArtifact() {
+    void registersAMultipartUploadAndServesItStampedWithWhatItIs() throws Exception {
         var model = Api.createModel("form");
         var onnx = TestModels.gemm(4, 3);
-        var sha256 = Sha256.hex(onnx);
-        Api.writer().multiPart("model", "m.onnx", onnx, "application/octet-stream")
+        var registered = Api.writer().multiPart("model", "m.onnx", onnx, "application/octet-stream")
                 .multiPart("metrics", "{\"test_loss\": 0.25, \"test_accuracy\": 0.9}")
                 .multiPart("lineage", "{\"job\": \"job-7\", \"parent\": \"3\"}")
                 .post("/models/" + model + "/versions")
                 .then().statusCode(201).header("Location", containsString("/models/" + model + "/versions/1"))
-                .body("version", equalTo(1)).body("sha256", equalTo(sha256)).body("sizeBytes", equalTo(onnx.length))
-                .body("metrics.test_loss", equalTo(0.25f)).body("lineage.job", equalTo("job-7"));
+                .body("version", equalTo(1)).body("metrics.test_loss", equalTo(0.25f)).body("lineage.job", equalTo("job-7"))
+                .body("program.input", equalTo("features")).body("program.output", equalTo("scores"))
+                .body("program.width", equalTo(3)).body("program.kind", equalTo("logits"))
+                .body("program.origin", equalTo("foreign")).extract();
+        String sha256 = registered.path("sha256");
 
         var download = given().get("/models/" + model + "/versions/1/artifact").then().statusCode(200)
                 .contentType("application/octet-stream").header("ETag", "\"" + sha256 + "\"")
                 .extract().asByteArray();
-        assertThat(download).isEqualTo(onnx);
+        assertThat(Sha256.hex(download)).isEqualTo(sha256);
+        assertThat(download.length).isEqualTo((int) registered.path("sizeBytes")).isGreaterThan(onnx.length);
+        assertThat(MetadataStamp.read(download)).containsEntry("samuel.model", model).containsEntry("samuel.version", "1")
+                .containsEntry("samuel.output_kind", "logits").containsEntry("samuel.origin", "foreign")
+                .containsEntry("samuel.metric.test_loss", "0.25").containsEntry("samuel.lineage.job", "job-7");
+        given().get("/models/" + model + "/versions/1/metadata").then().statusCode(200)
+                .body("'samuel.version'", equalTo("1")).body("'samuel.lineage.parent'", equalTo("3"));
         given().header("If-None-Match", "\"" + sha256 + "\"").get("/models/" + model + "/versions/1/artifact")
                 .then().statusCode(304);
         given().get("/models/" + model).then().body("latestVersion", equalTo(1));
@@ -79,11 +88,11 @@ class VersionsResourceTest {
     @Test
     void refusesUploadsThatDoNotFitTheSpecNamingTheProblem() {
         var model = Api.createModel("invalid");
-        assertRefused(model, TestModels.gemm(5, 3), 400, "input_mismatch", "the spec needs [batch, 4]");
-        assertRefused(model, TestModels.gemm(4, 2), 400, "output_mismatch", "the spec needs [batch, 3]");
+        assertRefused(model, TestModels.gemm(5, 3), 400, "input_mismatch", "takes 5 features per row; the spec of " + model + " has 4");
+        assertRefused(model, TestModels.gemm(4, 2), 400, "output_mismatch", "has 2 values per row; the spec of " + model + " needs 3");
         assertRefused(model, TestModels.corrupt(), 400, "not_onnx", "not an ONNX model");
         assertRefused(model, TestModels.withExternalData(4, 3), 400, "external_data", "external file");
-        assertRefused(model, TestModels.dangling(4, 3), 400, "not_loadable", "ONNX Runtime cannot load the model");
+        assertRefused(model, TestModels.dangling(4, 3), 400, "not_loadable", "ONNX Runtime cannot load the program");
         assertRefused(model, TestModels.padded(4, 3, RegistryTestResource.MAX_BYTES), 413, "too_large",
                 "over the limit of " + RegistryTestResource.MAX_BYTES + " bytes");
         Api.writer().contentType(ContentType.BINARY).body(new byte[0]).post("/models/" + model + "/versions")
@@ -127,9 +136,9 @@ class VersionsResourceTest {
     @Test
     void neverServesACorruptedArtifact() throws Exception {
         var model = Api.createModel("corrupt");
-        var onnx = TestModels.gemm(4, 3, 77);
         Api.register(model, 77);
-        var sha256 = Sha256.hex(onnx);
+        String sha256 = given().get("/models/" + model + "/versions/1").then().extract().path("sha256");
+        var onnx = Files.readAllBytes(RegistryTestResource.ARTIFACTS.resolve(sha256.substring(0, 2)).resolve(sha256));
         var file = RegistryTestResource.ARTIFACTS.resolve(sha256.substring(0, 2)).resolve(sha256);
         var damaged = onnx.clone();
         damaged[damaged.length - 1] ^= 0x01;
@@ -148,7 +157,7 @@ class VersionsResourceTest {
         var model = Api.createModel("metrics");
         Api.register(model, 1);
         Api.register(model, 2);
-        var size = TestModels.gemm(4, 3, 1).length + TestModels.gemm(4, 3, 2).length;
+        int size = given().get("/models/" + model + "/versions").then().extract().path("sizeBytes.sum()");
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("samuel_registry_versions{model=\"" + model + "\"} 2.0"))
                 .body(containsString("samuel_registry_latest_version{model=\"" + model + "\"} 2.0"))

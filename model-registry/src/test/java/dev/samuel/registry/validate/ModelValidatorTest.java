@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.registry.TestModels;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Real ONNX Runtime sessions over models built in code. */
@@ -16,19 +17,19 @@ class ModelValidatorTest {
 
     @Test
     void acceptsAModelThatMatchesTheSpec() {
-        assertThatCode(() -> validator.validate(FOUR_TO_THREE, TestModels.gemm(4, 3))).doesNotThrowAnyException();
+        assertThatCode(() -> validator.validate(FOUR_TO_THREE, TestModels.gemm(4, 3), Optional.empty())).doesNotThrowAnyException();
     }
 
     @Test
     void refusesAnInputOfAnotherWidth() {
         assertRefused(TestModels.spec("m", 5, 3), TestModels.gemm(4, 3), InvalidModelException.INPUT_MISMATCH,
-                "input 'features' has shape [-1, 4]; the spec needs [batch, 5]");
+                "input 'features' takes 4 features per row; the spec of m has 5 (input.features)");
     }
 
     @Test
     void refusesAnOutputOfAnotherWidth() {
         assertRefused(TestModels.spec("m", 4, 2), TestModels.gemm(4, 3), InvalidModelException.OUTPUT_MISMATCH,
-                "output 'scores' has shape [-1, 3]; the spec needs [batch, 2]");
+                "output 'scores' has 3 values per row; the spec of m needs 2 (task.classes 2)");
     }
 
     @Test
@@ -46,7 +47,7 @@ class ModelValidatorTest {
     @Test
     void refusesAModelOnnxRuntimeCannotLoad() {
         assertRefused(FOUR_TO_THREE, TestModels.dangling(4, 3), InvalidModelException.NOT_LOADABLE,
-                "ONNX Runtime cannot load the model");
+                "ONNX Runtime cannot load the program");
     }
 
     @Test
@@ -57,7 +58,7 @@ class ModelValidatorTest {
     }
 
     private void assertRefused(ModelSpec spec, byte[] model, String reason, String message) {
-        assertThatThrownBy(() -> validator.validate(spec, model))
+        assertThatThrownBy(() -> validator.validate(spec, model, Optional.empty()))
                 .isInstanceOfSatisfying(InvalidModelException.class, e -> {
                     org.assertj.core.api.Assertions.assertThat(e.reason()).isEqualTo(reason);
                     org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains(message);

@@ -7,9 +7,11 @@ import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.samuel.contracts.model.OutputKind;
 import dev.samuel.onnx.graph.Attrs;
 import dev.samuel.onnx.graph.GraphBuilder;
 import dev.samuel.onnx.graph.GraphException;
+import dev.samuel.onnx.graph.Node;
 import dev.samuel.onnx.graph.Op;
 import dev.samuel.onnx.graph.Shape;
 import dev.samuel.onnx.graph.Tensor;
@@ -49,6 +51,27 @@ public final class OnnxImporter {
         GraphProto g = model.getGraph();
         checkOps(g);
         return build(g, activation);
+    }
+
+    /**
+     * A registered program as a network to fine-tune: its own graph and parameters, unchanged, with the loss reading
+     * its logits. Logits and values are the output itself; probabilities must be a Softmax (one column: a Sigmoid)
+     * of the logits, which the loss then reads before it.
+     */
+    public static ForwardModel trainable(byte[] onnx, OutputKind kind) {
+        ForwardModel model = read(onnx, OutputActivation.NONE);
+        if (kind != OutputKind.PROBABILITIES) {
+            return model;
+        }
+        Node last = model.graph().nodes().stream().filter(n -> n.outputs().contains(model.output())).findFirst()
+                .orElse(null);
+        boolean normalises = last != null && (last.op() == Op.SIGMOID
+                || last.op() == Op.SOFTMAX && List.of(1L, -1L).contains(last.attrs().getInt("axis", -1)));
+        if (!normalises) {
+            throw new GraphException("output '" + model.output() + "' holds probabilities that are not a Softmax over"
+                    + " its last axis (or a Sigmoid) of logits: cross-entropy cannot be trained through it");
+        }
+        return new ForwardModel(model.graph(), model.input(), last.input(0), model.output(), model.parameters());
     }
 
     /** The initializers of any ONNX model (e.g. a frozen version, for a warm start), by name. */

@@ -1,5 +1,6 @@
 package dev.samuel.onnx.spec;
 
+import dev.samuel.contracts.model.OutputKind;
 import dev.samuel.contracts.spec.Layer;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.Optimizer;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A model spec (DESIGN.md section 4) as a forward graph: input {@value #INPUT} [batch, features], optional
+ * A model spec (docs/model-spec.md) as a forward graph: input {@value #INPUT} [batch, features], optional
  * standardisation, dense layers (Gemm) with activations, dropout, and an output activation that matches
  * the loss: softmax scores for softmax cross-entropy, sigmoid for binary cross-entropy, none for MSE.
  * Weights are drawn from a seeded generator: He normal before ReLU-family activations, Xavier uniform otherwise.
@@ -77,6 +78,11 @@ public final class SpecGraphs {
         };
         b.output(out);
         return new ForwardModel(b.build(), INPUT, h.name(), out.name(), parameters);
+    }
+
+    /** What the forward graph of a spec outputs: probabilities for a classifier (softmax or sigmoid), else values. */
+    public static OutputKind outputKind(ModelSpec spec) {
+        return spec.task().isClassification() ? OutputKind.PROBABILITIES : OutputKind.VALUES;
     }
 
     public static TrainingConfig trainingConfig(ModelSpec spec, long seed) {

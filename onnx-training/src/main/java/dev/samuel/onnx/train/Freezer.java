@@ -1,12 +1,9 @@
 package dev.samuel.onnx.train;
 
-import dev.samuel.contracts.spec.OnnxMetadata;
 import dev.samuel.onnx.graph.Graph;
 import dev.samuel.onnx.graph.GraphBuilder;
-import dev.samuel.onnx.graph.Op;
 import dev.samuel.onnx.graph.Tensor;
 import dev.samuel.onnx.io.OnnxWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,19 +23,7 @@ public final class Freezer {
 
     public static byte[] freeze(ForwardModel model, Map<String, Tensor> parameters, FreezeMetadata metadata,
                                 FreezeOptions options) {
-        var properties = new LinkedHashMap<>(metadata.asProperties());
-        if (outputsProbabilities(model)) {
-            // Tells inference to serve the outputs as they are rather than guess from a probe batch.
-            properties.put(OnnxMetadata.SCORES, OnnxMetadata.PROBABILITIES);
-        }
-        return OnnxWriter.write(frozenGraph(model, parameters, options), properties);
-    }
-
-    /** A classifier whose output is a Softmax or Sigmoid of its logits. */
-    static boolean outputsProbabilities(ForwardModel model) {
-        return model.graph().nodes().stream()
-                .filter(node -> node.outputs().contains(model.output()))
-                .anyMatch(node -> node.op() == Op.SOFTMAX || node.op() == Op.SIGMOID);
+        return OnnxWriter.write(frozenGraph(model, parameters, options), metadata.asProperties());
     }
 
     static Graph frozenGraph(ForwardModel model, Map<String, Tensor> parameters, FreezeOptions options) {

@@ -6,6 +6,9 @@ package dev.samuel.onnx.train;
  */
 public record Standardization(float[] mean, float[] std) {
 
+    /** Below this a feature counts as constant. */
+    private static final double CONSTANT = 1e-12;
+
     public Standardization {
         if (mean.length != std.length) {
             throw new IllegalArgumentException("mean has " + mean.length + " features, std " + std.length);
@@ -14,28 +17,38 @@ public record Standardization(float[] mean, float[] std) {
         std = std.clone();
     }
 
-    /** Mean and (population) standard deviation of each feature of the data, in double precision. */
+    /**
+     * Mean and (population) standard deviation of each feature of the data, accumulated in double precision with
+     * Welford's update, which stays exact where the sum of squares would cancel (a year, 2000 +- 1).
+     */
     public static Standardization fit(Dataset data) {
         int f = data.featureCount();
-        double[] sum = new double[f];
-        double[] sumSq = new double[f];
+        double[] mean = new double[f];
+        double[] m2 = new double[f];
         float[] x = data.features();
         for (int r = 0; r < data.rows(); r++) {
             for (int j = 0; j < f; j++) {
                 double v = x[r * f + j];
-                sum[j] += v;
-                sumSq[j] += v * v;
+                double delta = v - mean[j];
+                mean[j] += delta / (r + 1);
+                m2[j] += delta * (v - mean[j]);
             }
         }
-        float[] mean = new float[f];
-        float[] std = new float[f];
+        float[] meanOut = new float[f];
+        float[] stdOut = new float[f];
         for (int j = 0; j < f; j++) {
-            double m = sum[j] / data.rows();
-            double sd = Math.sqrt(Math.max(0, sumSq[j] / data.rows() - m * m));
-            mean[j] = (float) m;
-            std[j] = sd < 1e-6 ? 1f : (float) sd;
+            double sd = data.rows() > 0 ? Math.sqrt(m2[j] / data.rows()) : 0;
+            meanOut[j] = (float) mean[j];
+            stdOut[j] = sd < CONSTANT ? 1f : (float) sd;
         }
-        return new Standardization(mean, std);
+        return new Standardization(meanOut, stdOut);
+    }
+
+    /** No standardisation: mean 0 and standard deviation 1 for every feature. */
+    public static Standardization identity(int features) {
+        float[] std = new float[features];
+        java.util.Arrays.fill(std, 1f);
+        return new Standardization(new float[features], std);
     }
 
     public int featureCount() {

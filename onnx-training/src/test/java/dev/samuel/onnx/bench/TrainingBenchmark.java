@@ -2,6 +2,8 @@ package dev.samuel.onnx.bench;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtSession;
+import dev.samuel.contracts.model.Origin;
+import dev.samuel.contracts.model.OutputKind;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.ModelSpecs;
 import dev.samuel.onnx.runtime.SessionConfig;
@@ -20,7 +22,6 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +68,7 @@ public final class TrainingBenchmark {
                 System.out.printf("run %d: %.0f examples/s, held-out accuracy %.4f, loss %.4f%n",
                         r + 1, eps.get(r), ev.accuracy(), ev.loss());
             }
-            FreezeMetadata metadata = new FreezeMetadata("digits", 1, "bench", Map.of("test_loss", median(loss)), Map.of());
+            FreezeMetadata metadata = new FreezeMetadata("digits", "bench", OutputKind.PROBABILITIES, Origin.SPEC, Map.of("test_loss", median(loss)), Map.of());
             frozen = s.freeze(metadata);
             unfolded = s.freeze(metadata, FreezeOptions.AS_TRAINED);
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtSession;
+import dev.samuel.contracts.model.Origin;
+import dev.samuel.contracts.model.OutputKind;
 import dev.samuel.onnx.graph.GraphException;
 import dev.samuel.onnx.graph.Tensor;
 import dev.samuel.onnx.loss.LossKind;
@@ -52,7 +54,7 @@ class OnnxImporterTest {
             assertThat(s.evaluate(data).accuracy()).isGreaterThan(0.9);
             assertThat(s.parameters().get("0.weight").floats()).containsExactly(before.get("0.weight").floats());
             assertThat(s.parameters().get("2.weight").floats()).isNotEqualTo(before.get("2.weight").floats());
-            byte[] frozen = s.freeze(new FreezeMetadata("imported", 1, "-", Map.of(), Map.of("source", "pytorch")));
+            byte[] frozen = s.freeze(new FreezeMetadata("imported", "-", OutputKind.PROBABILITIES, Origin.FOREIGN, Map.of(), Map.of("source", "pytorch")));
             float[] scores = run(frozen, data, "x");
             assertThat(scores).containsExactly(s.predict(Batch.of(data)));
             Map<String, Tensor> stored = OnnxImporter.initializers(frozen);
@@ -74,7 +76,7 @@ class OnnxImporterTest {
             }
             assertThat(s.evaluate(data).loss()).isLessThan(lossBefore / 2);
             assertThat(s.parameters().get("bn.running_mean").floats()).isNotEqualTo(new float[4]);
-            byte[] frozen = s.freeze(new FreezeMetadata("imported-cnn", 1, "-", Map.of(), Map.of("source", "pytorch")));
+            byte[] frozen = s.freeze(new FreezeMetadata("imported-cnn", "-", OutputKind.PROBABILITIES, Origin.FOREIGN, Map.of(), Map.of("source", "pytorch")));
             float[] scores = run(frozen, data, "x");
             float[] expected = s.predict(Batch.of(data));
             for (int i = 0; i < expected.length; i++) {
@@ -103,7 +105,7 @@ class OnnxImporterTest {
             // not bit for bit: ORT folds BatchNormalization into the Conv when its statistics are initializers
             assertThat(s.predict(Batch.of(data))).containsExactly(expected, org.assertj.core.api.Assertions.within(1e-5f));
             data.batches(10).forEach(s::step);
-            byte[] frozen = s.freeze(new FreezeMetadata("imported-cnn", 1, "-", Map.of(), Map.of()));
+            byte[] frozen = s.freeze(new FreezeMetadata("imported-cnn", "-", OutputKind.PROBABILITIES, Origin.FOREIGN, Map.of(), Map.of()));
             assertThat(run(frozen, data, "x")).containsExactly(s.predict(Batch.of(data)),
                     org.assertj.core.api.Assertions.within(1e-5f));
         }

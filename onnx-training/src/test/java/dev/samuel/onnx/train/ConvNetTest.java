@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.onnx.proto.OnnxMl;
+import dev.samuel.contracts.model.OutputKind;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.ModelSpecs;
 import dev.samuel.onnx.runtime.SessionConfig;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -69,7 +69,7 @@ class ConvNetTest {
 
             Dataset random = random(50, 3);
             float[] expected = s.predict(Batch.of(random));
-            byte[] frozen = s.freeze(new FreezeMetadata("patches", 1, "abc", Map.of(), Map.of()));
+            byte[] frozen = s.freeze(FreezeMetadata.ofSpec("patches", "abc", OutputKind.PROBABILITIES));
             Set<String> ops = OnnxMl.ModelProto.parseFrom(frozen).getGraph().getNodeList().stream()
                     .map(OnnxMl.NodeProto::getOpType).collect(Collectors.toSet());
             assertThat(ops).contains("Conv", "BatchNormalization", "MaxPool", "AveragePool", "GlobalAveragePool")

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtSession;
+import dev.samuel.contracts.model.Origin;
+import dev.samuel.contracts.model.OutputKind;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.onnx.runtime.SessionConfig;
 import dev.samuel.onnx.runtime.Sessions;
 import dev.samuel.onnx.spec.SpecGraphs;
 import java.nio.FloatBuffer;
-import dev.samuel.contracts.spec.OnnxMetadata;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,8 @@ class FreezeTest {
             float[] expected = s.predict(Batch.of(data));
             // AS_TRAINED: the training forward graph itself (the shipped default folds the standardisation into
             // the first layer, equal within 1e-5: StandardizationFoldTest).
-            byte[] frozen = s.freeze(new FreezeMetadata("blobs", 7, "abc123", Map.of("test_loss", 0.25),
-                    Map.of("train_offsets", "0:0-299")), FreezeOptions.AS_TRAINED);
+            byte[] frozen = s.freeze(new FreezeMetadata("blobs", "abc123", OutputKind.PROBABILITIES, Origin.SPEC,
+                    Map.of("test_loss", 0.25), Map.of("train_offsets", "0:0-299")), FreezeOptions.AS_TRAINED);
 
             float[] exact = run(frozen, data, SessionConfig.EXACT);
             assertThat(exact).as("prepacking off: bit for bit").containsExactly(expected);
@@ -46,14 +47,13 @@ class FreezeTest {
     void frozenModelCarriesItsMetadataAndTakesRawFeatures() throws Exception {
         Dataset data = Synthetic.blobs(3, 2, 100, 6);
         try (TrainingSession s = TrainingSession.create(SPEC, Standardization.fit(data), InitialParameters.random(3))) {
-            byte[] frozen = s.freeze(new FreezeMetadata("blobs", 7, "abc123", Map.of("test_loss", 0.25),
-                    Map.of("parent", "blobs@3")));
+            byte[] frozen = s.freeze(new FreezeMetadata("blobs", "abc123", OutputKind.PROBABILITIES, Origin.SPEC,
+                    Map.of("test_loss", 0.25), Map.of("parent", "blobs@3")));
             try (OrtSession session = Sessions.open(frozen)) {
                 Map<String, String> props = session.getMetadata().getCustomMetadata();
-                assertThat(props).containsEntry("samuel.model", "blobs").containsEntry("samuel.version", "7")
-                        .containsEntry("samuel.spec_hash", "abc123").containsEntry("samuel.metric.test_loss", "0.25")
-                        .containsEntry("samuel.lineage.parent", "blobs@3")
-                        .containsEntry(OnnxMetadata.SCORES, OnnxMetadata.PROBABILITIES);
+                assertThat(props).containsEntry("samuel.model", "blobs").containsEntry("samuel.spec_hash", "abc123")
+                        .containsEntry("samuel.metric.test_loss", "0.25").containsEntry("samuel.lineage.parent", "blobs@3")
+                        .containsEntry("samuel.output_kind", "probabilities").containsEntry("samuel.origin", "spec");
                 assertThat(session.getInputNames()).containsExactly(SpecGraphs.INPUT);
                 assertThat(session.getOutputNames()).containsExactly(SpecGraphs.SCORES);
             }

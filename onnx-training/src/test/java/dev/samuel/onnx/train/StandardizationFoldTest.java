@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
+import dev.samuel.contracts.model.OutputKind;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.ModelSpecs;
 import dev.samuel.onnx.graph.Tensor;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class StandardizationFoldTest {
     /** |folded - unfolded| <= TOLERANCE * max(1, |unfolded|), element by element. */
     private static final double TOLERANCE = 1e-5;
-    private static final FreezeMetadata META = new FreezeMetadata("fold", 1, "-", Map.of(), Map.of());
+    private static final FreezeMetadata META = FreezeMetadata.ofSpec("fold", "-", OutputKind.PROBABILITIES);
     private static final String HIDDEN = "{\"dense\": 16, \"activation\": \"relu\"}, {\"dense\": 8, \"activation\": \"tanh\"}";
     private static final int FEATURES = 6;
 

@@ -2,10 +2,14 @@ package dev.samuel.trainer.engine;
 
 import dev.samuel.contracts.event.ResolvedExample;
 import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.onnx.loss.LossKind;
 import dev.samuel.onnx.train.Dataset;
 import java.util.List;
 
-/** Lays resolved examples out as the flat arrays {@code onnx-training} feeds to its graph. */
+/**
+ * Lays resolved examples out as the flat arrays {@code onnx-training} feeds to its graph: class indices for the
+ * cross-entropy losses (binary too: 0 or 1), target values for the mean squared error.
+ */
 final class TrainingData {
 
     private TrainingData() {
@@ -19,11 +23,12 @@ final class TrainingData {
             System.arraycopy(examples.get(i).features(), 0, x, i * features, features);
             weights[i] = examples.get(i).weight();
         }
-        return (spec.task().isClassification() && !ModelSpec.BINARY_CROSS_ENTROPY.equals(spec.loss())
-                ? classification(x, features, examples) : regression(x, features, examples)).withWeights(weights);
+        var data = LossKind.of(spec.loss()).hasClassLabels() ? classes(x, features, examples)
+                : values(x, features, examples, spec.task().outputs());
+        return data.withWeights(weights);
     }
 
-    private static Dataset classification(float[] x, int features, List<ResolvedExample> examples) {
+    private static Dataset classes(float[] x, int features, List<ResolvedExample> examples) {
         var classes = new long[examples.size()];
         for (int i = 0; i < classes.length; i++) {
             classes[i] = examples.get(i).classIndex();
@@ -31,9 +36,7 @@ final class TrainingData {
         return Dataset.classification(x, features, classes);
     }
 
-    /** Regression values, or the 0/1 target of binary cross-entropy. */
-    private static Dataset regression(float[] x, int features, List<ResolvedExample> examples) {
-        int width = examples.get(0).target().length;
+    private static Dataset values(float[] x, int features, List<ResolvedExample> examples, int width) {
         var targets = new float[examples.size() * width];
         for (int i = 0; i < examples.size(); i++) {
             System.arraycopy(examples.get(i).target(), 0, targets, i * width, width);

@@ -3,14 +3,13 @@ package dev.samuel.trainer.jobs;
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.registry.AliasRecord;
 import dev.samuel.contracts.registry.RegistryState;
-import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.programs.HoldoutScore;
 import dev.samuel.trainer.data.Dataset;
 import dev.samuel.trainer.data.DatasetFollower;
-import dev.samuel.trainer.data.FeatureStats;
 import dev.samuel.trainer.data.ModelData;
-import dev.samuel.trainer.registry.RegistryClient;
 import dev.samuel.trainer.metrics.TrainerMetrics;
+import dev.samuel.trainer.registry.RegistryClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -33,6 +32,7 @@ public final class TrainingJob implements JobWork {
     private final TrainingEngine engine;
     private final TrainerMetrics metrics;
     private final Clock clock;
+    private final WarmStarts warmStarts;
 
     /** Progress goes to the job log at most this often: a step takes microseconds, a published record milliseconds. */
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
@@ -45,6 +45,7 @@ public final class TrainingJob implements JobWork {
         this.engine = engine;
         this.metrics = metrics;
         this.clock = clock;
+        this.warmStarts = new WarmStarts(registry, client);
     }
 
     @Override
@@ -62,27 +63,24 @@ public final class TrainingJob implements JobWork {
         lineage.put(RegistryClient.JOB, job.id());
         lineage.put("examples.train", Integer.toString(train.size()));
         lineage.put("examples.test", Integer.toString(holdout.size()));
+        var start = warmStarts.resolve(spec, lineage);
         var latest = new AtomicReference<>(job.running(null, lineage, clock.instant()));
         progress.accept(latest.get());
         var nextReport = new long[] {System.nanoTime() + PROGRESS_EVERY.toNanos()};
-        var trained = engine.train(spec, train, stats(spec, train), warmStart(spec, lineage),
-                spec.init().random() == null ? 42L : spec.init().random().seed(),
-                (epoch, step, loss, speed) -> {
-                    metrics.step(job.model(), loss, speed);
-                    latest.set(latest.get().running(
-                            new JobRecord.Progress(epoch, spec.training().epochs(), step, loss, speed), lineage,
-                            clock.instant()));
-                    if (System.nanoTime() > nextReport[0]) {
-                        nextReport[0] = System.nanoTime() + PROGRESS_EVERY.toNanos();
-                        progress.accept(latest.get());
-                    }
-                });
+        var trained = engine.train(spec, train, start, spec.init().seed(), (epoch, step, loss, speed) -> {
+            metrics.step(job.model(), loss, speed);
+            latest.set(latest.get().running(new JobRecord.Progress(epoch, spec.training().epochs(), step, loss, speed),
+                    lineage, clock.instant()));
+            if (System.nanoTime() > nextReport[0]) {
+                nextReport[0] = System.nanoTime() + PROGRESS_EVERY.toNanos();
+                progress.accept(latest.get());
+            }
+        });
 
-        var candidate = HoldoutEvaluator.evaluate(trained.frozen(), spec, holdout);
+        var candidate = HoldoutEvaluator.score(trained.frozen(), spec, Optional.empty(), holdout);
         var decision = PromotionGate.decide(candidate.loss(), champion(spec, holdout), spec.promotion());
         lineage.put("promotion", (decision.promoted() ? "promoted: " : "rejected: ") + decision.reason());
-        var version = client.register(job.model(), trained.frozen(),
-                metrics(candidate, trained.trainLoss()), lineage);
+        var version = client.register(job.model(), trained.frozen(), metrics(candidate, trained.trainLoss()), lineage);
         if (decision.promoted()) {
             client.setAlias(job.model(), AliasRecord.CHAMPION, version.version(), decision.reason());
         }
@@ -90,44 +88,14 @@ public final class TrainingJob implements JobWork {
                 .succeeded(version.version(), decision, clock.instant());
     }
 
-    private static FeatureStats stats(ModelSpec spec, Dataset train) {
-        int features = spec.input().featureCount();
-        return spec.input().standardize()
-                ? FeatureStats.of(train.examples().stream().map(e -> e.features()).toList(), features)
-                : FeatureStats.identity(features);
-    }
-
-    /** Transfer learning: the parameters of a registered version, named by alias or number. */
-    private Optional<byte[]> warmStart(ModelSpec spec, Map<String, String> lineage) {
-        if (spec.init().from() == null) {
-            return Optional.empty();
-        }
-        var reference = spec.init().from().split("@", 2);
-        var version = resolve(reference[0], reference[1]).orElseThrow(() -> new IllegalStateException(
-                "init.from " + spec.init().from() + " names no registered version"));
-        lineage.put("init", reference[0] + " v" + version.version());
-        return Optional.of(client.artifact(version));
-    }
-
-    private Optional<VersionRecord> resolve(String model, String aliasOrVersion) {
-        if (aliasOrVersion.chars().allMatch(Character::isDigit)) {
-            return registry.version(model, Integer.parseInt(aliasOrVersion));
-        }
-        return registry.alias(model, aliasOrVersion).flatMap(alias -> registry.version(model, alias.version()));
-    }
-
     /** The champion's test loss on today's holdout, not the number it was registered with. */
-    private Optional<PromotionGate.Scored> champion(ModelSpec spec, Dataset holdout)
-            throws Exception {
-        var champion = resolve(spec.name(), AliasRecord.CHAMPION);
-        if (champion.isEmpty()) {
-            return Optional.empty();
-        }
-        var evaluation = HoldoutEvaluator.evaluate(client.artifact(champion.get()), spec, holdout);
-        return Optional.of(new PromotionGate.Scored(champion.get().version(), evaluation.loss()));
+    private Optional<PromotionGate.Scored> champion(ModelSpec spec, Dataset holdout) {
+        return warmStarts.find(spec.name(), AliasRecord.CHAMPION).map(champion -> new PromotionGate.Scored(
+                champion.version(), HoldoutEvaluator.score(client.artifact(champion), spec,
+                        Optional.ofNullable(champion.program()), holdout).loss()));
     }
 
-    private static Map<String, Double> metrics(HoldoutEvaluator.Evaluation evaluation, double trainLoss) {
+    private static Map<String, Double> metrics(HoldoutScore evaluation, double trainLoss) {
         // JSON has no NaN or infinity: a diverged candidate is registered without the numbers it does not have.
         var metrics = new HashMap<String, Double>();
         putFinite(metrics, "test_loss", evaluation.loss());

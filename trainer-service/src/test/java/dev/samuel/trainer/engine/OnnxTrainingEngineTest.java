@@ -1,17 +1,18 @@
 package dev.samuel.trainer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samuel.contracts.event.ResolvedExample;
-import dev.samuel.contracts.spec.Input;
-import dev.samuel.contracts.spec.Layer;
+import dev.samuel.contracts.model.OutputKind;
 import dev.samuel.contracts.spec.ModelSpec;
-import dev.samuel.contracts.spec.Optimizer;
-import dev.samuel.contracts.spec.Task;
-import dev.samuel.contracts.spec.Training;
+import dev.samuel.contracts.spec.ModelSpecs;
+import dev.samuel.testkit.onnx.TorchPrograms;
+import dev.samuel.testkit.onnx.TorchPrograms.Ending;
 import dev.samuel.trainer.data.Dataset;
-import dev.samuel.trainer.data.FeatureStats;
 import dev.samuel.trainer.jobs.HoldoutEvaluator;
+import dev.samuel.trainer.jobs.WarmStart;
+import dev.samuel.trainer.jobs.WarmStartException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +34,15 @@ class OnnxTrainingEngineTest {
         return new Dataset(examples);
     }
 
+    static ModelSpec spec(int epochs, String more) {
+        return ModelSpecs.parse("""
+                {"name": "blobs", "task": {"type": "classification", "classes": 2}, "input": {"features": 2},
+                 "layers": [{"dense": 8, "activation": "relu"}, {"dense": 2}], "optimizer": {"adam": {"lr": 0.01}},
+                 "training": {"batchSize": 32, "epochs": %d}%s}""".formatted(epochs, more));
+    }
+
     static ModelSpec spec(int epochs) {
-        return new ModelSpec("blobs", Task.classification(2), Input.of(2),
-                List.of(Layer.dense(8, "relu"), Layer.dense(2)), null, Optimizer.adam(0.01), null,
-                new Training(32, epochs, null, null), null, null);
+        return spec(epochs, "");
     }
 
     final OnnxTrainingEngine engine = new OnnxTrainingEngine();
@@ -46,10 +52,9 @@ class OnnxTrainingEngineTest {
         var train = blobs(600, 1);
         var steps = new ArrayList<Double>();
 
-        var trained = engine.train(spec(5), train, stats(train), Optional.empty(), 7,
-                (epoch, step, loss, speed) -> steps.add(loss));
+        var trained = engine.train(spec(5), train, new WarmStart.None(), 7, (epoch, step, loss, speed) -> steps.add(loss));
 
-        var holdout = HoldoutEvaluator.evaluate(trained.frozen(), spec(5), blobs(200, 2));
+        var holdout = HoldoutEvaluator.score(trained.frozen(), spec(5), Optional.empty(), blobs(200, 2));
         assertThat(holdout.accuracy()).isGreaterThan(0.95);
         assertThat(holdout.loss()).isLessThan(0.2);
         assertThat(steps).hasSize(5 * (int) Math.ceil(600 / 32.0));
@@ -57,19 +62,85 @@ class OnnxTrainingEngineTest {
     }
 
     @Test
-    void aWarmStartBeginsWhereTheTrainedModelEnded() throws Exception {
+    void binaryCrossEntropyTrainsOneOutput() throws Exception {
+        var binary = ModelSpecs.parse(ModelSpecs.toJson(spec(5)).replace("{\"dense\":2}", "{\"dense\":1}")
+                .replace("\"loss\":\"softmax_cross_entropy\"", "\"loss\":\"binary_cross_entropy\""));
+
+        var trained = engine.train(binary, blobs(600, 1), new WarmStart.None(), 7, (e, s, l, v) -> { });
+
+        var holdout = HoldoutEvaluator.score(trained.frozen(), binary, Optional.empty(), blobs(200, 2));
+        assertThat(holdout.accuracy()).isGreaterThan(0.95);
+        assertThat(holdout.loss()).isBetween(0.0, 0.2);
+    }
+
+    @Test
+    void aWarmStartFromASpecVersionBeginsWhereItEnded() throws Exception {
         var train = blobs(600, 1);
-        var first = engine.train(spec(5), train, stats(train), Optional.empty(), 7, (e, s, l, v) -> { });
+        var first = engine.train(spec(5), train, new WarmStart.None(), 7, (e, s, l, v) -> { });
         var cold = new ArrayList<Double>();
         var warm = new ArrayList<Double>();
 
-        engine.train(spec(1), train, stats(train), Optional.empty(), 8, (e, s, l, v) -> cold.add(l));
-        engine.train(spec(1), train, stats(train), Optional.of(first.frozen()), 8, (e, s, l, v) -> warm.add(l));
+        engine.train(spec(1), train, new WarmStart.None(), 8, (e, s, l, v) -> cold.add(l));
+        engine.train(spec(1), train, new WarmStart.SpecProgram("blobs v1", first.frozen()), 8, (e, s, l, v) -> warm.add(l));
 
         assertThat(warm.get(0)).isLessThan(0.2).isLessThan(cold.get(0) / 2);
     }
 
-    private static FeatureStats stats(Dataset data) {
-        return FeatureStats.of(data.examples().stream().map(ResolvedExample::features).toList(), 2);
+    @Test
+    void aSpecVersionWhoseParametersDoNotFitFailsNamingThem() throws Exception {
+        var first = engine.train(spec(1), blobs(100, 1), new WarmStart.None(), 7, (e, s, l, v) -> { });
+        var wider = ModelSpecs.parse(ModelSpecs.toJson(spec(1)).replace("{\"dense\":8,", "{\"dense\":16,"));
+
+        assertThatThrownBy(() -> engine.train(wider, blobs(100, 1), new WarmStart.SpecProgram("blobs v1", first.frozen()),
+                7, (e, s, l, v) -> { }))
+                .isInstanceOf(WarmStartException.class)
+                .hasMessageContaining("init.from blobs v1 does not fit the spec's network")
+                .hasMessageContaining("dense1.weight is [2, 16] in the spec's network, [2, 8] in blobs v1");
+    }
+
+    @Test
+    void aForeignProgramIsFineTunedAsItsOwnNetworkAndKeepsItsForm() throws Exception {
+        var foreign = TorchPrograms.mlp(2, 8, 2, 3, Ending.LOGITS);
+        var data = new Dataset(blobs(600, 1).examples().stream()
+                .map(e -> new ResolvedExample(new float[] {e.features()[0], (e.features()[1] - 2300) / 300}, e.target(), 1f))
+                .toList());
+
+        var trained = engine.train(spec(5), data, new WarmStart.ForeignProgram("blobs v1", foreign, OutputKind.LOGITS),
+                7, (e, s, l, v) -> { });
+
+        try (var program = dev.samuel.programs.Program.open(trained.frozen(), 1)) {
+            var signature = dev.samuel.programs.ProgramReader.read(program, spec(5), Optional.empty()).program();
+            assertThat(signature.input()).isEqualTo("x");
+            assertThat(signature.output()).isEqualTo("logits");
+            assertThat(signature.kind()).isEqualTo(OutputKind.LOGITS);
+            assertThat(signature.origin()).isEqualTo(dev.samuel.contracts.model.Origin.FOREIGN);
+        }
+        assertThat(HoldoutEvaluator.score(trained.frozen(), spec(5), Optional.empty(), data).accuracy())
+                .isGreaterThan(0.95);
+    }
+
+    @Test
+    void aForeignProgramWithoutGradientRulesFailsNamingItsOps() {
+        var sklearn = TorchPrograms.linearClassifier(2, 2, 1);
+
+        assertThatThrownBy(() -> engine.train(spec(1), blobs(100, 1),
+                new WarmStart.ForeignProgram("blobs v2", sklearn, OutputKind.PROBABILITIES), 7, (e, s, l, v) -> { }))
+                .isInstanceOf(WarmStartException.class)
+                .hasMessageContaining("init.from blobs v2 cannot be fine-tuned")
+                .hasMessageContaining("ai.onnx.ml.LinearClassifier");
+    }
+
+    @Test
+    void freezingAParameterTheNetworkDoesNotHaveFailsNamingIt() {
+        var spec = spec(1, ", \"init\": {\"random\": {\"seed\": 1}, \"freeze\": [\"0.weight\"]}");
+
+        assertThatThrownBy(() -> engine.train(spec, blobs(100, 1), new WarmStart.None(), 7, (e, s, l, v) -> { }))
+                .isInstanceOf(WarmStartException.class)
+                .hasMessageContaining("init.freeze names [0.weight], which are not parameters")
+                .hasMessageContaining("dense1.weight");
+    }
+
+    static List<ResolvedExample> examples(Dataset data) {
+        return data.examples();
     }
 }

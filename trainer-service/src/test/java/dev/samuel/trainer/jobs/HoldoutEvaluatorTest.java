@@ -19,6 +19,7 @@ import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.Task;
 import dev.samuel.trainer.data.Dataset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HoldoutEvaluatorTest {
@@ -34,7 +35,7 @@ class HoldoutEvaluatorTest {
                 example(0, 1, 1, 1f),
                 example(1, 0, 1, 2f)));
 
-        var evaluation = HoldoutEvaluator.evaluate(softmaxOfScaledInput(2f), SPEC, holdout);
+        var evaluation = HoldoutEvaluator.score(softmaxOfScaledInput(2f), SPEC, Optional.empty(), holdout);
 
         double right = -Math.log(Math.exp(2) / (Math.exp(2) + 1));
         double wrong = -Math.log(1 / (Math.exp(2) + 1));
@@ -50,7 +51,7 @@ class HoldoutEvaluatorTest {
             examples.add(example(i % 2, 1 - i % 2, i % 2 == 0 ? 1 : 0, 1f));
         }
 
-        var evaluation = HoldoutEvaluator.evaluate(softmaxOfScaledInput(5f), SPEC, new Dataset(examples));
+        var evaluation = HoldoutEvaluator.score(softmaxOfScaledInput(5f), SPEC, Optional.empty(), new Dataset(examples));
 
         assertThat(evaluation.accuracy()).isEqualTo(1.0);
         assertThat(evaluation.loss()).isCloseTo(-Math.log(Math.exp(5) / (Math.exp(5) + 1)), within(1e-6));

@@ -96,7 +96,7 @@ class RegistryClientTest {
             if (status == 201 || status < 0) {
                 var lineage = Json.MAPPER.readValue(exchange.getRequestHeaders().getFirst("Samuel-Lineage"), Map.class);
                 registered.add(new VersionRecord("m", registered.size() + 1, "00", 1, Map.of(), lineage,
-                        Instant.now()));
+                        Instant.now(), null));
             }
             reply(exchange, Math.abs(status), status == 201
                     ? Json.MAPPER.writeValueAsString(registered.get(registered.size() - 1)) : "{\"message\":\"no\"}");

@@ -1,0 +1,65 @@
+package dev.samuel.cli.command;
+
+import dev.samuel.cli.CliException;
+import dev.samuel.cli.Endpoints;
+import dev.samuel.contracts.model.OutputKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", description = {
+        "Register an ONNX program made elsewhere (PyTorch, tf2onnx, skl2onnx, ...) as the next version of a model,",
+        "after the registry checks it against the model's spec. A job with \"init\": {\"from\": \"M@V\"} fine-tunes",
+        "its own network and parameters (the platform adds no standardisation to it)."})
+public final class ImportCommand implements Callable<Integer> {
+
+    @Mixin
+    Endpoints endpoints;
+
+    @Parameters(paramLabel = "FILE.onnx")
+    Path file;
+
+    @Option(names = "--model", required = true, description = "the model it becomes a version of")
+    String model;
+
+    @Option(names = "--outputs", description = {"what the program's output holds: ${COMPLETION-CANDIDATES}",
+            "(needed when its metadata does not say and it cannot be told by running it: one column of a classifier)"})
+    Kind outputs;
+
+    @Option(names = "--promote", description = "make it the champion at once, without the gate (your decision)")
+    boolean promote;
+
+    /** The output kinds as the cli spells them. */
+    enum Kind { probabilities, logits, values }
+
+    @Override
+    public Integer call() {
+        byte[] program;
+        try {
+            program = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new CliException("cannot read " + file + ": " + e.getMessage());
+        }
+        var registry = endpoints.registry();
+        var version = registry.register(model, program, Map.of("imported", file.getFileName().toString()),
+                outputs == null ? null : OutputKind.of(outputs.name()).jsonName());
+        int number = version.path("version").asInt();
+        var signature = version.path("program");
+        System.out.printf("%s is version %d of %s: input '%s' (%d features), output '%s' holding %s, a %s network.%n",
+                file.getFileName(), number, model, signature.path("input").asText(), signature.path("features").asInt(),
+                signature.path("output").asText(), signature.path("kind").asText(), signature.path("origin").asText());
+        System.out.printf("Fine-tune it with \"init\": {\"from\": \"%s@%d\"} in the spec.%n", model, number);
+        if (promote) {
+            registry.setAlias(model, "champion", number, "imported " + file.getFileName()
+                    + " and promoted by the user, without the gate");
+            System.out.printf("%s@champion -> version %d: promoted by you; the gate did not judge it.%n", model, number);
+        }
+        return 0;
+    }
+}

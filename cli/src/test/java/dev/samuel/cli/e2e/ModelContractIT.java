@@ -1,0 +1,164 @@
+package dev.samuel.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samuel.cli.Samuel;
+import dev.samuel.cli.http.RegistryApi;
+import dev.samuel.cli.http.TrainerApi;
+import dev.samuel.cli.stack.LocalStack;
+import dev.samuel.cli.stack.QuarkusService;
+import dev.samuel.cli.stack.StackLayout;
+import dev.samuel.cli.stack.StackPorts;
+import dev.samuel.cli.stack.StackState;
+import dev.samuel.contracts.job.JobRecord;
+import dev.samuel.contracts.job.JobStatus;
+import dev.samuel.testkit.onnx.TorchPrograms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One model contract, end to end: every task and loss, from random initialisation, warm-started from the model's own
+ * champion, and fine-tuned from a foreign program (a PyTorch export: Gemm with transB=1, logits out), through the
+ * packaged ingest, trainer, registry and inference, started once for all cases, one model per case. Each case checks
+ * the job, the gate (both losses finite, and non-negative as losses are), a prediction per event naming the served
+ * version, and that OIP V2 answers the same predictions and probabilities for the same rows.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ModelContractIT {
+
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    static final Duration SETTLE = Duration.ofMinutes(2);
+    static final int EXAMPLES = 320;
+    static final int EVENTS = 20;
+
+    /** Where a case's network and parameters start. */
+    enum Start { RANDOM, OWN_CHAMPION, FOREIGN }
+
+    final LocalStack stack = new LocalStack(new StackLayout(HOME, HOME.resolve("cli/target/contract-stack")), System.out);
+    StackState state;
+    RegistryApi registry;
+    TrainerApi trainer;
+    ServedPredictions served;
+
+    @TempDir
+    Path files;
+
+    @BeforeAll
+    void up() throws Exception {
+        stack.purge();
+        state = stack.up(StackPorts.free());
+        registry = new RegistryApi(state.ports().url(QuarkusService.REGISTRY), stack.token());
+        trainer = new TrainerApi(state.ports().url(QuarkusService.TRAINER), stack.token());
+        served = new ServedPredictions(state.ports().bootstrap(), state.ports().url(QuarkusService.INFERENCE));
+    }
+
+    @AfterAll
+    void down() {
+        stack.down();
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(Task.values()).flatMap(task -> Stream.of(Start.values()).map(start -> Arguments.of(task, start)));
+    }
+
+    @ParameterizedTest(name = "{0} from {1}")
+    @MethodSource("cases")
+    void theModelTrainsIsJudgedAndServedByOneContract(Task task, Start start) throws Exception {
+        var model = ("c-" + task + "-" + start).toLowerCase(Locale.ROOT).replace('_', '-');
+        cli("create", write(model + ".json", task.spec(model, "{\"random\": {\"seed\": 5}}")).toString());
+        if (start == Start.FOREIGN) {
+            var program = write(model + ".onnx", TorchPrograms.mlp(Task.FEATURES, 16, task.width, 3,
+                    TorchPrograms.Ending.LOGITS));
+            var imported = new ArrayList<>(List.of("import", program.toString(), "--model", model, "--promote"));
+            if (task.declared != null) {
+                imported.addAll(List.of("--outputs", task.declared));
+            }
+            cli(imported.toArray(String[]::new));
+            cli("update", write(model + ".json", task.spec(model, "{\"from\": \"" + model + "@1\"}")).toString());
+        }
+        cli("produce", write(model + "-examples.jsonl", rows(task, model, EXAMPLES, true)).toString(), "--model", model);
+        await("the trainer to hold " + model + "'s examples",
+                () -> trainer.dataset(model).path("train").asInt() + trainer.dataset(model).path("test").asInt() == EXAMPLES);
+
+        var job = train(model);
+        if (start == Start.OWN_CHAMPION) {
+            cli("update", write(model + ".json", task.spec(model, "{\"from\": \"" + model + "@champion\"}")).toString());
+            job = train(model);
+        }
+
+        assertThat(job.status()).as(job.message()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.testLoss()).isFinite().isNotNegative();
+        var decision = job.decision();
+        if (start == Start.RANDOM) {
+            assertThat(decision.championVersion()).isNull();
+            assertThat(decision.promoted()).isTrue();
+        } else {
+            assertThat(job.lineage()).containsEntry("init", model + " v1");
+            assertThat(decision.championVersion()).isEqualTo(1);
+            assertThat(decision.championTestLoss()).as(decision.reason()).isFinite().isNotNegative();
+        }
+        if (task.classifies()) {
+            assertThat(job.testAccuracy()).isGreaterThan(0.7);
+        }
+        int champion = registry.model(model).orElseThrow().path("aliases").path("champion").asInt();
+        served.awaitServing(model, champion, SETTLE);
+        var events = rows(task, model + "-e", EVENTS, false);
+        cli("produce", write(model + "-events.jsonl", events).toString(), "--model", model);
+        served.assertConsistent(model, champion, events, SETTLE);
+    }
+
+    private JobRecord train(String model) throws InterruptedException {
+        var job = trainer.requestJob(model);
+        await("job " + job.id() + " of " + model, () -> trainer.job(model, job.id()).isFinished());
+        return trainer.job(model, job.id());
+    }
+
+    private void cli(String... args) {
+        var all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--bootstrap", state.ports().bootstrap(), "--registry", state.ports().url(QuarkusService.REGISTRY),
+                "--trainer", state.ports().url(QuarkusService.TRAINER), "--token", stack.token()));
+        assertThat(Samuel.commandLine().execute(all.toArray(String[]::new))).as("bin/samuel " + String.join(" ", args))
+                .isZero();
+    }
+
+    private static String rows(Task task, String prefix, int count, boolean labelled) {
+        var random = new Random(prefix.hashCode());
+        var out = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            out.append(task.row(random, prefix + "-" + i, labelled)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private Path write(String name, String text) throws Exception {
+        return Files.writeString(files.resolve(name), text);
+    }
+
+    private Path write(String name, byte[] bytes) throws Exception {
+        return Files.write(files.resolve(name), bytes);
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + SETTLE.toSeconds() + " s for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.samuel.programs;
+
+import ai.onnxruntime.OrtException;
+import dev.samuel.contracts.event.ResolvedExample;
+import dev.samuel.contracts.model.ModelSignature;
+import java.util.List;
+
+/**
+ * A program's loss and accuracy on labelled examples, run as inference runs it ({@link RowBatch}) and judged by the
+ * model's {@link ModelSignature}: the weighted mean of the spec's loss, as in training, and the fraction of examples
+ * whose class it predicts (NaN for a regression).
+ */
+public record HoldoutScore(double loss, double accuracy, int examples) {
+
+    private static final int BATCH = 256;
+
+    public static HoldoutScore of(Program program, ModelSignature signature, List<ResolvedExample> examples) {
+        var batch = new RowBatch();
+        double weightedLoss = 0;
+        double weights = 0;
+        long correct = 0;
+        for (int start = 0; start < examples.size(); start += BATCH) {
+            var rows = examples.subList(start, Math.min(examples.size(), start + BATCH));
+            batch.reset(signature.program().features());
+            rows.forEach(example -> batch.add(example.features()));
+            float[] outputs = run(batch, program, signature);
+            for (int row = 0; row < rows.size(); row++) {
+                var example = rows.get(row);
+                weightedLoss += example.weight() * signature.loss(outputs, row, example.target());
+                weights += example.weight();
+                if (signature.isClassifier() && signature.isCorrect(outputs, row, example.target())) {
+                    correct++;
+                }
+            }
+        }
+        double accuracy = signature.isClassifier() ? correct / (double) examples.size() : Double.NaN;
+        return new HoldoutScore(weights > 0 ? weightedLoss / weights : Double.NaN, accuracy, examples.size());
+    }
+
+    private static float[] run(RowBatch batch, Program program, ModelSignature signature) {
+        try {
+            return batch.run(program, signature.program());
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed to score the holdout: " + e.getMessage(), e);
+        }
+    }
+}
