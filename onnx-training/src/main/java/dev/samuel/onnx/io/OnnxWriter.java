@@ -45,6 +45,42 @@ public final class OnnxWriter {
         return model.build();
     }
 
+    /**
+     * The program with some initializers' values replaced and nothing else changed (graph, names, opsets, metadata,
+     * unknown fields): trained parameters written back into the program they were imported from. Each value must
+     * name an initializer of the program and keep its type and shape.
+     */
+    public static byte[] withInitializers(byte[] program, Map<String, Tensor> values) {
+        ModelProto model;
+        try {
+            model = ModelProto.parseFrom(program);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new dev.samuel.onnx.graph.GraphException("not an ONNX model: " + e.getMessage(), e);
+        }
+        var builder = model.toBuilder();
+        var graph = builder.getGraphBuilder();
+        var missing = new java.util.TreeSet<>(values.keySet());
+        for (int i = 0; i < graph.getInitializerCount(); i++) {
+            var old = graph.getInitializer(i);
+            var value = values.get(old.getName());
+            if (value == null) {
+                continue;
+            }
+            var replacement = tensor(value.withName(old.getName()));
+            if (replacement.getDataType() != old.getDataType() || !replacement.getDimsList().equals(old.getDimsList())) {
+                throw new dev.samuel.onnx.graph.GraphException("initializer '" + old.getName() + "' is " + old.getDimsList()
+                        + " of type " + old.getDataType() + ", the value " + replacement.getDimsList() + " of type "
+                        + replacement.getDataType());
+            }
+            graph.setInitializer(i, replacement);
+            missing.remove(old.getName());
+        }
+        if (!missing.isEmpty()) {
+            throw new dev.samuel.onnx.graph.GraphException("the program has no initializers " + missing);
+        }
+        return builder.build().toByteArray();
+    }
+
     private static GraphProto graphProto(Graph graph) {
         GraphProto.Builder g = GraphProto.newBuilder().setName(graph.name());
         graph.inputs().forEach(v -> g.addInput(valueInfo(v)));

@@ -9,6 +9,7 @@ import dev.samuel.contracts.model.Origin;
 import dev.samuel.contracts.model.OutputKind;
 import dev.samuel.onnx.graph.GraphException;
 import dev.samuel.onnx.graph.Tensor;
+import dev.samuel.onnx.io.OnnxWriter;
 import dev.samuel.onnx.loss.LossKind;
 import dev.samuel.onnx.optim.OptimizerConfig;
 import dev.samuel.onnx.runtime.SessionConfig;
@@ -54,11 +55,44 @@ class OnnxImporterTest {
             assertThat(s.evaluate(data).accuracy()).isGreaterThan(0.9);
             assertThat(s.parameters().get("0.weight").floats()).containsExactly(before.get("0.weight").floats());
             assertThat(s.parameters().get("2.weight").floats()).isNotEqualTo(before.get("2.weight").floats());
-            byte[] frozen = s.freeze(new FreezeMetadata("imported", "-", OutputKind.PROBABILITIES, Origin.FOREIGN, Map.of(), Map.of("source", "pytorch")));
+            byte[] frozen = s.freeze(new FreezeMetadata("imported", "-", OutputKind.PROBABILITIES, Origin.FOREIGN, Map.of(),
+                    Map.of("source", "pytorch")));
             float[] scores = run(frozen, data, "x");
             assertThat(scores).containsExactly(s.predict(Batch.of(data)));
             Map<String, Tensor> stored = OnnxImporter.initializers(frozen);
             s.parameters().forEach((name, t) -> assertThat(stored.get(name).floats()).as(name).containsExactly(t.floats()));
+        }
+    }
+
+    @Test
+    void aTrainableProgramKeepsItsOutputAndTheLossReadsItsLogits() throws Exception {
+        byte[] logits = TorchLikeModels.mlp(4, 16, 3, 1);
+        byte[] softmax = TorchLikeModels.withSoftmax(logits);
+
+        ForwardModel asLogits = OnnxImporter.trainable(logits, OutputKind.LOGITS);
+        ForwardModel asProbabilities = OnnxImporter.trainable(softmax, OutputKind.PROBABILITIES);
+
+        assertThat(asLogits.logits()).isEqualTo(asLogits.output()).isEqualTo("logits");
+        assertThat(asProbabilities.output()).isEqualTo("probabilities");
+        assertThat(asProbabilities.logits()).isEqualTo("logits");
+        assertThatThrownBy(() -> OnnxImporter.trainable(logits, OutputKind.PROBABILITIES))
+                .isInstanceOf(GraphException.class).hasMessageContaining("not a Softmax");
+    }
+
+    @Test
+    void trainedParametersGoBackIntoTheProgramTheyCameFrom() throws Exception {
+        byte[] original = TorchLikeModels.mlp(4, 16, 3, 1);
+        Dataset data = blobs(300, 4, 3, 3);
+        try (TrainingSession s = TrainingSession.create(OnnxImporter.trainable(original, OutputKind.LOGITS), CONFIG,
+                InitialParameters.fromModel())) {
+            data.batches(32).forEach(s::step);
+
+            byte[] trained = OnnxWriter.withInitializers(original, s.parameters());
+
+            assertThat(run(trained, data, "x")).containsExactly(s.predict(Batch.of(data)));
+            assertThat(trained.length).isEqualTo(original.length);
+            assertThatThrownBy(() -> OnnxWriter.withInitializers(original, Map.of("nope", s.parameters().get("0.bias"))))
+                    .hasMessageContaining("no initializers [nope]");
         }
     }
 

@@ -42,6 +42,21 @@ final class TorchLikeModels {
         return model(g);
     }
 
+    /** The model with {@code nn.Softmax(dim=1)} after its logits: output {@code probabilities}. */
+    static byte[] withSoftmax(byte[] model) {
+        try {
+            var m = ModelProto.parseFrom(model).toBuilder();
+            var g = m.getGraphBuilder();
+            String logits = g.getOutput(0).getName();
+            g.addNode(NodeProto.newBuilder().setName("/Softmax").setOpType("Softmax").addInput(logits)
+                    .addOutput("probabilities").addAttribute(integer("axis", 1)));
+            g.setOutput(0, g.getOutput(0).toBuilder().setName("probabilities"));
+            return m.build().toByteArray();
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /**
      * A small CNN as PyTorch exports one whose forward starts with {@code x.view(-1, 1, 8, 8)}: x [batch, 64] ->
      * Reshape (Constant shape) -> Conv2d(1, 4, 3, padding=1) -> BatchNorm2d(4) (eval mode: running statistics as
