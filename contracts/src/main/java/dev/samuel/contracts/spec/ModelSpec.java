@@ -3,7 +3,7 @@ package dev.samuel.contracts.spec;
 import java.util.List;
 
 /**
- * The architecture and training recipe of one model (DESIGN.md section 4). Required parts
+ * The architecture and training recipe of one model (every field: docs/model-spec.md). Required parts
  * ({@code name}, {@code task}, {@code input}, {@code layers}) stay null when absent so that
  * {@link ModelSpecValidator} can name them; every optional part gets its documented default here.
  */

@@ -5,7 +5,7 @@ import dev.samuel.contracts.registry.Sha256;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * The split rule of DESIGN.md section 3: an example is {@code test} when
+ * The split rule (docs/design.md, "The split rule"): an example is {@code test} when
  * {@code (murmur2(utf8(key)) & 0x7fffffff) % 10000 < holdout * 10000}. It depends on the key alone, so an
  * example keeps its split across restarts, replays and versions, and is never trained on once held out.
  */

@@ -10,7 +10,7 @@ import dev.samuel.contracts.spec.TopicNames;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** The typed topic registry: platform topics, and the topics of each model (DESIGN.md section 3). */
+/** The typed topic registry: platform topics, and the topics of each model (docs/design.md, "Topics"). */
 public final class Topics {
 
     /** Specs, versions and aliases; one partition, compacted. */

@@ -20,14 +20,15 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Manual check against a model PyTorch really exported (../shared/models/torch-mlp-untrained.onnx): the
- * imported graph reproduces ORT's output on the original bytes, then fine-tunes on MNIST (raw pixels / 255).
+ * Manual check against a model PyTorch really exported (examples/models/torch-mlp-untrained.onnx): the
+ * imported graph reproduces ORT's output on the original bytes, then fine-tunes on MNIST (examples/mnist, raw
+ * pixels / 255). Its argument is the repository's examples folder; by default {@code examples}, from the root.
  */
 public final class ImportCheck {
     public static void main(String[] args) throws Exception {
-        Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
-        byte[] original = Files.readAllBytes(shared.resolve("models/torch-mlp-untrained.onnx"));
-        Path mnist = shared.resolve("datasets/mnist");
+        Path examples = Path.of(args.length > 0 ? args[0] : "examples");
+        byte[] original = Files.readAllBytes(examples.resolve("models/torch-mlp-untrained.onnx"));
+        Path mnist = examples.resolve("mnist");
         Dataset all = Mnist.read(mnist.resolve("mnist8k-images-idx3-ubyte.gz"), mnist.resolve("mnist8k-labels-idx1-ubyte.gz"));
         float[] x = all.features().clone();
         for (int i = 0; i < x.length; i++) {

@@ -40,7 +40,8 @@ public final class TrainingBenchmark {
             """;
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args.length > 0 ? args[0] : "../shared/datasets/mnist");
+        // The MNIST sample the repository ships (examples/mnist), from the repository root where bench/run runs.
+        Path dir = Path.of(args.length > 0 ? args[0] : "examples/mnist");
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Dataset all = Mnist.read(dir.resolve("mnist8k-images-idx3-ubyte.gz"), dir.resolve("mnist8k-labels-idx1-ubyte.gz"));
         Dataset train = all.slice(0, 7000);

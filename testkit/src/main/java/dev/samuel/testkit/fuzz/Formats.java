@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The event formats of DESIGN.md section 4, written byte by byte. testkit does not depend on contracts, and
+ * The event formats of docs/design.md ("Formats"), written byte by byte. testkit does not depend on contracts, and
  * should not: a fuzz input written with the reader's own writer could share its bugs.
  */
 final class Formats {

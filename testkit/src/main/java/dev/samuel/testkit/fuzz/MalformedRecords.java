@@ -13,7 +13,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * A seeded generator of malformed event records (DESIGN.md section 4), each with the reject reason a service must
+ * A seeded generator of malformed event records (docs/design.md, "Formats"), each with the reject reason a service must
  * dead-letter it with, and of valid records to interleave with them. One generator serves ingest (labelled
  * examples) and inference (unlabelled events), so both services are held to the same table of reasons.
  *
