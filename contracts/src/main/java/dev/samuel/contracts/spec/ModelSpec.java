@@ -1,5 +1,6 @@
 package dev.samuel.contracts.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  * ({@code name}, {@code task}, {@code input}, {@code layers}) stay null when absent so that
  * {@link ModelSpecValidator} can name them; every optional part gets its documented default here.
  */
+@JsonIgnoreProperties("$schema")
 public record ModelSpec(
         String name,
         Task task,

@@ -1,8 +1,12 @@
 package dev.samuel.contracts.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.samuel.contracts.json.Json;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -11,6 +15,16 @@ import java.util.stream.Collectors;
 /** Reads, validates and writes model specs. */
 public final class ModelSpecs {
 
+    /**
+     * Strict about numbers: {@code "dense": 12.7} is not a layer of 12, nor {@code "epochs": "4"} four epochs. A
+     * {@code $schema} key, which editors use to find the JSON Schema, is allowed and not kept.
+     */
+    private static final ObjectReader READER = ((JsonMapper) Json.MAPPER).rebuild()
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build().readerFor(ModelSpec.class);
+
     private ModelSpecs() {
     }
 
@@ -18,7 +32,7 @@ public final class ModelSpecs {
     public static ModelSpec parse(String json) {
         ModelSpec spec;
         try {
-            spec = Json.MAPPER.readValue(json, ModelSpec.class);
+            spec = READER.readValue(json);
         } catch (UnrecognizedPropertyException e) {
             var field = path(e);
             throw new InvalidModelSpecException(List.of("unknown field '" + field + "'"

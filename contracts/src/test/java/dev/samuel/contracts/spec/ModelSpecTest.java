@@ -114,6 +114,8 @@ class ModelSpecTest {
             {"random": {"seed": 42}}          | {"onnx": "ab12"}                        | unknown field 'init.onnx': register the ONNX file with `bin/samuel import
             "minImprovement": 0.0             | "minImprovment": 0.0                    | unknown field 'promotion.minImprovment'
             "layers"                          | "layerz"                                | unknown field 'layerz'
+            {"dense": 10}                     | {"dense": 10.5}                         | layers[1].dense: Cannot coerce Floating-point value (10.5)
+            "epochs": 3                       | "epochs": "3"                           | training.epochs: Cannot coerce String value ("3")
             """)
     void reportsEachProblemPrecisely(String fragment, String replacement, String expected) {
         var json = DIGITS.replace(fragment, replacement);
@@ -122,6 +124,13 @@ class ModelSpecTest {
         assertThatThrownBy(() -> ModelSpecs.parse(json))
                 .isInstanceOf(InvalidModelSpecException.class)
                 .hasMessageContaining(expected);
+    }
+
+    @Test
+    void aSchemaReferenceForEditorsIsAllowedAndNotKept() {
+        var spec = ModelSpecs.parse(DIGITS.replaceFirst("\\{", "{\"\\$schema\": \"http://localhost:8082/schemas/model-spec.json\", "));
+
+        assertThat(ModelSpecs.toJson(spec)).doesNotContain("schema").isEqualTo(ModelSpecs.toJson(ModelSpecs.parse(DIGITS)));
     }
 
     static final String IMAGES = DIGITS.replace("\"features\": 784}", "\"features\": 784, \"shape\": [1, 28, 28]}")

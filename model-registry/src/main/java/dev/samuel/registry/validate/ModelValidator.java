@@ -47,7 +47,7 @@ public final class ModelValidator {
         }
         if (bytes.length > maxBytes) {
             throw new InvalidModelException(InvalidModelException.TOO_LARGE, "the model is " + bytes.length
-                    + " bytes, over the limit of " + maxBytes + " bytes (samuel.registry.max-artifact-bytes)");
+                    + " bytes, over the limit of " + maxBytes + " bytes (samuel.registry.artifacts.max-bytes)");
         }
     }
 }
