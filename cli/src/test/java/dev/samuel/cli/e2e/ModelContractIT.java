@@ -114,6 +114,12 @@ class ModelContractIT {
         if (task.classifies()) {
             assertThat(job.testAccuracy()).isGreaterThan(0.7);
         }
+        if (start == Start.FOREIGN) {
+            assertThat(cliOutput("versions", model, "--detail")).as("versions --detail")
+                    .contains("version 1", "input 'x' [batch, 4] -> output 'logits'", "foreign network",
+                            "samuel.version = 2", "samuel.lineage.init = " + model + " v1", "samuel.origin = foreign",
+                            "imported = " + model + ".onnx");
+        }
         int champion = registry.model(model).orElseThrow().path("aliases").path("champion").asInt();
         served.awaitServing(model, champion, SETTLE);
         var events = rows(task, model + "-e", EVENTS, false);
@@ -143,6 +149,19 @@ class ModelContractIT {
                 "--trainer", state.ports().url(QuarkusService.TRAINER), "--token", stack.token()));
         assertThat(Samuel.commandLine().execute(all.toArray(String[]::new))).as("bin/samuel " + String.join(" ", args))
                 .isZero();
+    }
+
+    /** What a cli command prints, for commands whose output is what they are for. */
+    private String cliOutput(String... args) {
+        var printed = new java.io.ByteArrayOutputStream();
+        var console = System.out;
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            cli(args);
+        } finally {
+            System.setOut(console);
+        }
+        return printed.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String rows(Task task, String prefix, int count, boolean labelled) {
