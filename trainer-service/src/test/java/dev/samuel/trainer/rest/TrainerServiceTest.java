@@ -3,6 +3,7 @@ package dev.samuel.trainer.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.samuel.contracts.event.Encoding;
 import dev.samuel.contracts.event.LabelledExample;
@@ -93,9 +94,10 @@ class TrainerServiceTest {
     @Test
     void askingForAJobNeedsTheWriteToken() {
         given().post("/models/no-such-model/jobs").then().statusCode(401)
-                .body(containsString("jobs need a bearer token"));
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"samuel-trainer\""))
+                .body("status", equalTo(401)).body("message", containsString("writes need a bearer token"));
         given().header("Authorization", "Bearer not-it").post("/models/no-such-model/jobs").then().statusCode(403)
-                .body(containsString("not the trainer's write token"));
+                .body("status", equalTo(403)).body("message", equalTo("the bearer token is not the trainer's write token"));
     }
 
     /** A request with the trainer's write token, as the cli sends it. */

@@ -1,4 +1,4 @@
-package dev.samuel.contracts.security;
+package dev.samuel.plumbing.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

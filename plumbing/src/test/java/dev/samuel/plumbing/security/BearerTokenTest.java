@@ -1,4 +1,4 @@
-package dev.samuel.contracts.security;
+package dev.samuel.plumbing.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
