@@ -13,7 +13,9 @@ import dev.samuel.cli.command.TrainCommand;
 import dev.samuel.cli.command.UpCommand;
 import dev.samuel.cli.command.UpdateCommand;
 import dev.samuel.cli.command.VersionsCommand;
+import dev.samuel.cli.http.CallFailures;
 import dev.samuel.cli.stack.StackException;
+import dev.samuel.plumbing.http.ServiceCallException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,6 +35,10 @@ public final class Samuel {
         return new CommandLine(new Samuel()).setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof CliException || e instanceof StackException) {
                 line.getErr().println("samuel: " + e.getMessage());
+                return 1;
+            }
+            if (e instanceof ServiceCallException call) {
+                line.getErr().println("samuel: " + CallFailures.describe(call));
                 return 1;
             }
             throw e;

@@ -1,17 +1,13 @@
-package dev.samuel.trainer.registry;
+package dev.samuel.plumbing.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.samuel.contracts.json.Json;
 import dev.samuel.contracts.registry.VersionRecord;
+import dev.samuel.plumbing.http.Backoff;
+import dev.samuel.plumbing.http.ServiceCallException;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,20 +17,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The client against a registry that fails on purpose, over real HTTP (the JDK's server). */
-class RegistryClientTest {
+/** The trainer's use of the client against a registry that fails on purpose, over real HTTP (the JDK's server). */
+class RegistryClientRetryTest {
 
     static final Backoff QUICK = new Backoff(4, Duration.ofMillis(5));
     static final Map<String, String> LINEAGE = Map.of(RegistryClient.JOB, "job-1");
 
     final List<VersionRecord> registered = new ArrayList<>();
     final AtomicInteger posts = new AtomicInteger();
-    HttpServer server;
+    FakeRegistry server;
 
     @AfterEach
     void stop() {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
     }
 
@@ -62,22 +58,29 @@ class RegistryClientTest {
     }
 
     @Test
-    void aRefusalIsFinalAtOnce() throws IOException {
+    void aRefusalIsFinalAtOnceWithTheRegistrysOwnMessage() throws IOException {
         var client = registry(post -> 400);
 
         assertThatThrownBy(() -> client.register("m", new byte[] {1}, Map.of(), LINEAGE))
-                .isInstanceOf(RegistryCallException.class).hasMessageContaining("answered 400");
+                .isInstanceOfSatisfying(ServiceCallException.class, e -> {
+                    assertThat(e).hasMessageContaining("answered 400");
+                    assertThat(e.kind()).isEqualTo(ServiceCallException.Kind.REFUSED);
+                    assertThat(e.serviceMessage()).isEqualTo("no\n  - first problem");
+                    assertThat(e.retryable()).isFalse();
+                });
         assertThat(posts).hasValue(1);
     }
 
     @Test
     void aRegistryThatNeverAnswersFailsAfterTheLastAttempt() throws IOException {
         var client = registry(post -> 201);
-        server.stop(0);
+        server.close();
 
         assertThatThrownBy(() -> client.register("m", new byte[] {1}, Map.of(), LINEAGE))
-                .isInstanceOf(RegistryCallException.class)
-                .satisfies(e -> assertThat(((RegistryCallException) e).retryable()).isTrue());
+                .isInstanceOfSatisfying(ServiceCallException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ServiceCallException.Kind.NO_ANSWER);
+                    assertThat(e.retryable()).isTrue();
+                });
     }
 
     interface Answer {
@@ -86,11 +89,10 @@ class RegistryClientTest {
     }
 
     RegistryClient registry(Answer answer) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/models/m/versions", exchange -> {
+        server = FakeRegistry.start();
+        server.handle("/models/m/versions", exchange -> {
             if (exchange.getRequestMethod().equals("GET")) {
-                reply(exchange, 200, Json.MAPPER.writeValueAsString(registered));
-                return;
+                return FakeRegistry.json(200, registered);
             }
             int status = answer.status(posts.incrementAndGet());
             if (status == 201 || status < 0) {
@@ -98,17 +100,9 @@ class RegistryClientTest {
                 registered.add(new VersionRecord("m", registered.size() + 1, "00", 1, Map.of(), lineage,
                         Instant.now()));
             }
-            reply(exchange, Math.abs(status), status == 201
-                    ? Json.MAPPER.writeValueAsString(registered.get(registered.size() - 1)) : "{\"message\":\"no\"}");
+            return status == 201 ? FakeRegistry.json(201, registered.get(registered.size() - 1))
+                    : FakeRegistry.text(Math.abs(status), "{\"message\":\"no\",\"problems\":[\"first problem\"]}");
         });
-        server.start();
-        return new RegistryClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "t", QUICK);
-    }
-
-    static void reply(HttpExchange exchange, int status, String body) throws IOException {
-        var bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        return new RegistryClient(server.url(), "t", QUICK, Duration.ofSeconds(5));
     }
 }
