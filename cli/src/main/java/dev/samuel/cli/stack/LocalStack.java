@@ -1,5 +1,6 @@
 package dev.samuel.cli.stack;
 
+import dev.samuel.plumbing.launch.Readiness;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -21,7 +21,7 @@ final class ModuleBuild {
 
     void buildMissing() throws InterruptedException {
         List<String> missing = Arrays.stream(QuarkusService.values())
-                .filter(service -> !Files.exists(service.jar(home)))
+                .filter(service -> !service.packaged(home).isBuilt())
                 .map(QuarkusService::module).toList();
         if (missing.isEmpty()) {
             return;

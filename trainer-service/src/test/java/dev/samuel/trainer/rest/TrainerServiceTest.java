@@ -15,7 +15,6 @@ import dev.samuel.contracts.topic.ModelTopics;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.testkit.InjectKafkaBroker;
 import dev.samuel.testkit.KafkaBroker;
-import dev.samuel.trainer.RegistryProcess;
 import dev.samuel.trainer.RegistryUrl;
 import dev.samuel.trainer.TrainerTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -102,7 +101,7 @@ class TrainerServiceTest {
 
     /** A request with the trainer's write token, as the cli sends it. */
     private static RequestSpecification writer() {
-        return given().header("Authorization", "Bearer " + RegistryProcess.TOKEN);
+        return given().header("Authorization", "Bearer " + TrainerTestResource.TOKEN);
     }
 
     private void awaitDataset(String model, int train, int test) throws InterruptedException {
@@ -140,7 +139,7 @@ class TrainerServiceTest {
                  "layers": [{"dense": 8, "activation": "relu"}, {"dense": 2}], "optimizer": %s, "init": %s,
                  "training": {"batchSize": 32, "epochs": %d}}""".formatted(model, optimizer, init, epochs);
         given().baseUri(registry.toString()).port(registry.getPort())
-                .header("Authorization", "Bearer " + RegistryProcess.TOKEN)
+                .header("Authorization", "Bearer " + TrainerTestResource.TOKEN)
                 .contentType(ContentType.JSON).body(spec)
                 .put("/models/" + model).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
