@@ -68,7 +68,7 @@ public final class LocalStack {
         }
         running.ifPresent(this::stop);
         ports.requireFree();
-        new ModuleBuild(layout.home(), out).buildMissing();
+        new ModuleBuild(layout.home(), out).buildStale();
         var token = token();
         var state = new StackState(ports, List.of());
         try {
