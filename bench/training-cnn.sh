@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # bench/run training-cnn: conv 16 3x3 (ReLU) - max pool 2 - conv 32 3x3 (ReLU) - max pool 2 - dense 10 (Adam 1e-3,
-# batch 32, 10 epochs, examples shuffled per epoch with a fixed seed) on the first 7,000 digits of
-# ../shared/datasets/mnist, evaluated on the last 1,000 after each epoch. Last line:
+# batch 32, 10 epochs, examples shuffled per epoch with a fixed seed) on the first 7,000 digits of examples/mnist
+# (else ../shared/datasets/mnist), evaluated on the last 1,000 after each epoch. Last line:
 # RESULT cnn_train_eps=... cnn_heldout_acc=...
 # BENCH_CNN_OPTS passes -Dbench.padding=N (conv padding, default 0), -Dbench.lr=X (default 0.001), -Dbench.batch=N (32).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-data=${BENCH_MNIST:-$root/../shared/datasets/mnist}
+source "$root/bench/lib/classpath.sh"
+source "$root/bench/lib/data.sh"
+data=${BENCH_MNIST:-$(mnist_dir "$root")}
 epochs=${BENCH_CNN_EPOCHS:-10}
 work=$(mktemp -d)
-source "$root/bench/lib/classpath.sh"
 trap 'rm -rf "$work"' EXIT
 
 cd "$root"
-classpath=$(module_classpath onnx-training "$work")
+# The services' packaged jars are not needed here: their Quarkus build is skipped.
+classpath=$(bench_classpath "$work" -Dquarkus.build.skip=true)
 java ${BENCH_CNN_OPTS:-} -cp "$classpath" \
-  dev.samuel.onnx.bench.CnnBenchmark "$data" "$epochs"
+  dev.samuel.bench.training.CnnBenchmark "$data" "$epochs"

@@ -1,4 +1,4 @@
-package dev.samuel.inference.bench;
+package dev.samuel.bench.inference;
 
 import dev.samuel.contracts.event.BinaryCodec;
 import dev.samuel.contracts.event.Encoding;
@@ -8,8 +8,10 @@ import dev.samuel.contracts.topic.RegistryTopicSettings;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.inference.support.ArtifactServer;
 import dev.samuel.inference.support.Registry;
-import dev.samuel.testkit.bench.CopyLoop;
-import java.io.File;
+import dev.samuel.bench.ceiling.CopyLoop;
+import dev.samuel.plumbing.launch.PackagedService;
+import dev.samuel.plumbing.launch.RunningService;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * the ceiling of the same exactly-once loop copying the same events unscored, and raw ORT at batch 256. Then, at
  * a steady paced rate, scoring latency (event timestamp to committed prediction seen), and the same while the
  * champion is promoted every 2 s: promotion to first prediction of the new version, and latency during swaps.
- * Arguments: bootstrap servers, path of {@code quarkus-run.jar}, events, paced rate (events/s), encoding.
+ * Arguments: bootstrap servers, the repository (where the packaged service is), events, paced rate (events/s),
+ * encoding.
  */
 public final class InferenceBenchmark {
 
@@ -37,7 +40,7 @@ public final class InferenceBenchmark {
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
-        String serviceJar = args[1];
+        var service = PackagedService.in(Path.of(args[1]), "inference-service");
         int events = Integer.parseInt(args[2]);
         int rate = Integer.parseInt(args[3]);
         var encoding = Encoding.of(args[4]);
@@ -62,8 +65,8 @@ public final class InferenceBenchmark {
                 registry.version(MODEL, version, MnistModels.mlp(version));
             }
             registry.champion(MODEL, 1);
-            var service = startService(bootstrap, server.url(), serviceJar);
-            try (var observer = new Observer(bootstrap, topics.predictions().name(), true)) {
+            try (var running = start(service, bootstrap, server.url());
+                 var observer = new Observer(bootstrap, topics.predictions().name(), true)) {
                 double infer = observer.await(events, Duration.ofMinutes(5));
                 System.out.printf("inference %.0f events/s, %.2f of the ceiling%n", infer, infer / ceiling);
                 observer.takeLatencies();
@@ -77,9 +80,6 @@ public final class InferenceBenchmark {
                 System.out.printf("RESULT infer_eps=%d ceiling_eps=%d p50_ms=%d p99_ms=%d ort_limit_rps=%d swap_p50_ms=%d "
                                 + "swap_p99_ms=%d swap_p99_latency_ms=%d%n", Math.round(infer), Math.round(ceiling),
                         steady.p50(), steady.p99(), Math.round(ort), swaps.p50(), swaps.p99(), during.p99());
-            } finally {
-                service.destroy();
-                service.waitFor();
             }
         }
     }
@@ -95,14 +95,15 @@ public final class InferenceBenchmark {
         }
     }
 
-    private static Process startService(String bootstrap, String registryUrl, String jar) throws Exception {
-        var java = new File(System.getProperty("java.home"), "bin/java").getPath();
-        return new ProcessBuilder(java, "-Dkafka.bootstrap.servers=" + bootstrap,
-                "-Dsamuel.inference.registry-url=" + registryUrl, "-Dsamuel.inference.instance-id=bench",
-                "-Dsamuel.inference.max-poll-records=" + MAX_POLL_RECORDS, "-Dquarkus.http.port=0",
-                "-Dquarkus.log.level=WARN", "-Dquarkus.log.category.\"dev.samuel\".level=INFO", "-jar", jar)
-                .redirectErrorStream(true)
-                .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "bench-inference-service.log")).start();
+    private static RunningService start(PackagedService service, String bootstrap, String registryUrl) {
+        var log = Path.of(System.getProperty("java.io.tmpdir"), "bench-inference-service.log");
+        return service.start(0, log, command -> command
+                .property("kafka.bootstrap.servers", bootstrap)
+                .property("samuel.inference.registry-url", registryUrl)
+                .property("samuel.inference.instance-id", "bench")
+                .property("samuel.inference.max-poll-records", MAX_POLL_RECORDS)
+                .property("quarkus.log.level", "WARN")
+                .property("quarkus.log.category.\"dev.samuel\".level", "INFO"));
     }
 
     static KafkaProducer<byte[], byte[]> producer(String bootstrap) {

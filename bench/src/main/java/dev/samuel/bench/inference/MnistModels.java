@@ -1,4 +1,4 @@
-package dev.samuel.inference.bench;
+package dev.samuel.bench.inference;
 
 import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.contracts.spec.Input;

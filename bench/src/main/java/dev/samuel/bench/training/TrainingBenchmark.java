@@ -1,4 +1,4 @@
-package dev.samuel.onnx.bench;
+package dev.samuel.bench.training;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtSession;
@@ -39,7 +39,7 @@ public final class TrainingBenchmark {
             """;
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args.length > 0 ? args[0] : "../shared/datasets/mnist");
+        Path dir = args.length > 0 ? Path.of(args[0]) : Mnist.locate(Path.of("."));
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Dataset all = Mnist.read(dir.resolve("mnist8k-images-idx3-ubyte.gz"), dir.resolve("mnist8k-labels-idx1-ubyte.gz"));
         Dataset train = all.slice(0, 7000);

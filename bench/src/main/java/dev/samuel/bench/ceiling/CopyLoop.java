@@ -1,4 +1,4 @@
-package dev.samuel.testkit.bench;
+package dev.samuel.bench.ceiling;
 
 import java.time.Duration;
 import java.util.HashMap;

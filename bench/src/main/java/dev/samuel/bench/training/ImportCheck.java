@@ -1,4 +1,4 @@
-package dev.samuel.onnx.bench;
+package dev.samuel.bench.training;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtSession;
@@ -21,13 +21,14 @@ import java.util.Map;
 
 /**
  * Manual check against a model PyTorch really exported (../shared/models/torch-mlp-untrained.onnx): the
- * imported graph reproduces ORT's output on the original bytes, then fine-tunes on MNIST (raw pixels / 255).
+ * imported graph reproduces ORT's output on the original bytes, then fine-tunes on MNIST (raw pixels / 255) from
+ * {@link Mnist#locate}.
  */
 public final class ImportCheck {
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
         byte[] original = Files.readAllBytes(shared.resolve("models/torch-mlp-untrained.onnx"));
-        Path mnist = shared.resolve("datasets/mnist");
+        Path mnist = Mnist.locate(Path.of("."));
         Dataset all = Mnist.read(mnist.resolve("mnist8k-images-idx3-ubyte.gz"), mnist.resolve("mnist8k-labels-idx1-ubyte.gz"));
         float[] x = all.features().clone();
         for (int i = 0; i < x.length; i++) {

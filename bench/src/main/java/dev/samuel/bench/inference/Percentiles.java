@@ -1,4 +1,4 @@
-package dev.samuel.inference.bench;
+package dev.samuel.bench.inference;
 
 import java.util.List;
 

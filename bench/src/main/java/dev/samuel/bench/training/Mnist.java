@@ -1,4 +1,4 @@
-package dev.samuel.onnx.bench;
+package dev.samuel.bench.training;
 
 import dev.samuel.onnx.train.Dataset;
 import java.io.DataInputStream;
@@ -11,6 +11,16 @@ import java.util.zip.GZIPInputStream;
 /** Reads the IDX (gzip) image and label files of an MNIST-format dataset: grey levels 0..255 as floats. */
 final class Mnist {
     private Mnist() {
+    }
+
+    /**
+     * The folder of the MNIST files of a repository at {@code root}: {@code examples/mnist}, else the shared datasets
+     * folder beside the repository ({@code ../shared/datasets/mnist}), as bench/lib/data.sh finds it.
+     */
+    static Path locate(Path root) {
+        var inRepository = root.resolve("examples/mnist");
+        return Files.exists(inRepository.resolve("mnist8k-images-idx3-ubyte.gz")) ? inRepository
+                : root.resolve("../shared/datasets/mnist");
     }
 
     static Dataset read(Path images, Path labels) throws IOException {

@@ -1,4 +1,4 @@
-package dev.samuel.inference.bench;
+package dev.samuel.bench.inference;
 
 import dev.samuel.inference.support.Registry;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.samuel.ingest.bench;
+package dev.samuel.bench.ingest;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.samuel.ingest.bench;
+package dev.samuel.bench.ingest;
 
 import dev.samuel.contracts.event.BinaryCodec;
 import dev.samuel.contracts.event.Encoding;
@@ -11,8 +11,10 @@ import dev.samuel.contracts.spec.Task;
 import dev.samuel.contracts.topic.ModelTopics;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.ingest.SpecPublisher;
-import dev.samuel.testkit.bench.CopyLoop;
+import dev.samuel.plumbing.launch.PackagedService;
+import dev.samuel.bench.ceiling.CopyLoop;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +34,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code bench/run ingest}: the packaged ingest-service against a broker on this machine, beside the ceiling
  * of an exactly-once consume-produce loop that copies the same records without parsing them. Both are timed
  * the same way, by a read_committed observer of the output, from the first record seen to the last.
- * Arguments: bootstrap servers, path of {@code quarkus-run.jar}, examples per encoding.
+ * Arguments: bootstrap servers, the repository (where the packaged service is), examples per encoding.
  */
 public final class IngestBenchmark {
 
@@ -42,7 +44,7 @@ public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
-        String serviceJar = args[1];
+        var service = PackagedService.in(Path.of(args[1]), "ingest-service");
         int examples = Integer.parseInt(args[2]);
         var results = new LinkedHashMap<String, Long>();
         try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -57,7 +59,7 @@ public final class IngestBenchmark {
                 produce(bootstrap, topics.labelled().name(), encoding, examples);
 
                 double ceiling = ceiling(bootstrap, topics.labelled().name(), "ceiling-" + encoding.code(), examples);
-                double ingest = new ServiceRun(bootstrap, serviceJar, topics).run(examples);
+                double ingest = new ServiceRun(bootstrap, service, topics).run(examples);
                 var name = encoding == Encoding.JSON ? "json" : "binary";
                 System.out.printf("%s: ingest %.0f examples/s, ceiling %.0f records/s, ratio %.2f%n",
                         name, ingest, ceiling, ingest / ceiling);
