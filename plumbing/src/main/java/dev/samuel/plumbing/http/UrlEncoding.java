@@ -16,7 +16,8 @@ public final class UrlEncoding {
     public static String segment(String value) {
         // URLEncoder writes the form encoding, where '+' is a space; in a path '+' is a plus.
         var encoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-        // "." and ".." would be resolved away as relative segments by whatever normalises the path.
+        // "." and ".." would be resolved away as relative segments by the client or a proxy; encoded, they reach the
+        // service as data (one that resolves dot segments after decoding, as the registry does, answers 404).
         return encoded.equals(".") || encoded.equals("..") ? encoded.replace(".", "%2E") : encoded;
     }
 
