@@ -6,14 +6,15 @@
 # BENCH_CNN_OPTS passes -Dbench.padding=N (conv padding, default 0), -Dbench.lr=X (default 0.001), -Dbench.batch=N (32).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+source "$root/bench/lib/classpath.sh"
 # The MNIST sample shipped in examples/mnist; BENCH_MNIST names another folder of the same two IDX files.
 data=${BENCH_MNIST:-$root/examples/mnist}
 epochs=${BENCH_CNN_EPOCHS:-10}
 work=$(mktemp -d)
-source "$root/bench/lib/classpath.sh"
 trap 'rm -rf "$work"' EXIT
 
 cd "$root"
-classpath=$(module_classpath onnx-training "$work")
+# The services' packaged jars are not needed here: their Quarkus build is skipped.
+classpath=$(bench_classpath "$work" -Dquarkus.build.skip=true)
 java ${BENCH_CNN_OPTS:-} -cp "$classpath" \
-  dev.samuel.onnx.bench.CnnBenchmark "$data" "$epochs"
+  dev.samuel.bench.training.CnnBenchmark "$data" "$epochs"

@@ -6,14 +6,15 @@
 # RESULT train_eps=... heldout_acc=... heldout_loss=... infer_b1_rps=... infer_b256_rps=...
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+source "$root/bench/lib/classpath.sh"
 # The MNIST sample shipped in examples/mnist; BENCH_MNIST names another folder of the same two IDX files.
 data=${BENCH_MNIST:-$root/examples/mnist}
 runs=${BENCH_TRAINING_RUNS:-5}
 work=$(mktemp -d)
-source "$root/bench/lib/classpath.sh"
 trap 'rm -rf "$work"' EXIT
 
 cd "$root"
-classpath=$(module_classpath onnx-training "$work")
+# The services' packaged jars are not needed here: their Quarkus build is skipped.
+classpath=$(bench_classpath "$work" -Dquarkus.build.skip=true)
 java -cp "$classpath" \
-  ${BENCH_ORT_THREADS:+-Dbench.ortThreads=$BENCH_ORT_THREADS} dev.samuel.onnx.bench.TrainingBenchmark "$data" "$runs"
+  ${BENCH_ORT_THREADS:+-Dbench.ortThreads=$BENCH_ORT_THREADS} dev.samuel.bench.training.TrainingBenchmark "$data" "$runs"

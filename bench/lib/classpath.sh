@@ -1,11 +1,12 @@
 # Sourced by bench scripts.
-#   module_classpath MODULE DIR   builds MODULE and the modules it needs in one reactor build, and prints the class
-#                                 path of its test classes, classes and dependencies (test scope included).
+#   bench_classpath DIR [MAVEN ARGS...]   builds the bench module and the modules it needs in one reactor build, and
+#                                         prints its class path: its classes and their dependencies.
 # Nothing is installed: a build or test running elsewhere keeps the jars it started with.
-module_classpath() {
-  local module=$1 dir=$2 root
+bench_classpath() {
+  local dir=$1 root
+  shift
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-  (cd "$root" && mvn -B -q -pl "$module" -am package -DskipTests dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$dir/$module.classpath" >&2) || return 1
-  echo "$root/$module/target/test-classes:$root/$module/target/classes:$(cat "$dir/$module.classpath")"
+  (cd "$root" && mvn -B -q -pl bench -am package -DskipTests "$@" dependency:build-classpath \
+    -Dmdep.includeScope=runtime -Dmdep.outputFile="$dir/bench.classpath" >&2) || return 1
+  echo "$root/bench/target/classes:$(cat "$dir/bench.classpath")"
 }

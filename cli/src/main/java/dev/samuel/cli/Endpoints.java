@@ -1,14 +1,17 @@
 package dev.samuel.cli;
 
-import dev.samuel.cli.http.RegistryApi;
 import dev.samuel.cli.http.TrainerApi;
 import dev.samuel.cli.stack.KafkaClientConfig;
 import dev.samuel.cli.stack.LocalStack;
 import dev.samuel.cli.stack.QuarkusService;
 import dev.samuel.cli.stack.StackLayout;
 import dev.samuel.cli.stack.StackPorts;
+import dev.samuel.plumbing.http.Backoff;
+import dev.samuel.plumbing.registry.RegistryClient;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -57,8 +60,9 @@ public final class Endpoints {
         return ports().url(QuarkusService.INFERENCE);
     }
 
-    public RegistryApi registry() {
-        return new RegistryApi(registryUrl(), token());
+    /** One try per call: a person at the terminal hears of a failure at once. */
+    public RegistryClient registry() {
+        return new RegistryClient(URI.create(registryUrl()), token(), Backoff.NONE, Duration.ofSeconds(30));
     }
 
     public TrainerApi trainer() {

@@ -14,7 +14,10 @@ import dev.samuel.cli.command.TrainCommand;
 import dev.samuel.cli.command.UpCommand;
 import dev.samuel.cli.command.UpdateCommand;
 import dev.samuel.cli.command.VersionsCommand;
+import dev.samuel.cli.http.CallFailures;
 import dev.samuel.cli.stack.StackException;
+import dev.samuel.plumbing.http.ServiceCallException;
+import dev.samuel.plumbing.launch.LaunchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,8 +36,12 @@ public final class Samuel {
 
     public static CommandLine commandLine() {
         return new CommandLine(new Samuel()).setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof CliException || e instanceof StackException) {
+            if (e instanceof CliException || e instanceof StackException || e instanceof LaunchException) {
                 line.getErr().println("samuel: " + e.getMessage());
+                return 1;
+            }
+            if (e instanceof ServiceCallException call) {
+                line.getErr().println("samuel: " + CallFailures.describe(call));
                 return 1;
             }
             throw e;

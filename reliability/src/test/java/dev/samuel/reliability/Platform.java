@@ -1,7 +1,6 @@
 package dev.samuel.reliability;
 
 import dev.samuel.cli.UserTopics;
-import dev.samuel.cli.http.RegistryApi;
 import dev.samuel.cli.http.TrainerApi;
 import dev.samuel.cli.stack.LocalStack;
 import dev.samuel.cli.stack.QuarkusService;
@@ -10,7 +9,10 @@ import dev.samuel.cli.stack.StackPorts;
 import dev.samuel.cli.stack.StackState;
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.spec.ModelSpecs;
+import dev.samuel.plumbing.http.Backoff;
+import dev.samuel.plumbing.registry.RegistryClient;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -67,8 +69,9 @@ final class Platform implements AutoCloseable {
         return Map.copyOf(kafka);
     }
 
-    RegistryApi registry() {
-        return new RegistryApi(state.ports().url(QuarkusService.REGISTRY), stack.token());
+    RegistryClient registry() {
+        return new RegistryClient(URI.create(state.ports().url(QuarkusService.REGISTRY)), stack.token(), Backoff.NONE,
+                Duration.ofSeconds(30));
     }
 
     TrainerApi trainer() {

@@ -10,35 +10,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.samuel.contracts.broker.SingleNodeBroker;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
 
 /**
  * A real single-node KRaft Kafka (combined broker and controller) inside the test JVM, on free loopback
  * ports, with its data in a temporary directory that {@link #close()} deletes. Starts in about 2 s.
  *
- * <p>Built from {@link KafkaRaftServer} and the storage {@link Formatter} rather than
- * {@code KafkaClusterTestKit}: that one defaults to an unreleased metadata version and drags JUnit's
- * engine and launcher in at compile scope.
+ * <p>Configured by {@link SingleNodeBroker}, as the broker processes of the local stack and the benchmarks are.
+ * Built from {@link KafkaRaftServer} and Kafka's {@link StorageTool} rather than {@code KafkaClusterTestKit}: that
+ * one defaults to an unreleased metadata version and drags JUnit's engine and launcher in at compile scope.
  */
 public final class EmbeddedKafkaBroker implements KafkaBroker {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
-    private static final String HOST = "127.0.0.1";
-    private static final int NODE_ID = 1;
-    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final String HOST = SingleNodeBroker.HOST;
     /** Ports are probed then released before Kafka binds them; another process may win the race. */
     private static final int START_ATTEMPTS = 3;
 
@@ -102,7 +99,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             int controllerPort = freePort();
             Properties props = brokerProperties(dataDir, brokerPort, controllerPort, sasl);
             KafkaConfig config = KafkaConfig.fromProps(props, false);
-            format(dataDir, config);
+            format(dataDir, props);
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dataDir, HOST + ":" + brokerPort, sasl);
@@ -116,60 +113,33 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         }
     }
 
+    /** The platform's one broker configuration, with SASL's settings on top when the broker takes logins. */
     static Properties brokerProperties(Path dataDir, int brokerPort, int controllerPort, SaslPlain sasl) {
-        String listener = sasl == null ? "PLAINTEXT" : SaslPlain.LISTENER;
-        Properties p = new Properties();
-        // Combined mode: one JVM object is both the KRaft controller and the broker.
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", String.valueOf(NODE_ID));
-        // Static single-voter quorum: no dynamic-quorum bootstrap snapshot needed when formatting.
-        p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        p.put("controller.listener.names", CONTROLLER_LISTENER);
-        // Loopback only: tests never need the broker reachable from elsewhere.
-        p.put("listeners", listener + "://" + HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
-        p.put("advertised.listeners", listener + "://" + HOST + ":" + brokerPort);
-        p.put("listener.security.protocol.map", listener + ":" + listener + "," + CONTROLLER_LISTENER + ":" + listener);
-        p.put("inter.broker.listener.name", listener);
-        p.put("log.dirs", dataDir.toString());
-        // Single node: internal topics default to replication factor 3 and would never become available,
-        // which blocks consumer groups (offsets) and transactions / exactly_once_v2 (transaction state).
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        // Explicit although it is Kafka's default: acks=all and transactions need ISR >= this on one node.
-        p.put("min.insync.replicas", "1");
-        p.put("default.replication.factor", "1");
-        // One partition instead of 50 makes the first group join / first transaction much faster.
-        p.put("offsets.topic.num.partitions", "1");
-        p.put("transaction.state.log.num.partitions", "1");
-        // Default 3 s delay before the first rebalance of a new group: pure waiting in tests.
-        p.put("group.initial.rebalance.delay.ms", "0");
-        // The log cleaner preallocates a 128 MB dedupe buffer by default; tests compact next to nothing.
-        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
+        Properties p = SingleNodeBroker.properties(dataDir.resolve("data"), brokerPort, controllerPort,
+                sasl == null ? SingleNodeBroker.PLAINTEXT : SaslPlain.LISTENER);
         if (sasl != null) {
-            p.putAll(sasl.brokerProperties(CONTROLLER_LISTENER));
+            p.putAll(sasl.brokerProperties(SingleNodeBroker.CONTROLLER_LISTENER));
         }
         return p;
     }
 
-    /** Writes meta.properties and the bootstrap checkpoint, as {@code kafka-storage.sh format} does. */
-    private static void format(Path dataDir, KafkaConfig config) {
+    /**
+     * Formats the storage with Kafka's own tool, as the broker process of the local stack and the benchmarks is
+     * formatted ({@code kafka-storage format --standalone}), from the same server.properties.
+     */
+    private static void format(Path dataDir, Properties props) {
+        Path file = dataDir.resolve("server.properties");
+        SingleNodeBroker.write(props, file);
+        String[] args = {"format", "--standalone", "-t", Uuid.randomUuid().toString(), "-c", file.toString()};
+        int status;
         try {
-            new Formatter()
-                    // The formatter reports progress on stdout; tests do not need it.
-                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setNodeId(NODE_ID)
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setDirectories(List.of(dataDir.toString()))
-                    .setMetadataLogDirectory(config.metadataLogDir())
-                    .setControllerListenerName(CONTROLLER_LISTENER)
-                    // Latest released metadata version, never an unreleased "testing" one.
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .run();
+            // The tool reports progress on stdout; tests do not need it.
+            status = StorageTool.execute(args, new PrintStream(OutputStream.nullOutputStream()));
         } catch (Exception e) {
-            throw new IllegalStateException("Could not format Kafka storage in " + dataDir, e);
+            throw new IllegalStateException("Could not format Kafka storage in " + dataDir + ": " + e.getMessage(), e);
+        }
+        if (status != 0) {
+            throw new IllegalStateException("Could not format Kafka storage in " + dataDir + " (status " + status + ")");
         }
     }
 
@@ -193,7 +163,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         return "embedded Kafka " + bootstrapServers + (sasl == null ? "" : " (SASL, ACLs)");
     }
 
-    /** The broker's log and metadata directory; gone after {@link #close()}. */
+    /** The broker's directory: its server.properties and its logs ({@code data/}); gone after {@link #close()}. */
     public Path dataDir() {
         return dataDir;
     }

@@ -47,13 +47,13 @@ public final class ImportCommand implements Callable<Integer> {
             throw new CliException("cannot read " + file + ": " + e.getMessage());
         }
         var registry = endpoints.registry();
-        var version = registry.register(model, program, Map.of("imported", file.getFileName().toString()),
+        var version = registry.importProgram(model, program, Map.of("imported", file.getFileName().toString()),
                 outputs == null ? null : OutputKind.of(outputs.name()).jsonName());
-        int number = version.path("version").asInt();
-        var signature = version.path("program");
+        int number = version.version();
+        var signature = version.program();
         System.out.printf("%s is version %d of %s: input '%s' (%d features), output '%s' holding %s, a %s network.%n",
-                file.getFileName(), number, model, signature.path("input").asText(), signature.path("features").asInt(),
-                signature.path("output").asText(), signature.path("kind").asText(), signature.path("origin").asText());
+                file.getFileName(), number, model, signature.input(), signature.features(), signature.output(),
+                signature.kind().jsonName(), signature.origin().jsonName());
         System.out.printf("Fine-tune it with \"init\": {\"from\": \"%s@%d\"} in the spec.%n", model, number);
         if (promote) {
             registry.setAlias(model, "champion", number, "imported " + file.getFileName()

@@ -2,7 +2,6 @@ package dev.samuel.cli.demo;
 
 import dev.samuel.cli.CliException;
 import dev.samuel.cli.UserTopics;
-import dev.samuel.cli.http.RegistryApi;
 import dev.samuel.cli.io.EventProducer;
 import dev.samuel.contracts.event.Encoding;
 import dev.samuel.contracts.event.Label;
@@ -13,6 +12,7 @@ import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.job.JobStatus;
 import dev.samuel.contracts.spec.ModelSpecs;
 import dev.samuel.contracts.topic.Topics;
+import dev.samuel.plumbing.registry.RegistryClient;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -37,7 +37,7 @@ public final class DemoRun {
     private static final Duration STAGE_TIMEOUT = Duration.ofMinutes(4);
 
     private final Map<String, Object> kafka;
-    private final RegistryApi registry;
+    private final RegistryClient registry;
     private final String model;
     private final PrintStream out;
     private final Concept concept = new Concept(2026);
@@ -52,7 +52,7 @@ public final class DemoRun {
     private record Expected(int label, String stage) {
     }
 
-    public DemoRun(Map<String, Object> kafka, RegistryApi registry, String model, PrintStream out) {
+    public DemoRun(Map<String, Object> kafka, RegistryClient registry, String model, PrintStream out) {
         this.kafka = kafka;
         this.registry = registry;
         this.model = model;

@@ -1,5 +1,6 @@
 package dev.samuel.cli.stack;
 
+import dev.samuel.plumbing.launch.Readiness;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -67,7 +68,7 @@ public final class LocalStack {
         }
         running.ifPresent(this::stop);
         ports.requireFree();
-        new ModuleBuild(layout.home(), out).buildMissing();
+        new ModuleBuild(layout.home(), out).buildStale();
         var token = token();
         var state = new StackState(ports, List.of());
         try {

@@ -3,12 +3,14 @@ package dev.samuel.cli.stack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** Builds the services whose packaged jar is missing, with the Maven of the machine, as a user would. */
+/**
+ * Builds the services whose packaged jar is missing or stale ({@link ModuleSources}), with the Maven of the machine,
+ * as a user would: after a {@code git pull}, {@code up} runs the services of the sources it finds.
+ */
 final class ModuleBuild {
 
     private final Path home;
@@ -19,15 +21,23 @@ final class ModuleBuild {
         this.out = out;
     }
 
-    void buildMissing() throws InterruptedException {
-        List<String> missing = Arrays.stream(QuarkusService.values())
-                .filter(service -> !Files.exists(service.jar(home)))
+    /** The services to build: a jar missing, or older than its sources, its dependencies' sources, or a pom. */
+    List<String> stale() {
+        var sources = new ModuleSources(home);
+        return Arrays.stream(QuarkusService.values())
+                .filter(service -> sources.isStale(service.module(), service.packaged(home).jar()))
                 .map(QuarkusService::module).toList();
-        if (missing.isEmpty()) {
+    }
+
+    void buildStale() throws InterruptedException {
+        List<String> stale = stale();
+        if (stale.isEmpty()) {
             return;
         }
-        out.println("Building " + String.join(", ", missing) + " (mvn package, a few minutes the first time) ...");
-        var command = List.of("mvn", "-B", "-q", "-Dstyle.color=never", "-DskipTests", "package", "-pl", String.join(",", missing), "-am");
+        out.println("Building " + String.join(", ", stale)
+                + " (missing, or older than their sources; mvn package, a few minutes the first time) ...");
+        var command = List.of("mvn", "-B", "-q", "-Dstyle.color=never", "-DskipTests", "package", "-pl",
+                String.join(",", stale), "-am");
         try {
             var process = new ProcessBuilder(command).directory(home.toFile()).inheritIO().start();
             if (process.waitFor() != 0) {

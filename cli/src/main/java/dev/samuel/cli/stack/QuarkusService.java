@@ -1,5 +1,6 @@
 package dev.samuel.cli.stack;
 
+import dev.samuel.plumbing.launch.PackagedService;
 import java.nio.file.Path;
 
 /** The four services of the platform as the local stack runs them: module, default port, heap. */
@@ -34,8 +35,8 @@ public enum QuarkusService {
         return heap;
     }
 
-    /** Quarkus' fast-jar launcher, which `mvn package` writes. */
-    public Path jar(Path home) {
-        return home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    /** The service as `mvn package` leaves it in the repository at {@code home}. */
+    public PackagedService packaged(Path home) {
+        return PackagedService.in(home, module);
     }
 }

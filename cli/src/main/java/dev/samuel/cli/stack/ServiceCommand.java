@@ -1,8 +1,7 @@
 package dev.samuel.cli.stack;
 
-import java.util.ArrayList;
+import dev.samuel.plumbing.launch.JavaCommand;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** How the local stack runs one service: the JVM's arguments and the environment, as its README documents them. */
@@ -11,20 +10,18 @@ final class ServiceCommand {
     private ServiceCommand() {
     }
 
-    static List<String> javaArgs(QuarkusService service, StackLayout layout) {
-        var args = new ArrayList<>(List.of("-Xmx" + service.heap(), "-Dquarkus.http.host=127.0.0.1"));
+    static JavaCommand of(QuarkusService service, StackLayout layout, StackPorts ports, String token) {
+        var command = service.packaged(layout.home()).command(ports.of(service)).option("-Xmx" + service.heap());
         switch (service) {
-            case REGISTRY -> args.add("-Dsamuel.registry.artifacts.dir=" + layout.artifacts());
+            case REGISTRY -> command.property("samuel.registry.artifacts.dir", layout.artifacts());
             // Kafka Streams' state would otherwise go to /tmp, shared by every stack on the machine.
-            case INGEST -> args.add("-Dkafka-streams.state.dir=" + layout.streamsState());
+            case INGEST -> command.property("kafka-streams.state.dir", layout.streamsState());
             // One replica, so a fixed instance id: a restart takes over its transactions at once.
-            case INFERENCE -> args.add("-Dsamuel.inference.instance-id=local-0");
+            case INFERENCE -> command.property("samuel.inference.instance-id", "local-0");
             case TRAINER -> {
             }
         }
-        args.add("-jar");
-        args.add(service.jar(layout.home()).toString());
-        return args;
+        return command.env(environment(service, ports, token, layout));
     }
 
     static Map<String, String> environment(QuarkusService service, StackPorts ports, String token,
@@ -32,7 +29,6 @@ final class ServiceCommand {
         var env = new HashMap<String, String>();
         KafkaClientConfig.location(layout.kafkaClientConfig())
                 .ifPresent(location -> env.put("QUARKUS_CONFIG_LOCATIONS", location));
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.of(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", ports.bootstrap());
         if (service != QuarkusService.INGEST && service != QuarkusService.REGISTRY) {
             env.put("SAMUEL_REGISTRY_URL", ports.url(QuarkusService.REGISTRY));

@@ -1,5 +1,7 @@
 package dev.samuel.cli.stack;
 
+import dev.samuel.plumbing.launch.JavaCommand;
+import dev.samuel.plumbing.launch.Readiness;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -29,13 +31,13 @@ final class StackParts {
 
     StackState launchKafka(StackState state, boolean again) throws InterruptedException {
         out.println("Starting Kafka on " + state.ports().bootstrap() + " ...");
-        return record(state, new KafkaNode(layout, state.ports()).start(marker(KAFKA)), again);
+        return record(state, launch(KAFKA, new KafkaNode(layout, state.ports()).prepare()), again);
     }
 
     void awaitKafka(StackState state) throws InterruptedException {
         var bootstrap = state.ports().bootstrap();
-        Readiness.await(state.process(KAFKA).orElseThrow(), () -> Readiness.kafkaReady(bootstrap), layout.log(KAFKA),
-                KAFKA_START);
+        Readiness.await(KAFKA, state.process(KAFKA).orElseThrow().pid(), () -> Readiness.kafkaReady(bootstrap),
+                layout.log(KAFKA), KAFKA_START);
     }
 
     /** Waits for the registry alone at once: the other services read it as they start. */
@@ -50,26 +52,30 @@ final class StackParts {
 
     StackState launchService(StackState state, QuarkusService service, String token, boolean again) {
         out.println("Starting " + service.module() + " on " + state.ports().url(service) + " ...");
-        var started = ProcessLauncher.start(service.module(), ServiceCommand.javaArgs(service, layout),
-                ServiceCommand.environment(service, state.ports(), token, layout), layout.log(service.module()),
-                marker(service.module()));
-        return record(state, started, again);
+        var command = ServiceCommand.of(service, layout, state.ports(), token);
+        return record(state, launch(service.module(), command), again);
     }
 
     void awaitService(StackState state, QuarkusService service) throws InterruptedException {
         var url = state.ports().url(service);
-        Readiness.await(state.process(service.module()).orElseThrow(), () -> Readiness.httpReady(url),
-                layout.log(service.module()), SERVICE_START);
+        Readiness.await(service.module(), state.process(service.module()).orElseThrow().pid(),
+                () -> Readiness.httpReady(url), layout.log(service.module()), SERVICE_START);
         out.println("  " + service.module() + " is ready");
+    }
+
+    /**
+     * Detached from the terminal, with a marker on its command line so that {@code down} never stops a process that
+     * merely reuses its pid.
+     */
+    private StackState.Started launch(String name, JavaCommand command) {
+        var marker = layout.runDir().toAbsolutePath() + "#" + name;
+        var process = command.property("samuel.stack", marker).detached().log(layout.log(name)).start();
+        return new StackState.Started(name, process.pid(), marker);
     }
 
     private StackState record(StackState state, StackState.Started process, boolean again) {
         var next = again ? state.replacing(process) : state.with(process);
         next.write(layout.stateFile());
         return next;
-    }
-
-    private String marker(String process) {
-        return layout.runDir().toAbsolutePath() + "#" + process;
     }
 }

@@ -2,9 +2,7 @@ package dev.samuel.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.samuel.cli.CliException;
 import dev.samuel.cli.Samuel;
-import dev.samuel.cli.http.RegistryApi;
 import dev.samuel.cli.http.TrainerApi;
 import dev.samuel.cli.stack.LocalStack;
 import dev.samuel.cli.stack.QuarkusService;
@@ -13,7 +11,11 @@ import dev.samuel.cli.stack.StackPorts;
 import dev.samuel.cli.stack.StackState;
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.job.JobStatus;
+import dev.samuel.plumbing.http.Backoff;
+import dev.samuel.plumbing.http.ServiceCallException;
+import dev.samuel.plumbing.registry.RegistryClient;
 import dev.samuel.testkit.onnx.TorchPrograms;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +53,7 @@ class ModelContractIT {
 
     final LocalStack stack = new LocalStack(new StackLayout(HOME, HOME.resolve("cli/target/contract-stack")), System.out);
     StackState state;
-    RegistryApi registry;
+    RegistryClient registry;
     TrainerApi trainer;
     ServedPredictions served;
 
@@ -62,7 +64,8 @@ class ModelContractIT {
     void up() throws Exception {
         stack.purge();
         state = stack.up(StackPorts.free());
-        registry = new RegistryApi(state.ports().url(QuarkusService.REGISTRY), stack.token());
+        registry = new RegistryClient(URI.create(state.ports().url(QuarkusService.REGISTRY)), stack.token(), Backoff.NONE,
+                Duration.ofSeconds(30));
         trainer = new TrainerApi(state.ports().url(QuarkusService.TRAINER), stack.token());
         served = new ServedPredictions(state.ports().bootstrap(), state.ports().url(QuarkusService.INFERENCE));
     }
@@ -132,7 +135,7 @@ class ModelContractIT {
         try {
             var dataset = trainer.dataset(model);
             return dataset.path("train").asInt() + dataset.path("test").asInt();
-        } catch (CliException e) {
+        } catch (ServiceCallException e) {
             return 0;
         }
     }

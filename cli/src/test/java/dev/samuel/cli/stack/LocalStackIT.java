@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.samuel.cli.demo.DemoRun;
-import dev.samuel.cli.http.RegistryApi;
+import dev.samuel.plumbing.http.Backoff;
+import dev.samuel.plumbing.registry.RegistryClient;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +56,8 @@ class LocalStackIT {
     @Test
     @Order(2)
     void theDemoShowsTheDriftAndTheRecovery() throws Exception {
-        var registry = new RegistryApi(state.ports().url(QuarkusService.REGISTRY), stack.token());
+        var registry = new RegistryClient(URI.create(state.ports().url(QuarkusService.REGISTRY)), stack.token(),
+                Backoff.NONE, Duration.ofSeconds(30));
         var report = new DemoRun(Map.of("bootstrap.servers", state.ports().bootstrap()), registry, "it-demo", out)
                 .run(false);
 

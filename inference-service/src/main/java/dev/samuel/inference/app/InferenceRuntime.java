@@ -4,7 +4,6 @@ import dev.samuel.contracts.registry.RegistryFollower;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.inference.metrics.InferenceMetrics;
 import dev.samuel.inference.model.ModelLoader;
-import dev.samuel.inference.registry.ArtifactClient;
 import dev.samuel.inference.scoring.LoopSettings;
 import dev.samuel.inference.scoring.OutputTopics;
 import dev.samuel.inference.scoring.PollScorer;
@@ -12,7 +11,10 @@ import dev.samuel.inference.scoring.ScoringLoop;
 import dev.samuel.inference.swap.Champions;
 import dev.samuel.inference.swap.SwapCoordinator;
 import dev.samuel.inference.swap.SwapStatus;
+import dev.samuel.plumbing.http.Backoff;
+import dev.samuel.plumbing.registry.RegistryClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -40,7 +42,8 @@ public final class InferenceRuntime implements AutoCloseable {
     private InferenceRuntime(LoopSettings kafka, Options options, MeterRegistry meters) {
         this.metrics = new InferenceMetrics(meters, champions);
         this.outputTopics = new OutputTopics(kafka, options.topicPartitions(), options.replicationFactor());
-        this.swaps = new SwapCoordinator(registry, new ArtifactClient(options.registryUrl(), options.artifactTimeout()),
+        this.swaps = new SwapCoordinator(registry, new RegistryClient(URI.create(options.registryUrl()), null,
+                Backoff.NONE, options.artifactTimeout()),
                 new ModelLoader(options.ortThreads()), champions, status, metrics, outputTopics::ensure);
         var started = new AtomicReference<RegistryFollower>();
         swaps.start(() -> started.get() != null && started.get().isCaughtUp());

@@ -11,7 +11,9 @@ import dev.samuel.inference.model.LoadFailure;
 import dev.samuel.inference.model.ModelLoadException;
 import dev.samuel.inference.model.ModelLoader;
 import dev.samuel.inference.model.ServedModel;
-import dev.samuel.inference.registry.ArtifactClient;
+import dev.samuel.plumbing.http.ServiceCallException;
+import dev.samuel.plumbing.registry.CorruptArtifactException;
+import dev.samuel.plumbing.registry.RegistryClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -36,7 +38,7 @@ public final class SwapCoordinator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SwapCoordinator.class);
 
     private final RegistryState registry;
-    private final ArtifactClient artifacts;
+    private final RegistryClient artifacts;
     private final ModelLoader loader;
     private final Champions champions;
     private final SwapStatus status;
@@ -52,7 +54,7 @@ public final class SwapCoordinator implements AutoCloseable {
     private record Attempt(int version, long startedNanos) {
     }
 
-    public SwapCoordinator(RegistryState registry, ArtifactClient artifacts, ModelLoader loader, Champions champions,
+    public SwapCoordinator(RegistryState registry, RegistryClient artifacts, ModelLoader loader, Champions champions,
                            SwapStatus status, InferenceMetrics metrics, Consumer<ServedModel> beforeServing) {
         this.registry = registry;
         this.artifacts = artifacts;
@@ -141,7 +143,18 @@ public final class SwapCoordinator implements AutoCloseable {
                 model + " has a champion but no spec in the registry"));
         var record = registry.version(model, version).orElseThrow(() -> new ModelLoadException(LoadFailure.NO_VERSION,
                 model + "@champion points at version " + version + ", which the registry does not have"));
-        return loader.load(spec.spec(), record, artifacts.download(model, version));
+        return loader.load(spec.spec(), record, download(record));
+    }
+
+    /** One try: a failed download is tried again at the next record of the model, and meanwhile the old one serves. */
+    private byte[] download(VersionRecord record) throws ModelLoadException {
+        try {
+            return artifacts.artifact(record);
+        } catch (CorruptArtifactException e) {
+            throw new ModelLoadException(LoadFailure.CHECKSUM, e.getMessage(), e);
+        } catch (ServiceCallException e) {
+            throw new ModelLoadException(LoadFailure.DOWNLOAD, e.getMessage(), e);
+        }
     }
 
     private void refuse(String model, int version, LoadFailure failure, String message) {

@@ -1,8 +1,7 @@
 package dev.samuel.inference.support;
 
+import dev.samuel.plumbing.launch.JavaCommand;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -22,12 +21,9 @@ public final class ServiceProcess {
     }
 
     /** Starts a child JVM running {@link #main}, with this JVM's class path; its output goes to {@code log}. */
-    public static Process start(String bootstrap, String registryUrl, String instance, File log)
-            throws IOException {
-        var launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(launcher, "-Xmx256m", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                "-cp", System.getProperty("java.class.path"), ServiceProcess.class.getName(), bootstrap, registryUrl,
-                instance)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+    public static Process start(String bootstrap, String registryUrl, String instance, File log) {
+        return JavaCommand.main(System.getProperty("java.class.path"), ServiceProcess.class.getName())
+                .option("-Xmx256m").property("java.util.logging.manager", "org.jboss.logmanager.LogManager")
+                .args(bootstrap, registryUrl, instance).log(log.toPath()).start();
     }
 }

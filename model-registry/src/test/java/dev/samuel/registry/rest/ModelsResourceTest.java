@@ -89,7 +89,10 @@ class ModelsResourceTest {
                 .body("message", containsString("writes need a bearer token"));
         given().auth().oauth2("wrong").contentType(ContentType.JSON).body(spec).post("/models").then().statusCode(403)
                 .body("message", containsString("not the registry's write token"));
-        given().header("Authorization", "Basic dXNlcjpwdw==").delete("/models/x/aliases/champion").then().statusCode(401);
+        given().header("Authorization", "Basic dXNlcjpwdw==").delete("/models/x/aliases/champion").then().statusCode(401)
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"samuel-registry\""));
+        given().auth().oauth2("wrong").contentType(ContentType.JSON).body(spec).put("/models/x").then().statusCode(403)
+                .body("status", equalTo(403));
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.registry.SpecRecord;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.topic.Topics;
+import dev.samuel.plumbing.http.Backoff;
+import dev.samuel.plumbing.registry.RegistryClient;
 import dev.samuel.trainer.config.TrainerConfig;
 import dev.samuel.trainer.data.DatasetFollower;
 import dev.samuel.trainer.engine.OnnxTrainingEngine;
@@ -15,8 +17,6 @@ import dev.samuel.trainer.kafka.JobRequestFollower;
 import dev.samuel.trainer.kafka.JobTopic;
 import dev.samuel.trainer.kafka.KafkaJobLog;
 import dev.samuel.trainer.metrics.TrainerMetrics;
-import dev.samuel.trainer.registry.Backoff;
-import dev.samuel.trainer.registry.RegistryClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -26,6 +26,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 @Startup
 @ApplicationScoped
 public class TrainerRuntime {
+
+    /** An upload of a large network to a busy registry may take a while; a retry follows a timeout. */
+    private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(60);
 
     @Inject
     TrainerConfig config;
@@ -77,7 +81,7 @@ public class TrainerRuntime {
         var metrics = new TrainerMetrics(meters, datasets);
         jobLog = new KafkaJobLog(kafka);
         var client = new RegistryClient(config.registryUrl(), config.registryToken(),
-                new Backoff(config.registryAttempts(), Backoff.DEFAULT.first()));
+                new Backoff(config.registryAttempts(), Backoff.DEFAULT.first()), REGISTRY_TIMEOUT);
         var work = new TrainingJob(registry, datasets, client, new OnnxTrainingEngine(), metrics, Clock.systemUTC());
         jobs = new JobManager(job -> {
             jobLog.publish(job);

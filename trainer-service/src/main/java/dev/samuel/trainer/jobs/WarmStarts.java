@@ -5,9 +5,9 @@ import dev.samuel.contracts.model.ProgramSignature;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.plumbing.registry.RegistryClient;
 import dev.samuel.programs.Program;
 import dev.samuel.programs.ProgramReader;
-import dev.samuel.trainer.registry.RegistryClient;
 import java.util.Map;
 import java.util.Optional;
 

@@ -5,14 +5,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** A 404 says what was not found, as JSON. */
+/** A 404 says what was not found, as an {@link ErrorBody}. */
 public class NotFoundMapper {
-
-    public record Error(int status, String message) {
-    }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return Response.status(404).type(MediaType.APPLICATION_JSON).entity(new Error(404, e.getMessage())).build();
+        return Response.status(404).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(404, e.getMessage())).build();
     }
 }

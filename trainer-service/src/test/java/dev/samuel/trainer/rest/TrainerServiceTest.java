@@ -3,6 +3,7 @@ package dev.samuel.trainer.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.samuel.contracts.event.Encoding;
 import dev.samuel.contracts.event.LabelledExample;
@@ -14,7 +15,6 @@ import dev.samuel.contracts.topic.ModelTopics;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.testkit.InjectKafkaBroker;
 import dev.samuel.testkit.KafkaBroker;
-import dev.samuel.trainer.RegistryProcess;
 import dev.samuel.trainer.RegistryUrl;
 import dev.samuel.trainer.TrainerTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -93,14 +93,15 @@ class TrainerServiceTest {
     @Test
     void askingForAJobNeedsTheWriteToken() {
         given().post("/models/no-such-model/jobs").then().statusCode(401)
-                .body(containsString("jobs need a bearer token"));
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"samuel-trainer\""))
+                .body("status", equalTo(401)).body("message", containsString("writes need a bearer token"));
         given().header("Authorization", "Bearer not-it").post("/models/no-such-model/jobs").then().statusCode(403)
-                .body(containsString("not the trainer's write token"));
+                .body("status", equalTo(403)).body("message", equalTo("the bearer token is not the trainer's write token"));
     }
 
     /** A request with the trainer's write token, as the cli sends it. */
     private static RequestSpecification writer() {
-        return given().header("Authorization", "Bearer " + RegistryProcess.TOKEN);
+        return given().header("Authorization", "Bearer " + TrainerTestResource.TOKEN);
     }
 
     private void awaitDataset(String model, int train, int test) throws InterruptedException {
@@ -138,7 +139,7 @@ class TrainerServiceTest {
                  "layers": [{"dense": 8, "activation": "relu"}, {"dense": 2}], "optimizer": %s, "init": %s,
                  "training": {"batchSize": 32, "epochs": %d}}""".formatted(model, optimizer, init, epochs);
         given().baseUri(registry.toString()).port(registry.getPort())
-                .header("Authorization", "Bearer " + RegistryProcess.TOKEN)
+                .header("Authorization", "Bearer " + TrainerTestResource.TOKEN)
                 .contentType(ContentType.JSON).body(spec)
                 .put("/models/" + model).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
