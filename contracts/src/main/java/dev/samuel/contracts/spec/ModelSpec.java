@@ -41,8 +41,8 @@ public record ModelSpec(
     /** Width of the network's output: the last dense layer, or the input when there is none. */
     public int outputWidth() {
         for (int i = layers.size() - 1; i >= 0; i--) {
-            if (layers.get(i).isDense()) {
-                return layers.get(i).dense();
+            if (layers.get(i) instanceof DenseLayer dense) {
+                return dense.units();
             }
         }
         return input.featureCount();

@@ -178,6 +178,21 @@ class ModelSpecTest {
                 .hasMessageContaining(expected);
     }
 
+    /** A layer's form is checked as it is read, like unknown fields: the refusal names every form problem of the layer. */
+    @Test
+    void refusesALayerOfNoKindOrWithFieldsItsKindDoesNotTake() {
+        var noKind = DIGITS.replace("{\"dense\": 128, \"activation\": \"relu\"}", "{\"activation\": \"relu\"}");
+        var strayFields = DIGITS.replace("{\"dense\": 128, \"activation\": \"relu\"}",
+                "{\"max_pool2d\": 2, \"activation\": \"relu\", \"kernel\": 3}");
+
+        assertThatThrownBy(() -> ModelSpecs.parse(noKind)).isInstanceOfSatisfying(InvalidModelSpecException.class,
+                e -> assertThat(e.problems()).containsExactly("layers[0] must have exactly one of dense, dropout, conv2d, "
+                        + "max_pool2d, avg_pool2d, global_avg_pool, batch_norm, flatten, got []"));
+        assertThatThrownBy(() -> ModelSpecs.parse(strayFields)).isInstanceOfSatisfying(InvalidModelSpecException.class,
+                e -> assertThat(e.problems()).containsExactly("layers[0]: a max_pool2d layer takes no activation",
+                        "layers[0]: kernel, padding, dilation and groups apply to conv2d only"));
+    }
+
     @Test
     void reportsEveryProblemAtOnce() {
         var spec = new ModelSpec("ok", Task.classification(3), Input.of(0),
