@@ -53,10 +53,6 @@ public final class Endpoints {
         return first(trainer, System.getenv("SAMUEL_TRAINER_URL"), ports().url(QuarkusService.TRAINER));
     }
 
-    public String inferenceUrl() {
-        return ports().url(QuarkusService.INFERENCE);
-    }
-
     public RegistryApi registry() {
         return new RegistryApi(registryUrl(), token());
     }

@@ -34,7 +34,6 @@ class ModelSpecTest {
         assertThat(spec.training().retrainInterval()).isEqualTo(java.time.Duration.ofHours(6));
         assertThat(spec.training().trainWindow()).isEqualTo(16000L);
         assertThat(spec.training().testWindow()).isEqualTo(4000L);
-        assertThat(spec.outputWidth()).isEqualTo(10);
     }
 
     @Test
