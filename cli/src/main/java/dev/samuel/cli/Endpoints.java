@@ -56,10 +56,6 @@ public final class Endpoints {
         return first(trainer, System.getenv("SAMUEL_TRAINER_URL"), ports().url(QuarkusService.TRAINER));
     }
 
-    public String inferenceUrl() {
-        return ports().url(QuarkusService.INFERENCE);
-    }
-
     /** One try per call: a person at the terminal hears of a failure at once. */
     public RegistryClient registry() {
         return new RegistryClient(URI.create(registryUrl()), token(), Backoff.NONE, Duration.ofSeconds(30));

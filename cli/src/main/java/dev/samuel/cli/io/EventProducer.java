@@ -7,7 +7,6 @@ import dev.samuel.contracts.serde.SamuelSerdes;
 import dev.samuel.contracts.topic.ModelTopics;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,7 +22,6 @@ public final class EventProducer implements AutoCloseable {
     private final ModelTopics topics;
     private final KafkaProducer<String, LabelledExample> labelled;
     private final KafkaProducer<String, UnlabelledEvent> unlabelled;
-    private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     public EventProducer(Map<String, Object> kafka, ModelTopics topics, Encoding encoding) {
@@ -62,14 +60,7 @@ public final class EventProducer implements AutoCloseable {
     private void acknowledge(Object metadata, Exception error) {
         if (error != null) {
             failure.compareAndSet(null, error);
-        } else {
-            acknowledged.incrementAndGet();
         }
-    }
-
-    /** Records the broker has acknowledged so far. */
-    public long acknowledged() {
-        return acknowledged.get();
     }
 
     public void flush() {

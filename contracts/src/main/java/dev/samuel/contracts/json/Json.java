@@ -21,7 +21,7 @@ public final class Json {
                     JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build())
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // Records are written from their components; helpers such as isDense() are not properties.
+            // Records are written from their components; helpers such as Task.isClassification() are not properties.
             .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

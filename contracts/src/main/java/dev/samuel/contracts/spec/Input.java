@@ -27,11 +27,6 @@ public record Input(Integer features, List<String> names, Boolean standardize, L
         return new Input(features, null, null);
     }
 
-    /** A flat vector of channels x height x width features read as [channels, height, width] maps. */
-    public static Input image(int channels, int height, int width) {
-        return new Input(channels * height * width, null, null, List.of(channels, height, width));
-    }
-
     public int featureCount() {
         return features;
     }

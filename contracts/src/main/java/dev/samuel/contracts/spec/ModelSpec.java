@@ -37,14 +37,4 @@ public record ModelSpec(
         promotion = promotion == null ? Promotion.DEFAULT : promotion;
         topics = topics == null ? TopicNames.DEFAULTS : topics;
     }
-
-    /** Width of the network's output: the last dense layer, or the input when there is none. */
-    public int outputWidth() {
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            if (layers.get(i).isDense()) {
-                return layers.get(i).dense();
-            }
-        }
-        return input.featureCount();
-    }
 }

@@ -90,136 +90,38 @@ public final class ModelSpecValidator {
     }
 
     private void checkLayers(List<Layer> layers, Input input) {
-        // [channels, height, width] while the layers see maps; null once flat (or without a valid input.shape)
-        int[] maps = input != null && input.shape() != null && input.shape().size() == 3
-                && input.shape().stream().allMatch(d -> d != null && d > 0)
-                ? input.shape().stream().mapToInt(Integer::intValue).toArray() : null;
-        boolean shaped = maps != null;
-        boolean lost = false; // an earlier problem left the map size unknown: later spatial layers are not checked
+        var check = new LayerCheck(input, problems);
         for (int i = 0; i < layers.size(); i++) {
-            var layer = layers.get(i);
-            var at = "layers[" + i + "]";
-            if (layer == null || layer.kinds().size() != 1) {
-                problems.add(at + " must have exactly one of " + String.join(", ", Layer.KINDS)
-                        + (layer == null ? "" : ", got " + layer.kinds()));
-                continue;
-            }
-            var kind = layer.kinds().get(0);
-            boolean activated = layer.isDense() || layer.isConv2d();
-            require(activated || layer.activation() == null, at + ": a " + kind + " layer takes no activation");
-            if (activated) {
-                require(Layer.ACTIVATIONS.contains(layer.activationOrLinear()),
-                        at + ".activation must be one of " + Layer.ACTIVATIONS + ", got '" + layer.activation() + "'");
-            }
-            require(layer.isConv2d() || layer.kernel() == null && layer.padding() == null && layer.dilation() == null
-                    && layer.groups() == null, at + ": kernel, padding, dilation and groups apply to conv2d only");
-            require(layer.isConv2d() || layer.isMaxPool2d() || layer.isAvgPool2d() || layer.stride() == null,
-                    at + ": stride applies to conv2d, max_pool2d and avg_pool2d only");
-            if (layer.isSpatial()) {
-                if (lost) {
-                    continue;
-                }
-                if (!shaped) {
-                    problems.add(at + ": " + kind + " needs input.shape ([channels, height, width])");
-                    continue;
-                }
-                if (maps == null) {
-                    problems.add(at + ": " + kind + " needs [channels, height, width] maps, but an earlier layer flattened them");
-                    continue;
-                }
-            }
-            switch (kind) {
-                case "dense" -> {
-                    require(layer.dense() > 0, at + ".dense must be > 0");
-                    maps = null;
-                }
-                case "dropout" -> require(layer.dropout() >= 0 && layer.dropout() < 1, at + ".dropout must be in [0, 1)");
-                case "conv2d" -> {
-                    maps = checkConv(layer, at, maps);
-                    lost = maps == null;
-                }
-                case "max_pool2d", "avg_pool2d" -> {
-                    maps = checkPool(layer, at, kind, maps);
-                    lost = maps == null;
-                }
-                case "global_avg_pool" -> {
-                    require(layer.globalAvgPool(), at + ".global_avg_pool must be true");
-                    maps = new int[] {maps[0], 1, 1};
-                }
-                case "batch_norm" -> require(layer.batchNorm(), at + ".batch_norm must be true");
-                case "flatten" -> {
-                    require(layer.flatten(), at + ".flatten must be true");
-                    maps = null;
-                }
-                default -> throw new IllegalStateException(kind);
-            }
+            check.check(i, layers.get(i));
         }
-    }
-
-    private int[] checkConv(Layer layer, String at, int[] maps) {
-        int before = problems.size();
-        require(layer.conv2d() > 0, at + ".conv2d (filters) must be > 0");
-        require(layer.kernel() != null && layer.kernel() > 0, at + ".kernel must be > 0");
-        require(layer.strideOrDefault() > 0, at + ".stride must be > 0");
-        require(layer.paddingOrZero() >= 0, at + ".padding must be >= 0");
-        require(layer.dilationOrOne() > 0, at + ".dilation must be > 0");
-        int groups = layer.groupsOrOne();
-        require(groups > 0 && maps[0] % groups == 0 && layer.conv2d() % groups == 0,
-                at + ".groups must be > 0 and divide the input channels (" + maps[0] + ") and conv2d ("
-                        + layer.conv2d() + "), got " + groups);
-        if (problems.size() > before) {
-            return null;
-        }
-        int span = (layer.kernel() - 1) * layer.dilationOrOne() + 1;
-        return shrink(at, maps, layer.conv2d(), span, layer.strideOrDefault(), layer.paddingOrZero(), "kernel " + layer.kernel());
-    }
-
-    private int[] checkPool(Layer layer, String at, String kind, int[] maps) {
-        int window = layer.isMaxPool2d() ? layer.maxPool2d() : layer.avgPool2d();
-        require(window > 0, at + "." + kind + " (window) must be > 0");
-        require(layer.strideOrDefault() > 0, at + ".stride must be > 0");
-        if (window <= 0 || layer.strideOrDefault() <= 0) {
-            return null;
-        }
-        return shrink(at, maps, maps[0], window, layer.strideOrDefault(), 0, "window " + window);
-    }
-
-    private int[] shrink(String at, int[] maps, int channels, int span, int stride, int padding, String what) {
-        int h = (maps[1] + 2 * padding - span) / stride + 1;
-        int w = (maps[2] + 2 * padding - span) / stride + 1;
-        if (maps[1] + 2 * padding < span || maps[2] + 2 * padding < span) {
-            problems.add(at + ": " + what + " does not fit its " + maps[1] + "x" + maps[2] + " input maps");
-            return null;
-        }
-        return new int[] {channels, h, w};
     }
 
     /** The last layer produces the logits or values the loss reads, so its width and activation are fixed by the task. */
     private void checkOutput(ModelSpec spec) {
         int last = spec.layers().size() - 1;
-        var output = spec.layers().get(last);
         var at = "layers[" + last + "]";
-        if (!output.isDense()) {
+        if (!(spec.layers().get(last) instanceof DenseLayer output)) {
             problems.add(at + " must be the dense output layer");
             return;
         }
         require("linear".equals(output.activationOrLinear()),
                 at + ".activation must be linear: the loss applies the output function");
         var task = spec.task();
+        int units = output.units();
         switch (spec.loss()) {
             case ModelSpec.SOFTMAX_CROSS_ENTROPY -> {
                 require(task.isClassification(), "loss softmax_cross_entropy needs a classification task");
-                require(!task.isClassification() || output.dense().equals(task.classes()),
+                require(!task.isClassification() || units == task.classes(),
                         at + ".dense must equal task.classes (" + task.classes() + ")");
             }
             case ModelSpec.BINARY_CROSS_ENTROPY -> {
                 require(task.isClassification() && task.classes() == 2,
                         "loss binary_cross_entropy needs a classification task with 2 classes");
-                require(output.dense() == 1, at + ".dense must be 1 for binary_cross_entropy");
+                require(units == 1, at + ".dense must be 1 for binary_cross_entropy");
             }
             case ModelSpec.MEAN_SQUARED_ERROR -> {
                 require(!task.isClassification(), "loss mse needs a regression task");
-                require(task.isClassification() || output.dense().equals(task.outputs()),
+                require(task.isClassification() || units == task.outputs(),
                         at + ".dense must equal task.outputs (" + task.outputs() + ")");
             }
             default -> problems.add("loss must be one of " + ModelSpec.LOSSES + ", got '" + spec.loss() + "'");

@@ -38,6 +38,9 @@ public final class ModelSpecs {
             throw new InvalidModelSpecException(List.of("unknown field '" + field + "'"
                     + (field.equals("init.onnx") ? ": register the ONNX file with `bin/samuel import FILE --model M`"
                             + " and start from it with \"init\": {\"from\": \"M@<version>\"}" : "")));
+        } catch (LayerJson.MalformedLayerException e) {
+            var at = path(e);
+            throw new InvalidModelSpecException(e.problems().stream().map(problem -> at + problem).toList());
         } catch (JsonMappingException e) {
             // A value of the wrong type: name the field it was given for, as the validator's messages do.
             var at = path(e);

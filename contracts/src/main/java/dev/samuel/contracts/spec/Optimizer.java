@@ -32,14 +32,6 @@ public record Optimizer(String type, Parameters parameters) {
         parameters = parameters == null ? Parameters.NONE : parameters;
     }
 
-    public static Optimizer adam(double lr) {
-        return new Optimizer(ADAM, new Parameters(lr, null, null, null, null, null, null));
-    }
-
-    public static Optimizer sgd(double lr) {
-        return new Optimizer(SGD, new Parameters(lr, null, null, null, null, null, null));
-    }
-
     @JsonCreator
     static Optimizer fromJson(Map<String, Parameters> json) {
         if (json.size() != 1) {

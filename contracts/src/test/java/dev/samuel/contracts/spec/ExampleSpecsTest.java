@@ -85,9 +85,12 @@ class ExampleSpecsTest {
                             : spec.task().isClassification() ? "" : spec.task().outputs() == 1 ? " of one" : " of several"));
                     losses.add(spec.loss());
                     spec.layers().forEach(layer -> {
-                        kinds.addAll(layer.kinds());
-                        if (layer.activation() != null) {
-                            activations.add(layer.activation());
+                        kinds.add(layer.kind());
+                        if (layer instanceof DenseLayer dense && dense.activation() != null) {
+                            activations.add(dense.activation());
+                        }
+                        if (layer instanceof Conv2dLayer conv && conv.activation() != null) {
+                            activations.add(conv.activation());
                         }
                     });
                 });

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The published schema cannot drift from the code: it names exactly the JSON properties of the spec records, with
- * their JSON types, recursively (walking the records by reflection, {@code @JsonProperty} names included), and the
- * names the code lists (losses, task types, activations, optimizers, layer kinds).
+ * their JSON types, recursively (walking the records by reflection, {@code @JsonProperty} names included; a layer by
+ * its JSON form {@link LayerJson}, which every kind of layer is read and written through), and the names the code
+ * lists (losses, task types, activations, optimizers, layer kinds).
  */
 class ModelSpecSchemaTest {
 
@@ -48,16 +49,41 @@ class ModelSpecSchemaTest {
         assertThat(names(def("optimizer").path("properties"))).containsExactlyElementsOf(Optimizer.TYPES);
     }
 
-    /** Layer's JSON names are its kinds ({@link Layer#KINDS}) and the fields that qualify them. */
+    /** A layer's JSON names are its kinds ({@link Layer#KINDS}) and the fields that qualify them. */
     @Test
     void layerPropertiesAreTheKindsAndTheirSettings() {
-        var json = jsonNames(Layer.class);
+        var json = jsonNames(LayerJson.class);
         var settings = new LinkedHashSet<>(json);
         Layer.KINDS.forEach(settings::remove);
 
         assertThat(json).containsAll(Layer.KINDS);
         assertThat(settings).containsExactlyInAnyOrder("activation", "kernel", "stride", "padding", "dilation", "groups");
         assertThat(names(def("layer").path("properties"))).containsExactlyInAnyOrderElementsOf(json);
+    }
+
+    /**
+     * Every type of layer, each with every field set: so a kind or a field that the JSON form does not carry cannot
+     * hide from the checks above, which read that form. Each must be written in the schema's terms and read back equal.
+     */
+    @Test
+    void everyTypeOfLayerIsWrittenInTheSchemasTermsAndReadBack() throws Exception {
+        var everyField = List.of(Layer.dense(8, "relu"), Layer.dropout(0.5),
+                Layer.conv2d(8, 3, 2, 1, 1, 1, "tanh"), new Pool2dLayer(Pool2dLayer.Pooling.MAX, 2, 1),
+                Layer.avgPool2d(2, 1), new GlobalAvgPoolLayer(), Layer.batchNormalization(), Layer.flattened());
+        var schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(ModelSpecSchema.json());
+
+        assertThat(everyField.stream().map(Object::getClass)).containsAll(List.of(Layer.class.getPermittedSubclasses()));
+        assertThat(everyField.stream().map(Layer::kind)).containsExactlyElementsOf(Layer.KINDS);
+        for (var layer : everyField) {
+            assertThat(layer.getClass().getRecordComponents()).as(layer.kind())
+                    .allSatisfy(component -> assertThat(component.getAccessor().invoke(layer)).isNotNull());
+            var json = Json.MAPPER.writeValueAsString(layer);
+            var spec = """
+                    {"name": "m", "task": {"type": "regression"}, "input": {"features": 2}, "layers": [%s]}""".formatted(json);
+
+            assertThat(schema.validate(spec, InputFormat.JSON)).as(json).isEmpty();
+            assertThat(Json.MAPPER.readValue(json, Layer.class)).isEqualTo(layer);
+        }
     }
 
     @Test
@@ -90,6 +116,8 @@ class ModelSpecSchemaTest {
         var raw = raw(type);
         if (raw == Optimizer.class) {
             checkOptimizer(schema, at, problems);
+        } else if (raw == Layer.class) {
+            checkRecord(LayerJson.class, schema, at, problems);
         } else if (raw.isRecord()) {
             checkRecord(raw, schema, at, problems);
         } else if (List.class.isAssignableFrom(raw)) {

@@ -34,7 +34,6 @@ class ModelSpecTest {
         assertThat(spec.training().retrainInterval()).isEqualTo(java.time.Duration.ofHours(6));
         assertThat(spec.training().trainWindow()).isEqualTo(16000L);
         assertThat(spec.training().testWindow()).isEqualTo(4000L);
-        assertThat(spec.outputWidth()).isEqualTo(10);
     }
 
     @Test
@@ -176,6 +175,21 @@ class ModelSpecTest {
         assertThatThrownBy(() -> ModelSpecs.parse(json))
                 .isInstanceOf(InvalidModelSpecException.class)
                 .hasMessageContaining(expected);
+    }
+
+    /** A layer's form is checked as it is read, like unknown fields: the refusal names every form problem of the layer. */
+    @Test
+    void refusesALayerOfNoKindOrWithFieldsItsKindDoesNotTake() {
+        var noKind = DIGITS.replace("{\"dense\": 128, \"activation\": \"relu\"}", "{\"activation\": \"relu\"}");
+        var strayFields = DIGITS.replace("{\"dense\": 128, \"activation\": \"relu\"}",
+                "{\"max_pool2d\": 2, \"activation\": \"relu\", \"kernel\": 3}");
+
+        assertThatThrownBy(() -> ModelSpecs.parse(noKind)).isInstanceOfSatisfying(InvalidModelSpecException.class,
+                e -> assertThat(e.problems()).containsExactly("layers[0] must have exactly one of dense, dropout, conv2d, "
+                        + "max_pool2d, avg_pool2d, global_avg_pool, batch_norm, flatten, got []"));
+        assertThatThrownBy(() -> ModelSpecs.parse(strayFields)).isInstanceOfSatisfying(InvalidModelSpecException.class,
+                e -> assertThat(e.problems()).containsExactly("layers[0]: a max_pool2d layer takes no activation",
+                        "layers[0]: kernel, padding, dilation and groups apply to conv2d only"));
     }
 
     @Test

@@ -164,13 +164,6 @@ public final class SwapCoordinator implements AutoCloseable {
                 champions.servedVersion(model), message);
     }
 
-    /** Waits until every task handed over so far has run (tests, and orderly shutdown). */
-    public void awaitIdle(Duration timeout) throws InterruptedException {
-        var done = new java.util.concurrent.CountDownLatch(1);
-        worker.execute(done::countDown);
-        done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

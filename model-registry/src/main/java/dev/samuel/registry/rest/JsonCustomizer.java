@@ -13,7 +13,7 @@ public class JsonCustomizer implements ObjectMapperCustomizer {
     @Override
     @SuppressWarnings("deprecation")
     public void customize(ObjectMapper mapper) {
-        // Helpers such as Layer.isDense() are not properties.
+        // Helpers such as Task.isClassification() are not properties.
         mapper.configure(MapperFeature.AUTO_DETECT_IS_GETTERS, false);
         mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }

@@ -54,10 +54,6 @@ public final class GraphBuilder extends Ops {
         return v;
     }
 
-    public void clearOutputs() {
-        outputs.clear();
-    }
-
     /** The general form: named node, named outputs; a null input is an omitted optional input. */
     public List<Value> node(String nodeName, Op op, Attrs attrs, List<Value> args, List<String> outputNames) {
         List<String> inputNames = new ArrayList<>();

@@ -104,10 +104,6 @@ public abstract class Ops {
 
     public Value reshape(Value a, Value shape) { return apply(Op.RESHAPE, a, shape); }
 
-    public Value reshapeTo(Value a, Shape target) {
-        return target.equals(a.shape()) ? a : reshape(a, longs(target.dims()));
-    }
-
     public Value shapeOf(Value a) { return apply(Op.SHAPE, a); }
 
     public Value unsqueeze(Value a, long... axes) { return apply(Op.UNSQUEEZE, a, longs(axes)); }

@@ -107,11 +107,6 @@ public final class Tensor {
         return new Value(name, type, shape);
     }
 
-    /** Same type, shape and bits. */
-    public boolean sameContent(Tensor other) {
-        return type == other.type && shape.equals(other.shape) && Arrays.deepEquals(new Object[] {data}, new Object[] {other.data});
-    }
-
     @Override
     public String toString() {
         return "Tensor[" + name + ":" + type + shape + "]";

@@ -23,11 +23,6 @@ public enum LossKind {
         return specName;
     }
 
-    /** INT64 for class indices; otherwise the labels have the model's float type. */
-    public DType labelType() {
-        return labelType;
-    }
-
     public boolean hasClassLabels() {
         return labelType == DType.INT64;
     }

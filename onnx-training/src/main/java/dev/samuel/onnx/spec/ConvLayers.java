@@ -1,6 +1,11 @@
 package dev.samuel.onnx.spec;
 
+import dev.samuel.contracts.spec.BatchNormLayer;
+import dev.samuel.contracts.spec.Conv2dLayer;
+import dev.samuel.contracts.spec.FlattenLayer;
+import dev.samuel.contracts.spec.GlobalAvgPoolLayer;
 import dev.samuel.contracts.spec.Layer;
+import dev.samuel.contracts.spec.Pool2dLayer;
 import dev.samuel.onnx.graph.Attrs;
 import dev.samuel.onnx.graph.DType;
 import dev.samuel.onnx.graph.GraphBuilder;
@@ -73,31 +78,31 @@ final class ConvLayers {
     }
 
     Value apply(Value h, Layer layer) {
-        if (layer.isConv2d()) {
-            return conv(h, layer);
+        if (layer instanceof Conv2dLayer conv) {
+            return conv(h, conv);
         }
-        if (layer.isMaxPool2d() || layer.isAvgPool2d()) {
-            long k = layer.isMaxPool2d() ? layer.maxPool2d() : layer.avgPool2d();
-            long s = layer.strideOrDefault();
+        if (layer instanceof Pool2dLayer pool) {
+            long k = pool.window();
+            long s = pool.strideOrWindow();
             Attrs at = Attrs.of("kernel_shape", new long[] {k, k}, "strides", new long[] {s, s});
-            return b.apply(layer.isMaxPool2d() ? Op.MAX_POOL : Op.AVERAGE_POOL, at, h);
+            return b.apply(pool.pooling() == Pool2dLayer.Pooling.MAX ? Op.MAX_POOL : Op.AVERAGE_POOL, at, h);
         }
-        if (layer.isGlobalAvgPool()) {
+        if (layer instanceof GlobalAvgPoolLayer) {
             return b.apply(Op.GLOBAL_AVERAGE_POOL, h);
         }
-        if (layer.isBatchNorm()) {
+        if (layer instanceof BatchNormLayer) {
             return batchNorm(h);
         }
-        if (layer.isFlatten()) {
+        if (layer instanceof FlattenLayer) {
             return flat(b, h);
         }
         throw new IllegalArgumentException("not a convolution-family layer: " + layer);
     }
 
-    private Value conv(Value h, Layer layer) {
+    private Value conv(Value h, Conv2dLayer layer) {
         convs++;
         long in = h.shape().dim(1);
-        long filters = layer.conv2d();
+        long filters = layer.filters();
         long k = layer.kernel();
         long groups = layer.groupsOrOne();
         long fanIn = in / groups * k * k;
@@ -110,7 +115,7 @@ final class ConvLayers {
         }
         Tensor weight = Tensor.floats("conv" + convs + ".weight", w, filters, in / groups, k, k);
         Tensor bias = Tensor.filled("conv" + convs + ".bias", DType.FLOAT, 0, filters);
-        long s = layer.strideOrDefault();
+        long s = layer.strideOrOne();
         long p = layer.paddingOrZero();
         long d = layer.dilationOrOne();
         Attrs at = Attrs.of("kernel_shape", new long[] {k, k}, "strides", new long[] {s, s})

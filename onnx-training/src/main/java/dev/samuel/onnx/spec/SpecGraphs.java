@@ -1,6 +1,8 @@
 package dev.samuel.onnx.spec;
 
 import dev.samuel.contracts.model.OutputKind;
+import dev.samuel.contracts.spec.DenseLayer;
+import dev.samuel.contracts.spec.DropoutLayer;
 import dev.samuel.contracts.spec.Layer;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.Optimizer;
@@ -49,26 +51,16 @@ public final class SpecGraphs {
             h = ConvLayers.toMaps(b, h, spec.input().shape());
         }
         ConvLayers maps = new ConvLayers(b, rng, parameters);
-        int width = features;
-        int dense = 0;
+        int denseLayers = 0;
         for (Layer layer : spec.layers()) {
-            if (layer.isDropout()) {
-                h = b.apply(Op.DROPOUT, h, b.scalar(layer.dropout(), DType.FLOAT));
-                continue;
-            }
-            if (!layer.isDense()) {
+            if (layer instanceof DropoutLayer dropout) {
+                h = b.apply(Op.DROPOUT, h, b.scalar(dropout.rate(), DType.FLOAT));
+            } else if (layer instanceof DenseLayer dense) {
+                denseLayers++;
+                h = dense(b, ConvLayers.flat(b, h), dense, "dense" + denseLayers, rng, parameters);
+            } else {
                 h = maps.apply(h, layer);
-                continue;
             }
-            h = ConvLayers.flat(b, h);
-            width = Math.toIntExact(h.shape().dim(1));
-            dense++;
-            Tensor w = weights("dense" + dense + ".weight", width, layer.dense(), layer.activationOrLinear(), rng);
-            Tensor bias = Tensor.filled("dense" + dense + ".bias", DType.FLOAT, 0, layer.dense());
-            h = activation(b, b.gemm(h, b.initializer(w), b.initializer(bias), false, false), layer.activationOrLinear());
-            parameters.add(w.name());
-            parameters.add(bias.name());
-            width = layer.dense();
         }
         LossKind loss = LossKind.of(spec.loss());
         Value out = switch (loss) {
@@ -78,6 +70,16 @@ public final class SpecGraphs {
         };
         b.output(out);
         return new ForwardModel(b.build(), INPUT, h.name(), out.name(), parameters);
+    }
+
+    /** Gemm with parameters {@code name.weight} [in, out] and {@code name.bias}, then the activation. */
+    private static Value dense(GraphBuilder b, Value h, DenseLayer layer, String name, Random rng, List<String> parameters) {
+        int width = Math.toIntExact(h.shape().dim(1));
+        Tensor w = weights(name + ".weight", width, layer.units(), layer.activationOrLinear(), rng);
+        Tensor bias = Tensor.filled(name + ".bias", DType.FLOAT, 0, layer.units());
+        parameters.add(w.name());
+        parameters.add(bias.name());
+        return activation(b, b.gemm(h, b.initializer(w), b.initializer(bias), false, false), layer.activationOrLinear());
     }
 
     /** What the forward graph of a spec outputs: probabilities for a classifier (softmax or sigmoid), else values. */

@@ -16,17 +16,6 @@ public record InitialParameters(long seed, Map<String, Tensor> values, Set<Strin
         frozen = Set.copyOf(frozen);
     }
 
-    /**
-     * What a spec's {@code init} says: its random seed (42 when it names another source) and its frozen
-     * parameters, with {@code warmStart} values (resolved by the caller from a registered version or an
-     * imported model; empty for random init).
-     */
-    public static InitialParameters forSpec(dev.samuel.contracts.spec.ModelSpec spec, Map<String, Tensor> warmStart) {
-        var init = spec.init();
-        long seed = init.random() != null ? init.random().seed() : 42L;
-        return new InitialParameters(seed, warmStart, Set.copyOf(init.freeze()));
-    }
-
     public static InitialParameters random(long seed) {
         return new InitialParameters(seed, Map.of(), Set.of());
     }

@@ -2,7 +2,6 @@ package dev.samuel.onnx.train;
 
 import dev.samuel.onnx.grad.Backprop;
 import dev.samuel.onnx.graph.Attrs;
-import dev.samuel.onnx.graph.DType;
 import dev.samuel.onnx.graph.Graph;
 import dev.samuel.onnx.graph.GraphBuilder;
 import dev.samuel.onnx.graph.Op;
@@ -77,10 +76,5 @@ public record TrainingGraph(Graph graph, List<Slot> slots, List<DropoutSite> dro
         Value labels = b.input(LABELS, Losses.labelType(kind, logits.type()), labelShape);
         Value weights = b.input(WEIGHTS, logits.type(), Shape.of(Shape.DYNAMIC));
         return Losses.build(b, kind, logits, labels, weights);
-    }
-
-    /** The float type of the model's features and parameters. */
-    public DType floatType() {
-        return graph.value(LOSS).type();
     }
 }

@@ -102,22 +102,6 @@ class SessionTest {
     }
 
     @Test
-    void specInitGivesSeedAndFrozenLayers() {
-        ModelSpec spec = dev.samuel.contracts.spec.ModelSpecs.parse("""
-                {"name": "f", "task": {"type": "classification", "classes": 3}, "input": {"features": 2},
-                 "layers": [%s, {"dense": 3}], "init": {"random": {"seed": 5}, "freeze": ["dense1.weight"]}}
-                """.formatted(HIDDEN));
-        InitialParameters init = InitialParameters.forSpec(spec, Map.of());
-        assertThat(init.seed()).isEqualTo(5);
-        assertThat(init.frozen()).containsExactly("dense1.weight");
-        try (TrainingSession s = TrainingSession.create(spec, std, init)) {
-            Tensor before = s.parameters().get("dense1.weight");
-            s.step(data.batch(0, 32));
-            assertThat(s.parameters().get("dense1.weight").floats()).containsExactly(before.floats());
-        }
-    }
-
-    @Test
     void dataOfTheWrongWidthIsRefused() {
         ModelSpec spec = Specs.classifier(2, HIDDEN, 3, "{\"sgd\": {\"lr\": 0.1}}");
         try (TrainingSession s = TrainingSession.create(spec, std, InitialParameters.random(1))) {
