@@ -17,6 +17,7 @@ import dev.samuel.onnx.train.InitialParameters;
 import dev.samuel.onnx.train.Standardization;
 import dev.samuel.onnx.train.TrainingSession;
 import dev.samuel.programs.ProgramRefusedException.Reason;
+import dev.samuel.testkit.onnx.SklearnPrograms;
 import dev.samuel.testkit.onnx.TorchPrograms.Ending;
 import dev.samuel.testkit.onnx.TorchPrograms;
 import java.util.Map;
@@ -100,7 +101,7 @@ class ProgramReaderTest {
 
     @Test
     void anOnnxMlClassifierIsReadByItsFirstFloatOutput() {
-        var signature = read(TorchPrograms.linearClassifier(4, 3, 2), CLASSES, null).program();
+        var signature = read(SklearnPrograms.linearClassifier(4, 3, 2), CLASSES, null).program();
 
         assertThat(signature.output()).isEqualTo("probabilities");
         assertThat(signature.kind()).isEqualTo(OutputKind.PROBABILITIES);

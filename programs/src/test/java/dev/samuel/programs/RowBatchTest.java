@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.samuel.contracts.model.OutputKind;
-import dev.samuel.testkit.onnx.TorchPrograms;
 import dev.samuel.testkit.onnx.TorchPrograms.Ending;
+import dev.samuel.testkit.onnx.TorchPrograms;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.samuel.registry.RegistryTestResource;
-import dev.samuel.testkit.onnx.TorchPrograms;
+import dev.samuel.testkit.onnx.SklearnPrograms;
 import dev.samuel.testkit.onnx.TorchPrograms.Ending;
+import dev.samuel.testkit.onnx.TorchPrograms;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -76,7 +77,7 @@ class ImportedProgramsTest {
     void anOnnxMlProgramCanBeRegistered() {
         var model = create("sklearn", "{\"type\": \"classification\", \"classes\": 3}", 3, "softmax_cross_entropy");
 
-        upload(model, TorchPrograms.linearClassifier(4, 3, 1), null).statusCode(201)
+        upload(model, SklearnPrograms.linearClassifier(4, 3, 1), null).statusCode(201)
                 .body("program.output", equalTo("probabilities")).body("program.kind", equalTo("probabilities"));
     }
 }

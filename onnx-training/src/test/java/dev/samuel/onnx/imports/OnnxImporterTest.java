@@ -21,6 +21,7 @@ import dev.samuel.onnx.train.FreezeMetadata;
 import dev.samuel.onnx.train.InitialParameters;
 import dev.samuel.onnx.train.TrainingConfig;
 import dev.samuel.onnx.train.TrainingSession;
+import dev.samuel.testkit.onnx.TorchPrograms;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.Random;
@@ -33,7 +34,7 @@ class OnnxImporterTest {
 
     @Test
     void importedModelComputesWhatTheOriginalComputes() throws Exception {
-        byte[] original = TorchLikeModels.mlp(4, 8, 3, 1);
+        byte[] original = TorchPrograms.mlpTimesConstant(4, 8, 3, 1);
         ForwardModel model = OnnxImporter.read(original, OnnxImporter.OutputActivation.NONE);
         assertThat(model.parameters()).containsExactly("0.weight", "0.bias", "2.weight", "2.bias");
         Dataset data = blobs(64, 4, 3, 2);
@@ -44,7 +45,7 @@ class OnnxImporterTest {
 
     @Test
     void importedModelFineTunesWithAFrozenFirstLayer() throws Exception {
-        ForwardModel model = OnnxImporter.read(TorchLikeModels.mlp(4, 16, 3, 1), OnnxImporter.OutputActivation.SOFTMAX);
+        ForwardModel model = OnnxImporter.read(TorchPrograms.mlpTimesConstant(4, 16, 3, 1), OnnxImporter.OutputActivation.SOFTMAX);
         Dataset data = blobs(600, 4, 3, 3);
         try (TrainingSession s = TrainingSession.create(model, CONFIG,
                 InitialParameters.fromModel().withFrozen(Set.of("0.weight", "0.bias")))) {
@@ -66,8 +67,8 @@ class OnnxImporterTest {
 
     @Test
     void aTrainableProgramKeepsItsOutputAndTheLossReadsItsLogits() throws Exception {
-        byte[] logits = TorchLikeModels.mlp(4, 16, 3, 1);
-        byte[] softmax = TorchLikeModels.withSoftmax(logits);
+        byte[] logits = TorchPrograms.mlpTimesConstant(4, 16, 3, 1);
+        byte[] softmax = TorchPrograms.withSoftmax(logits);
 
         ForwardModel asLogits = OnnxImporter.trainable(logits, OutputKind.LOGITS);
         ForwardModel asProbabilities = OnnxImporter.trainable(softmax, OutputKind.PROBABILITIES);
@@ -81,7 +82,7 @@ class OnnxImporterTest {
 
     @Test
     void trainedParametersGoBackIntoTheProgramTheyCameFrom() throws Exception {
-        byte[] original = TorchLikeModels.mlp(4, 16, 3, 1);
+        byte[] original = TorchPrograms.mlpTimesConstant(4, 16, 3, 1);
         Dataset data = blobs(300, 4, 3, 3);
         try (TrainingSession s = TrainingSession.create(OnnxImporter.trainable(original, OutputKind.LOGITS), CONFIG,
                 InitialParameters.fromModel())) {
@@ -98,11 +99,11 @@ class OnnxImporterTest {
 
     @Test
     void importedConvNetTrainsUpdatesRunningStatisticsAndFreezes() throws Exception {
-        byte[] original = TorchLikeModels.cnn(3);
+        byte[] original = TorchPrograms.cnn(3, false);
         ForwardModel model = OnnxImporter.read(original, OnnxImporter.OutputActivation.SOFTMAX);
         Dataset data = blobs(300, 64, 3, 4);
         try (TrainingSession s = TrainingSession.create(model, CONFIG, InitialParameters.fromModel())) {
-            float[] logitsBefore = run(TorchLikeModels.cnn(3), data, "x");
+            float[] logitsBefore = run(TorchPrograms.cnn(3, false), data, "x");
             assertThat(logitsBefore).hasSize(300 * 3);
             double lossBefore = s.evaluate(data).loss();
             for (int e = 0; e < 5; e++) {
@@ -123,7 +124,7 @@ class OnnxImporterTest {
 
     @Test
     void anImageInputIsReadFromFlatFeatures() throws Exception {
-        byte[] original = TorchLikeModels.cnn(5, true);
+        byte[] original = TorchPrograms.cnn(5, true);
         ForwardModel model = OnnxImporter.read(original, OnnxImporter.OutputActivation.NONE);
         assertThat(model.inputValue().shape().dims()).containsExactly(-1, 64);
         Dataset data = blobs(20, 64, 3, 6);
@@ -147,7 +148,7 @@ class OnnxImporterTest {
 
     @Test
     void unsupportedOpsAreListedInOneError() {
-        assertThatThrownBy(() -> OnnxImporter.read(TorchLikeModels.unsupported(), OnnxImporter.OutputActivation.NONE))
+        assertThatThrownBy(() -> OnnxImporter.read(TorchPrograms.unsupported(), OnnxImporter.OutputActivation.NONE))
                 .isInstanceOf(GraphException.class)
                 .hasMessageContaining("cannot train: LpPool, Resize");
     }

@@ -7,8 +7,9 @@ import dev.samuel.contracts.event.ResolvedExample;
 import dev.samuel.contracts.model.OutputKind;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.ModelSpecs;
-import dev.samuel.testkit.onnx.TorchPrograms;
+import dev.samuel.testkit.onnx.SklearnPrograms;
 import dev.samuel.testkit.onnx.TorchPrograms.Ending;
+import dev.samuel.testkit.onnx.TorchPrograms;
 import dev.samuel.trainer.data.Dataset;
 import dev.samuel.trainer.jobs.HoldoutEvaluator;
 import dev.samuel.trainer.jobs.WarmStart;
@@ -121,7 +122,7 @@ class OnnxTrainingEngineTest {
 
     @Test
     void aForeignProgramWithoutGradientRulesFailsNamingItsOps() {
-        var sklearn = TorchPrograms.linearClassifier(2, 2, 1);
+        var sklearn = SklearnPrograms.linearClassifier(2, 2, 1);
 
         assertThatThrownBy(() -> engine.train(spec(1), blobs(100, 1),
                 new WarmStart.ForeignProgram("blobs v2", sklearn, OutputKind.PROBABILITIES), 7, (e, s, l, v) -> { }))
