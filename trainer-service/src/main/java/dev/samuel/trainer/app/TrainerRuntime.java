@@ -1,6 +1,5 @@
 package dev.samuel.trainer.app;
 
-import dev.samuel.contracts.registry.RegistryFollower;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.registry.SpecRecord;
 import dev.samuel.contracts.spec.ModelSpec;
@@ -12,11 +11,12 @@ import dev.samuel.trainer.jobs.JobManager;
 import dev.samuel.trainer.jobs.RetrainPolicy;
 import dev.samuel.trainer.jobs.TrainingJob;
 import dev.samuel.trainer.kafka.JobRequestFollower;
-import dev.samuel.trainer.kafka.JobTopic;
 import dev.samuel.trainer.kafka.KafkaJobLog;
 import dev.samuel.trainer.metrics.TrainerMetrics;
 import dev.samuel.trainer.registry.Backoff;
 import dev.samuel.trainer.registry.RegistryClient;
+import dev.samuel.plumbing.kafka.RegistryFollower;
+import dev.samuel.plumbing.kafka.TopicEnsurer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -29,7 +29,9 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -63,7 +65,9 @@ public class TrainerRuntime {
 
     @PostConstruct
     void start() throws InterruptedException {
-        JobTopic.ensure(kafka);
+        try (var admin = Admin.create(kafka)) {
+            new TopicEnsurer(admin, Optional.empty()).ensure(List.of(Topics.JOBS));
+        }
         registryFollower = RegistryFollower.start(kafka, "trainer-" + UUID.randomUUID(), registry);
         if (!registryFollower.awaitCaughtUp(config.catchUpTimeout())) {
             throw new IllegalStateException("could not read " + Topics.REGISTRY.name() + " to its end within "
