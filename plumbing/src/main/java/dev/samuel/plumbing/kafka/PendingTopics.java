@@ -48,6 +48,11 @@ final class PendingTopics {
         pending.remove(topic);
     }
 
+    /** A topic it may not read yet: ACLs can change, so it is looked for again, at the slowest pace. */
+    synchronized void denied(String topic) {
+        pending.put(topic, new Retry(System.nanoTime() + LAST_RETRY.toNanos(), LAST_RETRY));
+    }
+
     synchronized void missing(String topic) {
         pending.computeIfPresent(topic, (name, retry) -> retry.next());
     }

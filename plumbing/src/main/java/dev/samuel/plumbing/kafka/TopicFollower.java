@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -22,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * platform rebuilds state from a topic (the registry, jobs, datasets). It has no group and commits nothing.
  * Topics can be added while it runs, and are picked up at once; a topic that does not exist yet is waited for.
  *
- * <p>A record the handler cannot apply is skipped, counted and logged, and following goes on. A failure it
- * cannot survive (the consumer's: authorization, authentication) ends the thread; {@link #isFollowing()} then
- * says so, for the service's health check.
+ * <p>A record the handler cannot apply is skipped, counted and logged, and following goes on. A topic it may not
+ * read is logged and tried again every second while the others are followed. A failure it cannot survive (the
+ * consumer's, such as a refused login) ends the thread; {@link #isFollowing()} then says so, for the service's
+ * health check.
  */
 public final class TopicFollower implements AutoCloseable {
 
@@ -37,6 +41,7 @@ public final class TopicFollower implements AutoCloseable {
     private final PendingTopics pending = new PendingTopics();
     private final ConcurrentLinkedQueue<Map<TopicPartition, Long>> startsAt = new ConcurrentLinkedQueue<>();
     private final Set<TopicPartition> assigned = new HashSet<>();
+    private final Set<String> denied = new HashSet<>();
     private final FollowerProgress progress = new FollowerProgress();
     private final Thread thread;
     private volatile boolean closing;
@@ -139,8 +144,13 @@ public final class TopicFollower implements AutoCloseable {
             pending.await(POLL);
             return;
         }
-        for (var record : consumer.poll(POLL)) {
-            applier.apply(record);
+        try {
+            for (var record : consumer.poll(POLL)) {
+                applier.apply(record);
+            }
+        } catch (TopicAuthorizationException e) {
+            deny(e.unauthorizedTopics());
+            return;
         }
         for (var partition : assigned) {
             progress.moved(partition, consumer.position(partition));
@@ -156,7 +166,13 @@ public final class TopicFollower implements AutoCloseable {
         }
         var found = new ArrayList<String>();
         for (var topic : pending.due()) {
-            var partitions = consumer.partitionsFor(topic);
+            List<PartitionInfo> partitions;
+            try {
+                partitions = consumer.partitionsFor(topic);
+            } catch (TopicAuthorizationException e) {
+                deny(Set.of(topic));
+                continue;
+            }
             if (partitions == null || partitions.isEmpty()) {
                 pending.missing(topic);
             } else {
@@ -175,6 +191,20 @@ public final class TopicFollower implements AutoCloseable {
             progress.started(partition, ends.get(partition));
         });
         found.forEach(pending::found);
+    }
+
+    /** Stops reading topics it may not read, and looks for them again later: the others must go on. */
+    private void deny(Set<String> topics) {
+        if (assigned.removeIf(partition -> topics.contains(partition.topic()))) {
+            consumer.assign(assigned);
+        }
+        topics.forEach(pending::denied);
+        for (var topic : topics) {
+            if (denied.add(topic)) {
+                LOG.error("{} may not read {}; it follows the other topics and tries again every {}", name, topic,
+                        PendingTopics.LAST_RETRY);
+            }
+        }
     }
 
     @Override
