@@ -50,6 +50,15 @@ public class AdminTopicProvisioner implements TopicProvisioner {
         topics().ensure(List.of(model.train(), model.test(), model.rejected()), OptionalInt.of(config.topicPartitions()));
     }
 
+    /**
+     * The output topics and the labelled one, which users write to: created with the table's partitions when the
+     * spec arrives before anyone wrote, so the topology can pick it up at once.
+     */
+    public void ensureModelTopics(ModelTopics model) {
+        topics().ensure(List.of(model.labelled()));
+        ensureOutputTopics(model);
+    }
+
     @PreDestroy
     synchronized void close() {
         if (admin != null) {
