@@ -63,8 +63,10 @@ public class NewModels {
             return;
         }
         try {
-            topics.ensureModelTopics(modelTopics);
+            topics.ensureLabelledTopic(modelTopics);
+            // The rejoin takes a moment: it goes on while the output topics are created.
             refresh.request();
+            topics.ensureOutputTopics(modelTopics);
         } catch (RuntimeException e) {
             // The topology still finds the topic at its next metadata refresh; the next spec record tries again.
             labelledTopics.remove(modelTopics.labelled().name());

@@ -51,12 +51,11 @@ public class AdminTopicProvisioner implements TopicProvisioner {
     }
 
     /**
-     * The output topics and the labelled one, which users write to: created with the table's partitions when the
-     * spec arrives before anyone wrote, so the topology can pick it up at once.
+     * The labelled topic, which users write to: created with the table's partitions when the spec arrives before
+     * anyone wrote, so the topology can pick it up at once.
      */
-    public void ensureModelTopics(ModelTopics model) {
+    public void ensureLabelledTopic(ModelTopics model) {
         topics().ensure(List.of(model.labelled()));
-        ensureOutputTopics(model);
     }
 
     @PreDestroy

@@ -25,6 +25,10 @@ public final class FollowerSettings {
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         // Should retention remove records under a follower, it goes on from the oldest one left.
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A topic followed anew is fetched once the fetch in flight returns, and an idle follower's fetch waits at
+        // the broker this long (default 500 ms): a new model's first examples would wait for it. Followers read
+        // small or quiet topics, so the extra idle fetches cost little.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         return config;
     }
 }

@@ -61,6 +61,11 @@ final class PendingTopics {
         return pending.isEmpty();
     }
 
+    /** Ends a wait at once: the follower is closing. */
+    synchronized void wake() {
+        notifyAll();
+    }
+
     /** Waits until a topic is added or one is due, at most {@code timeout}. */
     synchronized void await(Duration timeout) throws InterruptedException {
         long now = System.nanoTime();

@@ -1,20 +1,13 @@
 package dev.samuel.plumbing.kafka;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -38,11 +31,8 @@ public final class TopicFollower implements AutoCloseable {
     private final String name;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final SkippingApplier applier;
-    private final PendingTopics pending = new PendingTopics();
-    private final ConcurrentLinkedQueue<Map<TopicPartition, Long>> startsAt = new ConcurrentLinkedQueue<>();
-    private final Set<TopicPartition> assigned = new HashSet<>();
-    private final Set<String> denied = new HashSet<>();
     private final FollowerProgress progress = new FollowerProgress();
+    private final FollowedPartitions partitions;
     private final Thread thread;
     private volatile boolean closing;
     private volatile Throwable failure;
@@ -53,19 +43,20 @@ public final class TopicFollower implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(FollowerSettings.consumer(kafka, name), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         this.applier = new SkippingApplier(name, handler);
+        this.partitions = new FollowedPartitions(name, consumer, progress);
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
     }
 
     /** Follows these topics from their beginning; thread-safe, and a topic followed already is left as it is. */
     public TopicFollower follow(Collection<String> topics) {
-        pending.add(topics);
+        partitions.follow(topics);
         return this;
     }
 
     /** Follows these partitions from these offsets (where an earlier read ended). */
     public TopicFollower followFrom(Map<TopicPartition, Long> offsets) {
-        startsAt.add(Map.copyOf(offsets));
+        partitions.followFrom(offsets);
         return this;
     }
 
@@ -129,7 +120,7 @@ public final class TopicFollower implements AutoCloseable {
             // The service is stopping.
         } catch (Throwable e) {
             failure = e;
-            LOG.error("{} stopped following {}", name, assigned, e);
+            LOG.error("{} stopped following {}", name, partitions.assigned(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
             progress.stopped();
@@ -137,11 +128,12 @@ public final class TopicFollower implements AutoCloseable {
     }
 
     private void step() throws InterruptedException {
-        assignNew();
+        partitions.assignNew();
+        var assigned = partitions.assigned();
         if (assigned.isEmpty()) {
             // A consumer without partitions refuses to poll: wait for a topic to follow.
-            progress.check(pending.isEmpty());
-            pending.await(POLL);
+            progress.check(partitions.pending().isEmpty());
+            partitions.pending().await(POLL);
             return;
         }
         try {
@@ -149,68 +141,20 @@ public final class TopicFollower implements AutoCloseable {
                 applier.apply(record);
             }
         } catch (TopicAuthorizationException e) {
-            deny(e.unauthorizedTopics());
+            partitions.deny(e.unauthorizedTopics());
             return;
         }
         for (var partition : assigned) {
             progress.moved(partition, consumer.position(partition));
         }
-        progress.check(pending.isEmpty());
-    }
-
-    /** Assigns the partitions asked for since the last look, from the beginning or from the offsets given. */
-    private void assignNew() {
-        var starts = new HashMap<TopicPartition, Optional<Long>>();
-        for (var offsets = startsAt.poll(); offsets != null; offsets = startsAt.poll()) {
-            offsets.forEach((partition, offset) -> starts.put(partition, Optional.of(offset)));
-        }
-        var found = new ArrayList<String>();
-        for (var topic : pending.due()) {
-            List<PartitionInfo> partitions;
-            try {
-                partitions = consumer.partitionsFor(topic);
-            } catch (TopicAuthorizationException e) {
-                deny(Set.of(topic));
-                continue;
-            }
-            if (partitions == null || partitions.isEmpty()) {
-                pending.missing(topic);
-            } else {
-                partitions.forEach(p -> starts.put(new TopicPartition(topic, p.partition()), Optional.empty()));
-                found.add(topic);
-            }
-        }
-        if (starts.isEmpty()) {
-            return;
-        }
-        var ends = consumer.endOffsets(starts.keySet());
-        assigned.addAll(starts.keySet());
-        consumer.assign(assigned);
-        starts.forEach((partition, offset) -> {
-            offset.ifPresentOrElse(o -> consumer.seek(partition, o), () -> consumer.seekToBeginning(Set.of(partition)));
-            progress.started(partition, ends.get(partition));
-        });
-        found.forEach(pending::found);
-    }
-
-    /** Stops reading topics it may not read, and looks for them again later: the others must go on. */
-    private void deny(Set<String> topics) {
-        if (assigned.removeIf(partition -> topics.contains(partition.topic()))) {
-            consumer.assign(assigned);
-        }
-        topics.forEach(pending::denied);
-        for (var topic : topics) {
-            if (denied.add(topic)) {
-                LOG.error("{} may not read {}; it follows the other topics and tries again every {}", name, topic,
-                        PendingTopics.LAST_RETRY);
-            }
-        }
+        progress.check(partitions.pending().isEmpty());
     }
 
     @Override
     public void close() throws InterruptedException {
         closing = true;
         consumer.wakeup();
+        partitions.pending().wake();
         if (thread.isAlive()) {
             thread.join(10_000);
         } else if (thread.getState() == Thread.State.NEW) {
