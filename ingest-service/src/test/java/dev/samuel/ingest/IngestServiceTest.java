@@ -8,6 +8,7 @@ import dev.samuel.contracts.event.DeadLetter;
 import dev.samuel.contracts.event.JsonWriter;
 import dev.samuel.contracts.event.LabelledExample;
 import dev.samuel.contracts.event.RejectReason;
+import dev.samuel.contracts.registry.SpecRecord;
 import dev.samuel.contracts.spec.Input;
 import dev.samuel.contracts.spec.Layer;
 import dev.samuel.contracts.spec.ModelSpec;
@@ -23,9 +24,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -80,22 +86,28 @@ class IngestServiceTest {
     @Test
     void routesANewModelsFirstExampleWithinTwoSecondsOfItsSpec() throws Exception {
         var model = "first-" + UUID.randomUUID().toString().substring(0, 8);
-        var spec = new ModelSpec(model, Task.classification(2), Input.of(2), List.of(Layer.dense(2)), null, null,
-                null, null, null, null);
-        var topics = Topics.of(spec);
-        var key = keyIn(Split.TRAIN);
+        var spec = new SpecRecord(new ModelSpec(model, Task.classification(2), Input.of(2), List.of(Layer.dense(2)),
+                null, null, null, null, null, null), 1, Instant.now());
+        var topics = Topics.of(spec.spec());
+        // The test's own clients are connected first: their start-up is not the service's latency.
+        try (var registry = new KafkaProducer<>(broker.clientSettings(), Topics.REGISTRY.keySerde().serializer(),
+                Topics.REGISTRY.valueSerde().serializer());
+             var examples = broker.bytesProducer();
+             var reader = broker.bytesConsumer(null)) {
+            registry.partitionsFor(Topics.REGISTRY.name());
+            examples.partitionsFor(Topics.REGISTRY.name());
+            reader.listTopics();
 
-        long specPublished = System.nanoTime();
-        SpecPublisher.publish(broker.bootstrapServers(), spec);
-        try (var producer = broker.bytesProducer()) {
-            send(producer, topics, key, JsonWriter.write(LabelledExample.of(new float[] {1, 2}, 1)));
-            producer.flush();
+            registry.send(new ProducerRecord<>(Topics.REGISTRY.name(), spec.key(), spec)).get();
+            long specPublished = System.nanoTime();
+            send(examples, topics, keyIn(Split.TRAIN), JsonWriter.write(LabelledExample.of(new float[] {1, 2}, 1)));
+            examples.flush();
+            awaitRecord(reader, topics.train().name());
+            var routed = Duration.ofNanos(System.nanoTime() - specPublished);
+            System.out.printf("A new model's first example was routed %d ms after its spec%n", routed.toMillis());
+
+            assertThat(routed).isLessThan(Duration.ofSeconds(2));
         }
-        awaitRouted(topics.train().name());
-        var routed = Duration.ofNanos(System.nanoTime() - specPublished);
-        System.out.printf("A new model's first example was routed %d ms after its spec%n", routed.toMillis());
-
-        assertThat(routed).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
@@ -126,21 +138,18 @@ class IngestServiceTest {
     }
 
     /** Waits for a record on the topic (read committed), which ingest creates. */
-    private void awaitRouted(String topic) throws InterruptedException {
+    private static void awaitRecord(Consumer<byte[], byte[]> reader, String topic) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        try (var consumer = broker.bytesConsumer(null)) {
-            var partitions = new java.util.ArrayList<org.apache.kafka.common.TopicPartition>();
-            while (partitions.isEmpty()) {
-                assertThat(System.nanoTime()).as(topic + " exists").isLessThan(deadline);
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(
-                        new org.apache.kafka.common.TopicPartition(topic, p.partition())));
-                Thread.sleep(10);
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (consumer.poll(Duration.ofMillis(20)).isEmpty()) {
-                assertThat(System.nanoTime()).as("a record on " + topic).isLessThan(deadline);
-            }
+        var partitions = new ArrayList<TopicPartition>();
+        while (partitions.isEmpty()) {
+            assertThat(System.nanoTime()).as(topic + " exists").isLessThan(deadline);
+            reader.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            Thread.sleep(10);
+        }
+        reader.assign(partitions);
+        reader.seekToBeginning(partitions);
+        while (reader.poll(Duration.ofMillis(20)).isEmpty()) {
+            assertThat(System.nanoTime()).as("a record on " + topic).isLessThan(deadline);
         }
     }
 
