@@ -1,41 +1,32 @@
 package dev.samuel.cli;
 
 import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.contracts.topic.Topic;
 import dev.samuel.contracts.topic.Topics;
+import dev.samuel.plumbing.kafka.TopicEnsurer;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates the topics users write to. The services create the rest: ingest the train, test and rejected topics,
- * inference the predictions topic.
+ * Creates the topics users write to, with the table's settings (contracts' {@code TopicRole}: three partitions,
+ * so ingest and inference can run up to three instances each) and the cluster's replication factor. The services
+ * create the rest: ingest the train, test and rejected topics, inference the predictions topic.
  */
 public final class UserTopics {
-
-    // Three partitions let ingest and inference run up to three instances each.
-    private static final int PARTITIONS = 3;
 
     private UserTopics() {
     }
 
-    public static List<String> create(Map<String, Object> kafka, ModelSpec spec) throws InterruptedException {
+    public static List<String> create(Map<String, Object> kafka, ModelSpec spec) {
         var topics = Topics.of(spec);
-        var names = List.of(topics.labelled().name(), topics.unlabelled().name());
+        var created = List.<Topic<?, ?>>of(topics.labelled(), topics.unlabelled());
         try (var admin = Admin.create(kafka)) {
-            for (var name : names) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1))).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new CliException("cannot create topic " + name + ": "
-                                + e.getCause().getMessage());
-                    }
-                }
-            }
+            new TopicEnsurer(admin, Optional.empty()).ensure(created);
+        } catch (IllegalStateException e) {
+            throw new CliException(e.getMessage());
         }
-        return names;
+        return created.stream().map(Topic::name).toList();
     }
 }

@@ -2,7 +2,6 @@ package dev.samuel.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.samuel.contracts.topic.RegistryTopicSettings;
 import dev.samuel.contracts.topic.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -219,10 +218,11 @@ class KubernetesManifestsTest {
             assertThat(topic.getSpec().getConfig()).containsEntry("cleanup.policy", "compact");
         });
         var registry = topics.get(Topics.REGISTRY.name()).getSpec();
-        assertThat(RegistryTopicSettings.problems(registry.getPartitions(), (String) registry.getConfig().get("cleanup.policy")))
-                .isEmpty();
-        // The trainer creates samuel.jobs with one partition when it is missing.
-        assertThat(topics.get(Topics.JOBS.name()).getSpec().getPartitions()).isEqualTo(1);
+        assertThat(Topics.REGISTRY.settings().problems(Topics.REGISTRY.name(), registry.getPartitions(),
+                (String) registry.getConfig().get("cleanup.policy"))).isEmpty();
+        // The trainer creates samuel.jobs from the same table when it is missing.
+        assertThat(topics.get(Topics.JOBS.name()).getSpec().getPartitions())
+                .isEqualTo(Topics.JOBS.settings().partitions());
     }
 
     @ParameterizedTest

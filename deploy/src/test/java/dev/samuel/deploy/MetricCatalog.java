@@ -33,6 +33,7 @@ final class MetricCatalog {
             Map.entry(MetricNames.TRAIN_SPEED, new Meter(Kind.GAUGE, false)),
             Map.entry(MetricNames.TRAIN_JOBS, new Meter(Kind.COUNTER, false)),
             Map.entry(MetricNames.TRAIN_DATASET_SIZE, new Meter(Kind.GAUGE, false)),
+            Map.entry(MetricNames.TRAIN_DATASET_DROPPED, new Meter(Kind.COUNTER, false)),
             Map.entry(MetricNames.TEST_LOSS, new Meter(Kind.GAUGE, false)),
             Map.entry(MetricNames.TEST_ACCURACY, new Meter(Kind.GAUGE, false)),
             Map.entry(MetricNames.INFERENCE_LATENCY, new Meter(Kind.TIMER, true)),

@@ -1,6 +1,5 @@
 package dev.samuel.inference;
 
-import dev.samuel.contracts.topic.RegistryTopicSettings;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.inference.support.ArtifactServer;
 import dev.samuel.testkit.KafkaTestResource;
@@ -24,7 +23,7 @@ public class InferenceTestResource extends KafkaTestResource {
     @Override
     public Map<String, String> start() {
         var config = new HashMap<>(super.start());
-        SharedKafkaBroker.get().createTopic(Topics.REGISTRY.name(), 1, RegistryTopicSettings.configs());
+        SharedKafkaBroker.get().createTopic(Topics.REGISTRY.name(), 1, Topics.REGISTRY.settings().creationConfigs());
         try {
             server = ArtifactServer.start();
         } catch (IOException e) {

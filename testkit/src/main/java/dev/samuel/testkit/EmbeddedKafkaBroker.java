@@ -103,7 +103,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dataDir, HOST + ":" + brokerPort, sasl);
-            Topics.awaitBrokerReady(broker.clientSettings());
+            TopicAdmin.awaitBrokerReady(broker.clientSettings());
             LOG.info("Embedded Kafka {} ready in {} ms", broker.bootstrapServers, (System.nanoTime() - t0) / 1_000_000);
             return broker;
         } catch (RuntimeException | Error e) {

@@ -29,7 +29,7 @@ public interface KafkaBroker extends AutoCloseable {
      * is left as it is, so tests sharing one broker may call this with the same name.
      */
     default void createTopic(String name, int partitions, Map<String, String> configs) {
-        Topics.create(clientSettings(), name, partitions, configs);
+        TopicAdmin.create(clientSettings(), name, partitions, configs);
     }
 
     default void createTopic(String name, int partitions) {

@@ -4,7 +4,6 @@ import dev.samuel.contracts.event.BinaryCodec;
 import dev.samuel.contracts.event.Encoding;
 import dev.samuel.contracts.event.JsonWriter;
 import dev.samuel.contracts.event.UnlabelledEvent;
-import dev.samuel.contracts.topic.RegistryTopicSettings;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.inference.support.ArtifactServer;
 import dev.samuel.inference.support.Registry;
@@ -48,7 +47,7 @@ public final class InferenceBenchmark {
         try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap)); var server = ArtifactServer.start();
              var registry = Registry.to(bootstrap, server); var producer = producer(bootstrap)) {
             admin.createTopics(List.of(new NewTopic(Topics.REGISTRY.name(), 1, (short) 1)
-                            .configs(RegistryTopicSettings.configs()), new NewTopic(topics.unlabelled().name(), 1, (short) 1),
+                            .configs(Topics.REGISTRY.settings().creationConfigs()), new NewTopic(topics.unlabelled().name(), 1, (short) 1),
                     new NewTopic(topics.predictions().name(), 1, (short) 1),
                     new NewTopic(topics.rejected().name(), 1, (short) 1),
                     new NewTopic("bench-ceiling", 1, (short) 1))).all().get();

@@ -28,6 +28,11 @@ public final class MetricNames {
     public static final String TRAIN_JOBS = "samuel.train.jobs";
     /** Gauge: examples the trainer holds, by model and split. */
     public static final String TRAIN_DATASET_SIZE = "samuel.train.dataset.size";
+    /**
+     * Counter: examples of the train or test topics the trainer left out because the model's current spec does
+     * not accept them (a spec changed its features since ingest validated them), by model and reason.
+     */
+    public static final String TRAIN_DATASET_DROPPED = "samuel.train.dataset.dropped";
     public static final String OUTCOME = "outcome";
     /** Gauge: test loss of the latest evaluated version, by model and version. */
     public static final String TEST_LOSS = "samuel.test.loss";

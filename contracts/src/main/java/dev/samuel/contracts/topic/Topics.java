@@ -10,16 +10,19 @@ import dev.samuel.contracts.spec.TopicNames;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** The typed topic registry: platform topics, and the topics of each model (docs/design.md, "Topics"). */
+/**
+ * The typed topic registry: platform topics, and the topics of each model (docs/design.md, "Topics"). Each topic
+ * carries its {@link TopicRole}, whose {@link TopicSettings} say how it is created.
+ */
 public final class Topics {
 
     /** Specs, versions and aliases; one partition, compacted. */
     public static final Topic<String, RegistryRecord> REGISTRY =
-            new Topic<>("samuel.registry", Serdes.String(), SamuelSerdes.registry());
+            new Topic<>("samuel.registry", TopicRole.REGISTRY, Serdes.String(), SamuelSerdes.registry());
 
     /** Training job requests and status, by job id; compacted. */
     public static final Topic<String, JobRecord> JOBS =
-            new Topic<>("samuel.jobs", Serdes.String(), new JsonSerde<>(JobRecord.class));
+            new Topic<>("samuel.jobs", TopicRole.JOBS, Serdes.String(), new JsonSerde<>(JobRecord.class));
 
     private Topics() {
     }
@@ -37,15 +40,18 @@ public final class Topics {
     private static ModelTopics of(String model, TopicNames names) {
         return new ModelTopics(
                 model,
-                new Topic<>(name(model, "labelled", names.labelled()), Serdes.String(),
+                new Topic<>(name(model, "labelled", names.labelled()), TopicRole.LABELLED, Serdes.String(),
                         SamuelSerdes.labelled(Encoding.JSON)),
-                new Topic<>(name(model, "train", names.train()), Serdes.String(), SamuelSerdes.labelled(Encoding.JSON)),
-                new Topic<>(name(model, "test", names.test()), Serdes.String(), SamuelSerdes.labelled(Encoding.JSON)),
-                new Topic<>(name(model, "unlabelled", names.unlabelled()), Serdes.String(),
+                new Topic<>(name(model, "train", names.train()), TopicRole.TRAIN, Serdes.String(),
+                        SamuelSerdes.labelled(Encoding.JSON)),
+                new Topic<>(name(model, "test", names.test()), TopicRole.TEST, Serdes.String(),
+                        SamuelSerdes.labelled(Encoding.JSON)),
+                new Topic<>(name(model, "unlabelled", names.unlabelled()), TopicRole.UNLABELLED, Serdes.String(),
                         SamuelSerdes.unlabelled(Encoding.JSON)),
-                new Topic<>(name(model, "predictions", names.predictions()), Serdes.String(),
+                new Topic<>(name(model, "predictions", names.predictions()), TopicRole.PREDICTIONS, Serdes.String(),
                         SamuelSerdes.prediction()),
-                new Topic<>(name(model, "rejected", names.rejected()), Serdes.ByteArray(), Serdes.ByteArray()));
+                new Topic<>(name(model, "rejected", names.rejected()), TopicRole.REJECTED, Serdes.ByteArray(),
+                        Serdes.ByteArray()));
     }
 
     private static String name(String model, String role, String override) {

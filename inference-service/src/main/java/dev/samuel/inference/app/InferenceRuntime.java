@@ -1,6 +1,6 @@
 package dev.samuel.inference.app;
 
-import dev.samuel.contracts.registry.RegistryFollower;
+import dev.samuel.plumbing.kafka.RegistryFollower;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.inference.metrics.InferenceMetrics;
 import dev.samuel.inference.model.ModelLoader;

@@ -3,7 +3,6 @@ package dev.samuel.inference.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samuel.contracts.event.Prediction;
-import dev.samuel.contracts.topic.RegistryTopicSettings;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.inference.support.ArtifactServer;
 import dev.samuel.inference.support.Events;
@@ -37,7 +36,7 @@ class CrashRestartTest {
     void killedMidStreamAndRestartedEveryEventHasOnePrediction() throws Exception {
         var model = "crash-" + UUID.randomUUID().toString().substring(0, 8);
         var topics = Topics.of(model);
-        broker.createTopic(Topics.REGISTRY.name(), 1, RegistryTopicSettings.configs());
+        broker.createTopic(Topics.REGISTRY.name(), 1, Topics.REGISTRY.settings().creationConfigs());
         broker.createTopic(topics.unlabelled().name(), 3);
         var log = new File("target/" + model + ".log");
         try (var server = ArtifactServer.start(); var registry = Registry.to(broker.bootstrapServers(), server);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.samuel.contracts.event.DeadLetter;
 import dev.samuel.contracts.event.Prediction;
 import dev.samuel.contracts.metrics.MetricNames;
-import dev.samuel.contracts.topic.RegistryTopicSettings;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.inference.app.InferenceRuntime;
 import dev.samuel.inference.support.ArtifactServer;
@@ -54,7 +53,7 @@ class InferenceFuzzTest {
     void malformedEventsAreDeadLetteredAndEveryValidOneIsScoredOnce() throws Exception {
         var model = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
         var topics = Topics.of(model);
-        broker.createTopic(Topics.REGISTRY.name(), 1, RegistryTopicSettings.configs());
+        broker.createTopic(Topics.REGISTRY.name(), 1, Topics.REGISTRY.settings().creationConfigs());
         broker.createTopic(topics.unlabelled().name(), 1);
         var random = new Random(seed);
         var generator = MalformedRecords.unlabelled(seed, FEATURES).heavyShare(HEAVY_SHARE);

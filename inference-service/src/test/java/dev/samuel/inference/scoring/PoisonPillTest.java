@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.samuel.contracts.event.DeadLetter;
 import dev.samuel.contracts.event.Encoding;
 import dev.samuel.contracts.event.RejectReason;
-import dev.samuel.contracts.topic.RegistryTopicSettings;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.inference.support.ArtifactServer;
 import dev.samuel.inference.support.Events;
@@ -38,7 +37,7 @@ class PoisonPillTest {
     void poisonPillsAreDeadLetteredAndTheRestIsScored() throws Exception {
         var model = "poison-" + UUID.randomUUID().toString().substring(0, 8);
         var topics = Topics.of(model);
-        broker.createTopic(Topics.REGISTRY.name(), 1, RegistryTopicSettings.configs());
+        broker.createTopic(Topics.REGISTRY.name(), 1, Topics.REGISTRY.settings().creationConfigs());
         broker.createTopic(topics.unlabelled().name(), 1);
         var pills = new LinkedHashMap<String, RejectReason>();
         try (var server = ArtifactServer.start(); var registry = Registry.to(broker.bootstrapServers(), server);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samuel.contracts.event.Label;
 import dev.samuel.contracts.event.Prediction;
-import dev.samuel.contracts.topic.RegistryTopicSettings;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.inference.support.ArtifactServer;
 import dev.samuel.inference.support.Events;
@@ -46,7 +45,7 @@ class HotSwapAtScaleTest {
     void everyEventIsScoredOnceWhileTheChampionMoves() throws Exception {
         var model = "scale-" + UUID.randomUUID().toString().substring(0, 8);
         var topics = Topics.of(model);
-        broker.createTopic(Topics.REGISTRY.name(), 1, RegistryTopicSettings.configs());
+        broker.createTopic(Topics.REGISTRY.name(), 1, Topics.REGISTRY.settings().creationConfigs());
         broker.createTopic(topics.unlabelled().name(), 3);
         var metadata = new ArrayList<Future<RecordMetadata>>(EVENTS);
         try (var server = ArtifactServer.start(); var registry = Registry.to(broker.bootstrapServers(), server);

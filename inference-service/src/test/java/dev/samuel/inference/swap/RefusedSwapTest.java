@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.samuel.contracts.event.Label;
 import dev.samuel.contracts.metrics.MetricNames;
 import dev.samuel.contracts.topic.ModelTopics;
-import dev.samuel.contracts.topic.RegistryTopicSettings;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.inference.app.InferenceRuntime;
 import dev.samuel.inference.support.ArtifactServer;
@@ -40,7 +39,7 @@ class RefusedSwapTest {
     void badVersionsAreRefusedWhileTheOldOneKeepsServing() throws Exception {
         var model = "refuse-" + UUID.randomUUID().toString().substring(0, 8);
         var topics = Topics.of(model);
-        broker.createTopic(Topics.REGISTRY.name(), 1, RegistryTopicSettings.configs());
+        broker.createTopic(Topics.REGISTRY.name(), 1, Topics.REGISTRY.settings().creationConfigs());
         broker.createTopic(topics.unlabelled().name(), 2);
         try (var server = ArtifactServer.start(); var registry = Registry.to(broker.bootstrapServers(), server);
              var events = new Events(broker.bootstrapServers(), topics.unlabelled().name(), FEATURES)) {

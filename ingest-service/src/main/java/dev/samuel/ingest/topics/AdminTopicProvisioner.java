@@ -3,34 +3,31 @@ package dev.samuel.ingest.topics;
 import dev.samuel.contracts.topic.ModelTopics;
 import dev.samuel.ingest.config.IngestConfig;
 import dev.samuel.ingest.streams.TopicProvisioner;
+import dev.samuel.plumbing.kafka.TopicEnsurer;
 import io.quarkus.kafka.streams.runtime.KafkaStreamsProducer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * Creates a model's train, test (compacted: a re-sent id is a relabel) and rejected topics, with an admin client
- * that logs in as the topology's own clients do: its settings are the ones Kafka Streams derives from the
- * configuration Quarkus built for the topology (bootstrap servers, security.protocol, sasl.*, ssl.*, whichever keys
- * gave them).
+ * Creates a model's train, test and rejected topics with the table's settings (contracts' {@code TopicRole}: train
+ * and test compacted, since a re-sent id is a relabel) and this service's partitions and replication factor.
+ * Its admin client logs in as the topology's own clients do: its settings are the ones Kafka Streams derives from
+ * the configuration Quarkus built for the topology (bootstrap servers, security.protocol, sasl.*, ssl.*, whichever
+ * keys gave them).
  */
 @ApplicationScoped
 public class AdminTopicProvisioner implements TopicProvisioner {
 
-    private static final Map<String, String> COMPACTED =
-            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-
     private final Instance<KafkaStreamsProducer> streams;
     private final IngestConfig config;
     private Admin admin;
+    private TopicEnsurer topics;
 
     public AdminTopicProvisioner(Instance<KafkaStreamsProducer> streams, IngestConfig config) {
         this.streams = streams;
@@ -38,37 +35,27 @@ public class AdminTopicProvisioner implements TopicProvisioner {
     }
 
     /** Made on first use: the topology asks for topics once Streams runs, and Streams is built from the topology. */
-    private synchronized Admin admin() {
-        if (admin == null) {
+    private synchronized TopicEnsurer topics() {
+        if (topics == null) {
             var streamsConfig = streams.get().getStreamsConfig();
             admin = Admin.create(streamsConfig.getAdminConfigs(
                     streamsConfig.getString(StreamsConfig.APPLICATION_ID_CONFIG) + "-provisioner"));
+            topics = new TopicEnsurer(admin, Optional.of(config.topicReplicationFactor()));
         }
-        return admin;
+        return topics;
     }
 
     @Override
-    public void ensureOutputTopics(ModelTopics topics) {
-        var wanted = List.of(
-                topic(topics.train().name()).configs(COMPACTED),
-                topic(topics.test().name()).configs(COMPACTED),
-                topic(topics.rejected().name()));
-        for (var result : admin().createTopics(wanted).values().values()) {
-            try {
-                result.get();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("cannot create the topics of model " + topics.model(), e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while creating topics", e);
-            }
-        }
+    public void ensureOutputTopics(ModelTopics model) {
+        topics().ensure(List.of(model.train(), model.test(), model.rejected()), OptionalInt.of(config.topicPartitions()));
     }
 
-    private NewTopic topic(String name) {
-        return new NewTopic(name, config.topicPartitions(), config.topicReplicationFactor());
+    /**
+     * The labelled topic, which users write to: created with the table's partitions when the spec arrives before
+     * anyone wrote, so the topology can pick it up at once.
+     */
+    public void ensureLabelledTopic(ModelTopics model) {
+        topics().ensure(List.of(model.labelled()));
     }
 
     @PreDestroy

@@ -1,9 +1,12 @@
 package dev.samuel.registry.log;
 
 import dev.samuel.registry.domain.ChangeWriter;
-import dev.samuel.contracts.registry.RegistryFollower;
+import dev.samuel.plumbing.kafka.RegistryFollower;
 import dev.samuel.contracts.registry.RegistryState;
+import dev.samuel.contracts.topic.Topics;
+import dev.samuel.plumbing.kafka.TopicEnsurer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,9 +35,7 @@ public final class RegistryLog implements AutoCloseable {
     }
 
     public static RegistryLog open(Settings settings, RegistryState state) throws InterruptedException {
-        try (var admin = Admin.create(settings.kafka())) {
-            RegistryTopicGuard.ensure(admin, settings.replicationFactor());
-        }
+        ensureTopic(settings);
         var producer = settings.writerId().map(id -> RegistryWriter.fencingProducer(settings.kafka(), id));
         var follower = RegistryFollower.start(settings.kafka(), UUID.randomUUID().toString(), state);
         var writer = producer.map(p -> new RegistryWriter(p, settings.writerId().get(), follower, state,
@@ -42,11 +43,20 @@ public final class RegistryLog implements AutoCloseable {
         var log = new RegistryLog(state, follower, writer);
         if (!follower.awaitCaughtUp(settings.catchUpTimeout())) {
             log.close();
-            throw new IllegalStateException("The model registry could not read " + dev.samuel.contracts.topic.Topics
-                    .REGISTRY.name() + " to its end within " + settings.catchUpTimeout()
+            throw new IllegalStateException("The model registry could not read " + Topics.REGISTRY.name()
+                    + " to its end within " + settings.catchUpTimeout()
                     + " (samuel.registry.catch-up-timeout)");
         }
         return log;
+    }
+
+    /** Creates the topic when it is missing; refuses to go on when an existing one would lose state. */
+    private static void ensureTopic(Settings settings) {
+        try (var admin = Admin.create(settings.kafka())) {
+            new TopicEnsurer(admin, Optional.of(settings.replicationFactor())).ensure(List.of(Topics.REGISTRY));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("The model registry refuses to start: " + e.getMessage(), e);
+        }
     }
 
     public RegistryState state() {

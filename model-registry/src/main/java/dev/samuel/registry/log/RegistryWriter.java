@@ -5,7 +5,7 @@ import dev.samuel.contracts.topic.Topics;
 import dev.samuel.registry.domain.Change;
 import dev.samuel.registry.domain.ChangeWriter;
 import dev.samuel.registry.domain.RegistryException;
-import dev.samuel.contracts.registry.RegistryFollower;
+import dev.samuel.plumbing.kafka.RegistryFollower;
 import dev.samuel.contracts.registry.RegistryState;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,11 +1,13 @@
 package dev.samuel.trainer.app;
 
-import dev.samuel.contracts.registry.RegistryFollower;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.registry.SpecRecord;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.plumbing.http.Backoff;
+import dev.samuel.plumbing.kafka.FollowerStatus;
+import dev.samuel.plumbing.kafka.RegistryFollower;
+import dev.samuel.plumbing.kafka.TopicEnsurer;
 import dev.samuel.plumbing.registry.RegistryClient;
 import dev.samuel.trainer.config.TrainerConfig;
 import dev.samuel.trainer.data.DatasetFollower;
@@ -14,7 +16,6 @@ import dev.samuel.trainer.jobs.JobManager;
 import dev.samuel.trainer.jobs.RetrainPolicy;
 import dev.samuel.trainer.jobs.TrainingJob;
 import dev.samuel.trainer.kafka.JobRequestFollower;
-import dev.samuel.trainer.kafka.JobTopic;
 import dev.samuel.trainer.kafka.KafkaJobLog;
 import dev.samuel.trainer.metrics.TrainerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,17 +28,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
- * Starts the trainer: follow the registry (read to its end first), follow every model's data, take over the
- * jobs on {@code samuel.jobs}, then run jobs and check the retrain policies.
+ * Starts the trainer: follow the registry (read to its end first) and, from each spec it reads, that model's
+ * data; take over the jobs on {@code samuel.jobs}, then run jobs and check the retrain policies.
  */
 @Startup
 @ApplicationScoped
@@ -59,7 +59,7 @@ public class TrainerRuntime {
     private final RegistryState registry = new RegistryState();
     private RegistryFollower registryFollower;
     private DatasetFollower datasets;
-    private Thread datasetThread;
+    private TrainerMetrics metrics;
     private KafkaJobLog jobLog;
     private JobManager jobs;
     private JobRequestFollower requests;
@@ -67,18 +67,31 @@ public class TrainerRuntime {
 
     @PostConstruct
     void start() throws InterruptedException {
-        JobTopic.ensure(kafka);
-        registryFollower = RegistryFollower.start(kafka, "trainer-" + UUID.randomUUID(), registry);
+        var instance = UUID.randomUUID().toString().substring(0, 8);
+        try (var admin = Admin.create(kafka)) {
+            new TopicEnsurer(admin, Optional.empty()).ensure(List.of(Topics.JOBS));
+        }
+        datasets = new DatasetFollower(kafka, instance, config.datasetCapacity(),
+                (model, reason) -> metrics.dropped(model, reason));
+        metrics = new TrainerMetrics(meters, datasets);
+        // A spec record is the moment a model exists: its data is followed from then on, not at the next look.
+        registry.addListener((key, record) -> {
+            if (record instanceof SpecRecord spec) {
+                datasets.follow(spec.spec());
+            }
+        });
+        registryFollower = RegistryFollower.start(kafka, "trainer-" + instance, registry);
         if (!registryFollower.awaitCaughtUp(config.catchUpTimeout())) {
             throw new IllegalStateException("could not read " + Topics.REGISTRY.name() + " to its end within "
                     + config.catchUpTimeout());
         }
-        datasets = new DatasetFollower(dataConsumer(), this::specs, config.datasetCapacity());
-        datasetThread = new Thread(datasets, "samuel-trainer-datasets");
-        datasetThread.setDaemon(true);
-        datasetThread.start();
+        datasets.start();
+        startJobs(instance);
+        retrain = new RetrainPolicy(this::specs, datasets, jobs, Clock.systemUTC());
+    }
 
-        var metrics = new TrainerMetrics(meters, datasets);
+    /** Takes over the jobs on {@code samuel.jobs}, then follows the requests others write there. */
+    private void startJobs(String instance) {
         jobLog = new KafkaJobLog(kafka);
         var client = new RegistryClient(config.registryUrl(), config.registryToken(),
                 new Backoff(config.registryAttempts(), Backoff.DEFAULT.first()), REGISTRY_TIMEOUT);
@@ -89,12 +102,10 @@ public class TrainerRuntime {
                 metrics.finished(job);
             }
         }, work, Clock.systemUTC());
-        var existing = KafkaJobLog.readAll(kafka);
+        var existing = KafkaJobLog.readAll(kafka, instance, config.catchUpTimeout());
         jobs.recover(existing.jobs());
         jobs.start();
-        requests = new JobRequestFollower(kafka, existing.end(), jobs);
-        requests.start();
-        retrain = new RetrainPolicy(this::specs, datasets, jobs, Clock.systemUTC());
+        requests = new JobRequestFollower(kafka, instance, existing.end(), jobs).start();
     }
 
     @Scheduled(every = "${samuel.trainer.retrain-check}", delayed = "${samuel.trainer.retrain-check}")
@@ -120,20 +131,19 @@ public class TrainerRuntime {
         return datasets;
     }
 
-    public boolean isFollowingRegistry() {
-        return registryFollower != null && registryFollower.isCaughtUp() && registryFollower.isFollowing();
-    }
-
-    private KafkaConsumer<byte[], byte[]> dataConsumer() {
-        var consumerConfig = new HashMap<>(kafka);
-        // The data is rebuilt from the topics at every start: no group, no committed offsets.
-        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Only examples ingest committed are training data.
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        // Ingest creates the train and test topics compacted; a reader must not create them otherwise.
-        consumerConfig.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        return new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    /** The state of every topic follower, by role: the registry, the datasets, the job requests. */
+    public Map<String, FollowerStatus> followers() {
+        var followers = new LinkedHashMap<String, FollowerStatus>();
+        if (registryFollower != null) {
+            followers.put(TrainerHealth.REGISTRY, registryFollower.status());
+        }
+        if (datasets != null) {
+            followers.put("datasets", datasets.status());
+        }
+        if (requests != null) {
+            followers.put("job-requests", requests.status());
+        }
+        return followers;
     }
 
     @PreDestroy
@@ -145,8 +155,7 @@ public class TrainerRuntime {
             jobs.close();
         }
         if (datasets != null) {
-            datasets.stop();
-            datasetThread.join(10_000);
+            datasets.close();
         }
         if (jobLog != null) {
             jobLog.close();

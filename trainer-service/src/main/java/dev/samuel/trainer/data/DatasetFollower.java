@@ -3,148 +3,113 @@ package dev.samuel.trainer.data;
 import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.event.ExampleResolver;
 import dev.samuel.contracts.event.InvalidRecordException;
+import dev.samuel.contracts.event.RejectReason;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.topic.Topics;
+import dev.samuel.plumbing.kafka.FollowerStatus;
+import dev.samuel.plumbing.kafka.TopicFollower;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads every model's train and test topics from the beginning into {@link ModelData}, and keeps following
  * them. No consumer group: the data is rebuilt from the (compacted) topics at every start, so there is no
- * offset to commit. Models are added as their specs appear.
+ * offset to commit. A model is followed from the moment its spec is read ({@link #follow}); its topics are
+ * picked up as soon as they exist.
  */
-public final class DatasetFollower implements Runnable {
+public final class DatasetFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetFollower.class);
 
-    private final Consumer<byte[], byte[]> consumer;
-    private final Supplier<List<ModelSpec>> specs;
-    private final int capacity;
-    private final Map<String, ModelData> byModel = new ConcurrentHashMap<>();
-    private final Map<String, Route> routes = new ConcurrentHashMap<>();
-    private final Set<String> assignedTopics = new HashSet<>();
-    private long nextLook;
-    private volatile boolean running = true;
-
-    private static final Duration RETRY_MISSING = Duration.ofSeconds(1);
-    private static final Duration POLL = Duration.ofMillis(200);
-
-    private record Route(ModelSpec spec, boolean isTest) {
+    /** Told of every example left out because the model's current spec does not accept it. */
+    @FunctionalInterface
+    public interface DropListener {
+        void dropped(String model, RejectReason reason);
     }
 
-    public DatasetFollower(Consumer<byte[], byte[]> consumer, Supplier<List<ModelSpec>> specs, int capacity) {
-        this.consumer = consumer;
-        this.specs = specs;
+    private record Route(String model, boolean isTest) {
+    }
+
+    private final TopicFollower follower;
+    private final int capacity;
+    private final DropListener drops;
+    private final Map<String, ModelSpec> specs = new ConcurrentHashMap<>();
+    private final Map<String, ModelData> byModel = new ConcurrentHashMap<>();
+    private final Map<String, Route> routes = new ConcurrentHashMap<>();
+
+    /** @param instance names this trainer's follower in broker logs and client metrics */
+    public DatasetFollower(Map<String, Object> kafka, String instance, int capacity, DropListener drops) {
+        this.follower = new TopicFollower("samuel-trainer-datasets-" + instance, kafka, this::apply);
         this.capacity = capacity;
+        this.drops = drops;
+    }
+
+    public DatasetFollower start() {
+        follower.start();
+        return this;
+    }
+
+    /**
+     * Follows the model's train and test topics, from their beginning, and reads its examples by this spec from
+     * now on. Called with every spec of the registry, a new model's or an updated one; thread-safe.
+     */
+    public void follow(ModelSpec spec) {
+        specs.put(spec.name(), spec);
+        byModel.computeIfAbsent(spec.name(), name -> new ModelData(capacity));
+        var topics = Topics.of(spec);
+        routes.put(topics.train().name(), new Route(spec.name(), false));
+        routes.put(topics.test().name(), new Route(spec.name(), true));
+        follower.follow(List.of(topics.train().name(), topics.test().name()));
     }
 
     public Optional<ModelData> data(String model) {
         return Optional.ofNullable(byModel.get(model));
     }
 
-    @Override
-    public void run() {
-        try {
-            while (running) {
-                assignNewModels();
-                if (consumer.assignment().isEmpty()) {
-                    // A consumer without partitions refuses to poll: wait for a model's topics to appear.
-                    Thread.sleep(POLL.toMillis());
-                    continue;
-                }
-                for (var record : consumer.poll(POLL)) {
-                    apply(record);
-                }
-            }
-        } catch (WakeupException e) {
-            // stop() woke the poll: leave the loop.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            consumer.close();
-        }
-    }
-
-    public void stop() {
-        running = false;
-        consumer.wakeup();
-    }
-
-    /**
-     * Starts reading, from their beginning, the topics of models whose spec appeared, and topics that did not
-     * exist yet at the last look (ingest creates them with the first example). Missing topics are looked for
-     * again every {@link #RETRY_MISSING} at most, since each look is a metadata round trip.
-     */
-    private void assignNewModels() {
-        if (System.nanoTime() < nextLook) {
-            return;
-        }
-        nextLook = System.nanoTime() + RETRY_MISSING.toNanos();
-        var added = new ArrayList<TopicPartition>();
-        for (var spec : specs.get()) {
-            byModel.computeIfAbsent(spec.name(), name -> new ModelData(capacity));
-            var topics = Topics.of(spec);
-            routes.put(topics.train().name(), new Route(spec, false));
-            routes.put(topics.test().name(), new Route(spec, true));
-            for (var topic : List.of(topics.train().name(), topics.test().name())) {
-                if (!assignedTopics.contains(topic)) {
-                    var partitions = partitions(topic);
-                    if (!partitions.isEmpty()) {
-                        added.addAll(partitions);
-                        assignedTopics.add(topic);
-                    }
-                }
-            }
-        }
-        if (!added.isEmpty()) {
-            Set<TopicPartition> assignment = new HashSet<>(consumer.assignment());
-            assignment.addAll(added);
-            consumer.assign(assignment);
-            consumer.seekToBeginning(added);
-        }
-    }
-
-    private List<TopicPartition> partitions(String topic) {
-        var partitions = new ArrayList<TopicPartition>();
-        var infos = consumer.partitionsFor(topic);
-        if (infos != null) {
-            infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-        }
-        return partitions;
+    public FollowerStatus status() {
+        return follower.status();
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
         var route = routes.get(record.topic());
-        var data = route == null ? null : byModel.get(route.spec().name());
+        var data = route == null ? null : byModel.get(route.model());
         if (data == null) {
             return;
         }
+        try {
+            apply(record, route, data);
+        } finally {
+            // Read, whether it was kept or not: the offsets are the data's lineage.
+            data.advance(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record, Route route, ModelData data) {
         var id = new String(record.key(), StandardCharsets.UTF_8);
         if (record.value() == null) {
             data.remove(route.isTest(), id);
-        } else {
-            try {
-                var example = Codec.readLabelled(record.value(), record.headers());
-                data.put(route.isTest(), id, ExampleResolver.resolve(route.spec(), example));
-            } catch (InvalidRecordException e) {
-                // Ingest validated it against an earlier spec; under the current one it cannot be trained on.
-                LOG.debug("Skipping example {} of {}: {}", id, record.topic(), e.getMessage());
-            }
+            return;
         }
-        data.advance(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        try {
+            var example = Codec.readLabelled(record.value(), record.headers());
+            data.put(route.isTest(), id, ExampleResolver.resolve(specs.get(route.model()), example));
+        } catch (InvalidRecordException e) {
+            // Ingest validated it against an earlier spec; under the current one it cannot be trained on.
+            data.dropped(e.reason());
+            drops.dropped(route.model(), e.reason());
+            LOG.debug("Left out example {} of {}: {}", id, record.topic(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        follower.close();
     }
 }

@@ -1,19 +1,23 @@
 package dev.samuel.trainer.data;
 
+import dev.samuel.contracts.event.RejectReason;
 import dev.samuel.contracts.event.ResolvedExample;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * What the trainer holds of one model: the latest train and test examples, bounded, and how far into each
- * partition it has read. Written by the follower thread, read by jobs through {@link #snapshot()}.
+ * What the trainer holds of one model: the latest train and test examples, bounded, how far into each
+ * partition it has read, and how many examples it left out because the current spec does not accept them.
+ * Written by the follower thread, read by jobs through {@link #snapshot()}.
  */
 public final class ModelData {
 
     private final ExampleWindow train;
     private final ExampleWindow test;
     private final Map<TopicPartition, Long> positions = new HashMap<>();
+    private final Map<String, Long> dropped = new TreeMap<>();
 
     ModelData(int capacity) {
         this.train = new ExampleWindow(capacity);
@@ -32,13 +36,20 @@ public final class ModelData {
         positions.put(partition, nextOffset);
     }
 
-    /** What is held, without copying it: example counts per split and the offsets read. */
-    public synchronized Summary summary() {
-        return new Summary(train.size(), test.size(), lineage(positions));
+    synchronized void dropped(RejectReason reason) {
+        dropped.merge(reason.code(), 1L, Long::sum);
     }
 
-    /** Example counts per split and the offsets read, as {@code offset.<topic>-<partition> -> next offset}. */
-    public record Summary(int train, int test, Map<String, String> offsets) {
+    /** What is held, without copying it: example counts per split, the offsets read, and what was left out. */
+    public synchronized Summary summary() {
+        return new Summary(train.size(), test.size(), lineage(positions), Map.copyOf(dropped));
+    }
+
+    /**
+     * Example counts per split, the offsets read as {@code offset.<topic>-<partition> -> next offset}, and the
+     * examples left out by reason ({@code wrong_dimension}, ...) since the trainer started.
+     */
+    public record Summary(int train, int test, Map<String, String> offsets, Map<String, Long> dropped) {
     }
 
     /** How many examples of a split are held. */

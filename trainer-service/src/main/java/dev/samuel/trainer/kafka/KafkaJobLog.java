@@ -2,6 +2,8 @@ package dev.samuel.trainer.kafka;
 
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.topic.Topics;
+import dev.samuel.plumbing.kafka.RecordHandler;
+import dev.samuel.plumbing.kafka.TopicReader;
 import dev.samuel.trainer.jobs.JobLog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,32 +49,21 @@ public final class KafkaJobLog implements JobLog, AutoCloseable {
     public record Existing(List<JobRecord> jobs, Map<TopicPartition, Long> end) {
     }
 
-    /** The latest record of every job on the topic, read to its end: what a restarted trainer takes over. */
-    public static Existing readAll(Map<String, Object> kafka) {
-        var config = new HashMap<>(kafka);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    /**
+     * The latest record of every job on the topic, read to its end: what a restarted trainer takes over. A record
+     * that is not a job is skipped.
+     */
+    public static Existing readAll(Map<String, Object> kafka, String instance, Duration timeout) {
         var latest = new LinkedHashMap<String, JobRecord>();
-        try (var consumer = new KafkaConsumer<>(config, Topics.JOBS.keySerde().deserializer(),
-                Topics.JOBS.valueSerde().deserializer())) {
-            var partitions = new ArrayList<TopicPartition>();
-            consumer.partitionsFor(Topics.JOBS.name())
-                    .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() == null) {
-                        latest.remove(record.key());
+        var read = TopicReader.readToEnd("samuel-trainer-job-log-" + instance, kafka, List.of(Topics.JOBS.name()),
+                RecordHandler.decoding(Topics.JOBS, (id, job) -> {
+                    if (job == null) {
+                        latest.remove(id);
                     } else {
-                        latest.put(record.key(), record.value());
+                        latest.put(id, job);
                     }
-                }
-            }
-            return new Existing(new ArrayList<>(latest.values()), end);
-        }
+                }), timeout);
+        return new Existing(new ArrayList<>(latest.values()), read.positions());
     }
 
     @Override

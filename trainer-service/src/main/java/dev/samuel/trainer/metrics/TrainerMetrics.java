@@ -1,5 +1,6 @@
 package dev.samuel.trainer.metrics;
 
+import dev.samuel.contracts.event.RejectReason;
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.metrics.MetricNames;
 import dev.samuel.trainer.data.DatasetFollower;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The trainer's metrics, by model: train loss per step (gauge and histogram), speed, test loss and accuracy
- * per version, job outcomes, and the size of the data held.
+ * per version, job outcomes, the size of the data held, and the examples left out of it.
  */
 public final class TrainerMetrics {
 
@@ -65,6 +66,12 @@ public final class TrainerMetrics {
                 gauge(MetricNames.TEST_ACCURACY, job.model(), version).set(job.testAccuracy());
             }
         }
+    }
+
+    /** Counts an example of the train or test topics that the model's current spec does not accept. */
+    public void dropped(String model, RejectReason reason) {
+        Counter.builder(MetricNames.TRAIN_DATASET_DROPPED).tag(MetricNames.MODEL, model)
+                .tag(MetricNames.REASON, reason.code()).register(registry).increment();
     }
 
     private void datasetGauges(String model) {

@@ -16,12 +16,11 @@ import dev.samuel.testkit.WithKafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,6 @@ class DatasetFollowerTest {
     void readsBothSplitsFromTheBeginningWithRelabelsAndDeletions(KafkaBroker broker) throws Exception {
         var topics = Topics.of(SPEC);
         broker.createTopic(topics.train().name(), 2);
-        var specs = new CopyOnWriteArrayList<ModelSpec>();
         try (var producer = producer(broker)) {
             send(producer, topics.train(), "a", LabelledExample.of(new float[] {1, 1}, 0));
             send(producer, topics.train(), "b", LabelledExample.of(new float[] {2, 2}, 1));
@@ -43,19 +41,22 @@ class DatasetFollowerTest {
             send(producer, topics.train(), "wrong-size", LabelledExample.of(new float[] {1, 2, 3}, 1));
             producer.send(new ProducerRecord<>(topics.train().name(), "b", null)).get();
         }
-        var follower = new DatasetFollower(consumer(broker), () -> List.copyOf(specs), 100);
-        var thread = new Thread(follower, "follower");
-        thread.start();
-        try {
-            // Added after the start: the follower runs without any model first, as a new trainer does.
+        var drops = new CopyOnWriteArrayList<String>();
+        try (var follower = new DatasetFollower(broker.clientSettings(), "test", 100,
+                (model, reason) -> drops.add(model + ":" + reason.code())).start()) {
+            // Followed after the start: the follower runs without any model first, as a new trainer does.
             Thread.sleep(300);
-            specs.add(SPEC);
+            follower.follow(SPEC);
             awaitTrue(() -> follower.data("follow").map(d -> d.snapshot().offsets().values().stream()
                     .mapToLong(Long::longValue).sum() == 5).orElse(false));
             assertThat(follower.data("follow").orElseThrow().snapshot().train().examples())
                     .singleElement().satisfies(e -> assertThat(e.classIndex()).isEqualTo(1));
+            // The example the spec does not accept is left out, counted, and shown in the dataset's summary.
+            assertThat(drops).containsExactly("follow:wrong_dimension");
+            assertThat(follower.data("follow").orElseThrow().summary().dropped()).containsExactly(
+                    Map.entry("wrong_dimension", 1L));
 
-            // The test topic did not exist at first: ingest creates it with its first example.
+            // The test topic did not exist at first: ingest creates it when the spec appears.
             broker.createTopic(topics.test().name(), 1);
             try (var producer = producer(broker)) {
                 send(producer, topics.test(), "h", LabelledExample.of(new float[] {3, 3}, 0));
@@ -63,10 +64,42 @@ class DatasetFollowerTest {
             awaitTrue(() -> follower.data("follow").orElseThrow().snapshot().test().size() == 1);
             var snapshot = follower.data("follow").orElseThrow().snapshot();
             assertThat(snapshot.lineage()).containsEntry("offset." + topics.test().name() + "-0", "1");
-        } finally {
-            follower.stop();
-            thread.join(10_000);
+            assertThat(follower.status().following()).isTrue();
         }
+    }
+
+    @Test
+    void aNewModelsFirstExampleIsInItsDataWithinTwoSeconds(KafkaBroker broker) throws Exception {
+        var other = spec("follow-other-");
+        var spec = spec("follow-new-");
+        broker.createTopic(Topics.of(other).train().name(), 1);
+        try (var producer = producer(broker)) {
+            send(producer, Topics.of(other).train(), "o", LabelledExample.of(new float[] {1, 1}, 0));
+        }
+        try (var follower = new DatasetFollower(broker.clientSettings(), "new", 100, (model, reason) -> {
+        }).start()) {
+            // Another model's data is being read: the follower polls when the new spec arrives.
+            follower.follow(other);
+            awaitTrue(() -> follower.data(other.name()).orElseThrow().size(false) == 1);
+
+            long specRead = System.nanoTime();
+            follower.follow(spec);
+            // As ingest does when the spec appears: it creates the topics, then routes the first example.
+            broker.createTopic(Topics.of(spec).train().name(), 1);
+            try (var producer = producer(broker)) {
+                send(producer, Topics.of(spec).train(), "first", LabelledExample.of(new float[] {1, 2}, 1));
+            }
+            awaitTrue(() -> follower.data(spec.name()).orElseThrow().size(false) == 1);
+
+            var read = Duration.ofNanos(System.nanoTime() - specRead);
+            System.out.printf("A new model's first example was read %d ms after its spec%n", read.toMillis());
+            assertThat(read).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    private static ModelSpec spec(String prefix) {
+        return new ModelSpec(prefix + UUID.randomUUID().toString().substring(0, 8), Task.classification(2),
+                Input.of(2), List.of(Layer.dense(2)), null, null, null, null, null, null);
     }
 
     private static KafkaProducer<String, LabelledExample> producer(KafkaBroker broker) {
@@ -77,12 +110,6 @@ class DatasetFollowerTest {
     private static void send(KafkaProducer<String, LabelledExample> producer, Topic<String, LabelledExample> topic,
                              String key, LabelledExample example) throws Exception {
         producer.send(new ProducerRecord<>(topic.name(), key, example)).get();
-    }
-
-    private static KafkaConsumer<byte[], byte[]> consumer(KafkaBroker broker) {
-        return new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
-                "isolation.level", "read_committed", "allow.auto.create.topics", false),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {

@@ -23,10 +23,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -145,7 +143,6 @@ class RetrainPolicyTest {
         private final ModelSpec spec;
         private final String train;
         private final DatasetFollower datasets;
-        private final Thread follower;
         private final JobManager jobs;
         private final RetrainPolicy policy;
         private long produced;
@@ -157,9 +154,9 @@ class RetrainPolicyTest {
             this.train = Topics.of(spec).train().name();
             broker.createTopic(train, 1);
             broker.createTopic(Topics.of(spec).test().name(), 1);
-            datasets = new DatasetFollower(new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
-                    "allow.auto.create.topics", false), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                    () -> List.of(spec), 1000);
+            datasets = new DatasetFollower(broker.clientSettings(), "retrain", 1000, (model, reason) -> {
+            });
+            datasets.follow(spec);
             // Each job finishes at once with the offsets its data reached, as a training job records them.
             JobWork work = (job, progress) -> {
                 var running = job.running(null, datasets.data(spec.name()).orElseThrow().snapshot().lineage(),
@@ -171,8 +168,7 @@ class RetrainPolicyTest {
                 progress.accept(running);
                 throw new IllegalStateException("the test says so");
             };
-            follower = new Thread(datasets);
-            follower.start();
+            datasets.start();
             jobs = new JobManager(published::add, work, clock);
             jobs.start();
             policy = new RetrainPolicy(() -> List.of(spec), datasets, jobs, clock);
@@ -220,8 +216,7 @@ class RetrainPolicyTest {
         @Override
         public void close() throws InterruptedException {
             jobs.close();
-            datasets.stop();
-            follower.join(10_000);
+            datasets.close();
         }
     }
 }

@@ -11,11 +11,13 @@ import dev.samuel.trainer.jobs.JobManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
 /**
- * Jobs on the real samuel.jobs topic: a restart takes over what is there, and new requests are picked up. The
+ * Jobs on the real samuel.jobs topic: a restart takes over what is there, and new requests are picked up, past
+ * records that are not jobs (anyone may write to the topic). The
  * broker is this test's own: a trainer started by a Quarkus test of this module follows the shared broker's
  * samuel.jobs and would take these jobs over too.
  */
@@ -39,8 +41,9 @@ class JobTopicTest {
             log.publish(crashed.running(null, Map.of(), now));
             log.publish(JobRecord.requested("done", "jobs-b", "rest", now).succeeded(3, null, now));
         }
+        sendMalformed(broker, "{\"id\": \"half a job\"");
 
-        var existing = KafkaJobLog.readAll(kafka);
+        var existing = KafkaJobLog.readAll(kafka, "test", Duration.ofSeconds(30));
         assertThat(existing.jobs()).extracting(JobRecord::id, JobRecord::status)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("crashed", JobStatus.RUNNING),
                         org.assertj.core.groups.Tuple.tuple("done", JobStatus.SUCCEEDED));
@@ -48,19 +51,29 @@ class JobTopicTest {
         try (var log = new KafkaJobLog(kafka);
              var jobs = new JobManager(log, (job, progress) -> job.succeeded(1, null, Clock.systemUTC().instant()),
                      Clock.systemUTC());
-             var requests = new JobRequestFollower(kafka, existing.end(), jobs)) {
+             var requests = new JobRequestFollower(kafka, "test", existing.end(), jobs)) {
             jobs.recover(existing.jobs());
             jobs.start();
             requests.start();
+            // A malformed record must not end the follower: the request after it is still picked up.
+            sendMalformed(broker, "not a job at all");
             log.publish(JobRecord.requested("from-cli", "jobs-c", "topic", now));
 
             awaitStatus(jobs, "from-cli", JobStatus.SUCCEEDED);
+            assertThat(requests.status().following()).isTrue();
+            assertThat(requests.status().skipped()).isEqualTo(1);
             assertThat(jobs.job("crashed").orElseThrow().status()).isEqualTo(JobStatus.FAILED);
             awaitStatus(jobs, jobs.latest("jobs-a").orElseThrow().id(), JobStatus.SUCCEEDED);
         }
-        var after = KafkaJobLog.readAll(kafka).jobs();
+        var after = KafkaJobLog.readAll(kafka, "test", Duration.ofSeconds(30)).jobs();
         assertThat(after).filteredOn(job -> job.id().equals("from-cli")).extracting(JobRecord::status)
                 .containsExactly(JobStatus.SUCCEEDED);
+    }
+
+    private static void sendMalformed(KafkaBroker broker, String value) throws Exception {
+        try (var producer = broker.producer()) {
+            producer.send(new ProducerRecord<>(Topics.JOBS.name(), "malformed", value)).get();
+        }
     }
 
     private static void awaitStatus(JobManager jobs, String id, JobStatus status) throws InterruptedException {

@@ -80,6 +80,40 @@ class TrainerServiceTest {
                 .body(containsString("samuel_train_jobs_total{model=\"" + model + "\",outcome=\"succeeded\"} 3.0"));
     }
 
+    /**
+     * The spec is the moment a model exists: its data is followed from then on. Its train topic is created and the
+     * first examples routed, as ingest does when the spec appears; they are in the trainer's data within 2 s of the
+     * spec, and one the spec does not accept is counted as left out.
+     */
+    @Test
+    void aNewModelsFirstExamplesAreInItsDataWithinTwoSecondsOfItsSpec() throws Exception {
+        var model = "first-" + UUID.randomUUID().toString().substring(0, 8);
+        var topics = Topics.of(model);
+        long specPublished = System.nanoTime();
+        putSpec(model, "{\"adam\": {\"lr\": 0.01}}", 1, "{\"random\": {\"seed\": 7}}");
+        broker.createTopic(topics.train().name(), 1,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        try (var producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
+                new StringSerializer(), SamuelSerdes.labelled(Encoding.JSON).serializer())) {
+            producer.send(new ProducerRecord<>(topics.train().name(), "first", LabelledExample.of(new float[] {1, 2}, 1)));
+            producer.send(new ProducerRecord<>(topics.train().name(), "too-wide",
+                    LabelledExample.of(new float[] {1, 2, 3}, 1)));
+            producer.flush();
+        }
+
+        awaitDataset(model, 1, 0);
+        var read = Duration.ofNanos(System.nanoTime() - specPublished);
+        System.out.printf("A new model's first example was in the trainer's data %d ms after its spec%n", read.toMillis());
+
+        assertThat(read).isLessThan(Duration.ofSeconds(2));
+        awaitDropped(model, "wrong_dimension", 1);
+        given().get("/q/metrics").then().statusCode(200).body(containsString(
+                "samuel_train_dataset_dropped_total{model=\"" + model + "\",reason=\"wrong_dimension\"} 1.0"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'samuel-trainer-followers' }.data.'datasets.following'",
+                        org.hamcrest.Matchers.equalTo(true));
+    }
+
     @Test
     void refusesJobsOfUnknownModelsAndUnknownJobs() {
         writer().post("/models/no-such-model/jobs").then().statusCode(404)
@@ -115,6 +149,19 @@ class TrainerServiceTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the trainer did not read " + train + " + " + test + " examples of " + model);
+    }
+
+    private void awaitDropped(String model, String reason, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            var dropped = given().get("/models/" + model + "/dataset").then().statusCode(200).extract().jsonPath()
+                    .getMap("dropped");
+            if (Integer.valueOf(count).equals(dropped.get(reason))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the trainer did not count " + count + " " + reason + " examples of " + model);
     }
 
     private JobRecord runJob(String model) throws Exception {

@@ -11,12 +11,16 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Admin-side helpers shared by every {@link KafkaBroker} implementation. */
-final class Topics {
+/**
+ * Admin-side helpers shared by every {@link KafkaBroker} implementation. Tests create topics of any name and
+ * layout here; the services create theirs with plumbing's {@code TopicEnsurer}, which testkit cannot use, since
+ * plumbing's own tests run on testkit's broker.
+ */
+final class TopicAdmin {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private Topics() {
+    private TopicAdmin() {
     }
 
     static void create(Map<String, Object> clientSettings, String name, int partitions, Map<String, String> configs) {

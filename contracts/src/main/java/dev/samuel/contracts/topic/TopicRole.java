@@ -1,0 +1,30 @@
+package dev.samuel.contracts.topic;
+
+/**
+ * The table of topic settings: what every topic of the platform is for, and how it is laid out when a service
+ * (or the cli) creates it. Whoever creates a topic takes its settings from here, so two creators of the same
+ * topic agree. Replication is the cluster's business and is not in the table.
+ */
+public enum TopicRole {
+
+    REGISTRY(TopicSettings.compacted(1, "one partition, so that every reader sees every change in one order;"
+            + " compacted and nothing else, or specs and versions would expire with the log").strictly()),
+    JOBS(TopicSettings.compacted(1, "the latest record of a job is its status")),
+    // Three partitions let ingest and inference run up to three instances each.
+    LABELLED(TopicSettings.stream(3, "labelled examples, as users send them")),
+    TRAIN(TopicSettings.compacted(3, "a re-sent example id is a relabel, a tombstone a deletion")),
+    TEST(TopicSettings.compacted(3, "a re-sent example id is a relabel, a tombstone a deletion")),
+    UNLABELLED(TopicSettings.stream(3, "events to score, as users send them")),
+    PREDICTIONS(TopicSettings.stream(3, "one prediction per event")),
+    REJECTED(TopicSettings.stream(3, "dead letters for operators"));
+
+    private final TopicSettings settings;
+
+    TopicRole(TopicSettings settings) {
+        this.settings = settings;
+    }
+
+    public TopicSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.samuel.plumbing.kafka;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * How far a follower has read: the position of every partition, and whether it has reached the end each
+ * partition had when following it began. Written by the follower's thread, awaited by others.
+ */
+final class FollowerProgress {
+
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Long> ends = new ConcurrentHashMap<>();
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final Object monitor = new Object();
+
+    /** Following the partition began when it ended at {@code end}; its position is known after the next poll. */
+    void started(TopicPartition partition, long end) {
+        ends.put(partition, end);
+    }
+
+    void moved(TopicPartition partition, long position) {
+        synchronized (monitor) {
+            positions.put(partition, position);
+            monitor.notifyAll();
+        }
+    }
+
+    /** Counts as caught up once, when nothing is waiting to be followed and every start-time end is read. */
+    void check(boolean nothingPending) {
+        if (nothingPending && ends.entrySet().stream().allMatch(e -> position(e.getKey()) >= e.getValue())) {
+            caughtUp.countDown();
+        }
+    }
+
+    /** Wakes those waiting for a position: the follower stopped. */
+    void stopped() {
+        synchronized (monitor) {
+            monitor.notifyAll();
+        }
+    }
+
+    boolean isCaughtUp() {
+        return caughtUp.getCount() == 0;
+    }
+
+    boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The offset of the next record to read from the partition; -1 before it is followed. */
+    long position(TopicPartition partition) {
+        return positions.getOrDefault(partition, -1L);
+    }
+
+    Map<TopicPartition, Long> positions() {
+        return Map.copyOf(positions);
+    }
+
+    /** Waits until the partition's position is past {@code offset}; false on timeout or when {@code alive} fails. */
+    boolean awaitPast(TopicPartition partition, long offset, Duration timeout, BooleanSupplier alive)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (monitor) {
+            while (position(partition) <= offset && alive.getAsBoolean()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                monitor.wait(left);
+            }
+        }
+        return position(partition) > offset;
+    }
+}
