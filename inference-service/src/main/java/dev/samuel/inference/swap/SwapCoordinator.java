@@ -12,7 +12,7 @@ import dev.samuel.inference.model.ModelLoadException;
 import dev.samuel.inference.model.ModelLoader;
 import dev.samuel.inference.model.ServedModel;
 import dev.samuel.plumbing.http.ServiceCallException;
-import dev.samuel.plumbing.registry.CorruptArtifactException;
+import dev.samuel.plumbing.registry.ArtifactChecksumException;
 import dev.samuel.plumbing.registry.RegistryClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,7 +150,7 @@ public final class SwapCoordinator implements AutoCloseable {
     private byte[] download(VersionRecord record) throws ModelLoadException {
         try {
             return artifacts.artifact(record);
-        } catch (CorruptArtifactException e) {
+        } catch (ArtifactChecksumException e) {
             throw new ModelLoadException(LoadFailure.CHECKSUM, e.getMessage(), e);
         } catch (ServiceCallException e) {
             throw new ModelLoadException(LoadFailure.DOWNLOAD, e.getMessage(), e);

@@ -1,13 +1,14 @@
 package dev.samuel.registry.rest;
 
 import dev.samuel.contracts.spec.InvalidModelSpecException;
+import dev.samuel.plumbing.http.ErrorBody;
 import dev.samuel.registry.domain.RegistryException;
 import dev.samuel.registry.validate.InvalidModelException;
-import java.io.IOException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 

@@ -1,5 +1,6 @@
 package dev.samuel.registry.rest;
 
+import dev.samuel.plumbing.http.ErrorBody;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -1,5 +1,6 @@
 package dev.samuel.registry.rest;
 
+import dev.samuel.plumbing.http.ErrorBody;
 import dev.samuel.plumbing.security.WriteTokenRule;
 import dev.samuel.registry.config.RegistryConfig;
 import jakarta.enterprise.inject.Instance;

@@ -4,7 +4,7 @@ import dev.samuel.contracts.json.Json;
 import java.io.IOException;
 
 /**
- * The words of a refusal: every Samuel service answers {@code {"status": ..., "message": ..., "problems": [...]}};
+ * The words of a refusal: every Samuel service answers an {@link ErrorBody}, {@code {"status", "message", "problems"}};
  * anything else is shown as it came.
  */
 final class ErrorMessage {

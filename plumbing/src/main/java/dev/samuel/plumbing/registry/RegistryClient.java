@@ -23,7 +23,7 @@ import java.util.Optional;
  * token. Registering, downloading and moving an alias are retried as {@code backoff} says, and a registration only
  * after checking that the failed attempt did not register the job's version after all, so a job never registers
  * two. Failures are {@link dev.samuel.plumbing.http.ServiceCallException}s; an artifact that does not hash to its
- * version's SHA-256 is a {@link CorruptArtifactException}.
+ * version's SHA-256 is a {@link ArtifactChecksumException}.
  */
 public final class RegistryClient {
 
@@ -119,7 +119,7 @@ public final class RegistryClient {
                 + "/artifact"));
         var actual = Sha256.hex(bytes);
         if (!actual.equalsIgnoreCase(version.sha256())) {
-            throw new CorruptArtifactException("artifact of " + version.model() + " version " + version.version()
+            throw new ArtifactChecksumException("artifact of " + version.model() + " version " + version.version()
                     + " has SHA-256 " + actual + ", the registry recorded " + version.sha256());
         }
         return bytes;

@@ -80,7 +80,7 @@ class RegistryClientTest {
         assertThat(client.artifact(version(Sha256.hex(ARTIFACT).toUpperCase()))).containsExactly(ARTIFACT);
 
         assertThatThrownBy(() -> client.artifact(version(Sha256.hex(new byte[] {9}))))
-                .isInstanceOf(CorruptArtifactException.class)
+                .isInstanceOf(ArtifactChecksumException.class)
                 .hasMessageContaining("artifact of m version 1 has SHA-256 " + Sha256.hex(ARTIFACT));
     }
 

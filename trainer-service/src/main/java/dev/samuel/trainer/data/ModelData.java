@@ -64,11 +64,11 @@ public final class ModelData {
     }
 
     public synchronized Snapshot snapshot() {
-        return new Snapshot(new Dataset(train.snapshot()), new Dataset(test.snapshot()), Map.copyOf(positions));
+        return new Snapshot(new ExampleSet(train.snapshot()), new ExampleSet(test.snapshot()), Map.copyOf(positions));
     }
 
     /** The data a job trains and evaluates on, and the offsets it was read up to (its lineage). */
-    public record Snapshot(Dataset train, Dataset test, Map<TopicPartition, Long> offsets) {
+    public record Snapshot(ExampleSet train, ExampleSet test, Map<TopicPartition, Long> offsets) {
 
         /** Offsets as {@code offset.<topic>-<partition> -> next offset}, for the version's lineage. */
         public Map<String, String> lineage() {

@@ -4,7 +4,7 @@ import dev.samuel.contracts.event.ResolvedExample;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.onnx.spec.SpecGraphs;
 import dev.samuel.onnx.train.TrainingSession;
-import dev.samuel.trainer.data.Dataset;
+import dev.samuel.trainer.data.ExampleSet;
 import dev.samuel.trainer.jobs.TrainingEngine;
 import dev.samuel.trainer.jobs.WarmStart;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.ArrayList;
 public final class OnnxTrainingEngine implements TrainingEngine {
 
     @Override
-    public Trained train(ModelSpec spec, Dataset train, WarmStart start, long seed, StepListener listener) {
+    public Trained train(ModelSpec spec, ExampleSet train, WarmStart start, long seed, StepListener listener) {
         var network = StartingNetwork.of(spec, start, TrainingData.of(spec, train.examples()), seed);
         int batchSize = spec.training().batchSize();
         long started = System.nanoTime();

@@ -6,7 +6,7 @@ import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.programs.HoldoutScore;
 import dev.samuel.programs.Program;
 import dev.samuel.programs.ProgramReader;
-import dev.samuel.trainer.data.Dataset;
+import dev.samuel.trainer.data.ExampleSet;
 import java.util.Optional;
 
 /**
@@ -20,7 +20,7 @@ public final class HoldoutEvaluator {
     }
 
     public static HoldoutScore score(byte[] program, ModelSpec spec, Optional<ProgramSignature> recorded,
-                                     Dataset holdout) {
+                                     ExampleSet holdout) {
         try (var opened = Program.open(program, 0)) {
             var signature = recorded.map(known -> ModelSignature.of(spec, known))
                     .orElseGet(() -> ProgramReader.read(opened, spec, Optional.empty()));

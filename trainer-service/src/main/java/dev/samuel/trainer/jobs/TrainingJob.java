@@ -4,10 +4,10 @@ import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.registry.AliasRecord;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.spec.ModelSpec;
-import dev.samuel.programs.HoldoutScore;
 import dev.samuel.plumbing.registry.RegistryClient;
-import dev.samuel.trainer.data.Dataset;
+import dev.samuel.programs.HoldoutScore;
 import dev.samuel.trainer.data.DatasetFollower;
+import dev.samuel.trainer.data.ExampleSet;
 import dev.samuel.trainer.data.ModelData;
 import dev.samuel.trainer.metrics.TrainerMetrics;
 import java.time.Clock;
@@ -89,7 +89,7 @@ public final class TrainingJob implements JobWork {
     }
 
     /** The champion's test loss on today's holdout, not the number it was registered with. */
-    private Optional<PromotionGate.Scored> champion(ModelSpec spec, Dataset holdout) {
+    private Optional<PromotionGate.Scored> champion(ModelSpec spec, ExampleSet holdout) {
         return warmStarts.find(spec.name(), AliasRecord.CHAMPION).map(champion -> new PromotionGate.Scored(
                 champion.version(), HoldoutEvaluator.score(client.artifact(champion), spec,
                         Optional.ofNullable(champion.program()), holdout).loss()));

@@ -1,5 +1,6 @@
 package dev.samuel.trainer.rest;
 
+import dev.samuel.plumbing.http.ErrorBody;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,6 +11,6 @@ public class NotFoundMapper {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return Response.status(404).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(404, e.getMessage())).build();
+        return Response.status(404).type(MediaType.APPLICATION_JSON).entity(ErrorBody.of(404, e.getMessage())).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.samuel.trainer.rest;
 
+import dev.samuel.plumbing.http.ErrorBody;
 import dev.samuel.plumbing.security.WriteTokenRule;
 import dev.samuel.trainer.config.TrainerConfig;
 import jakarta.enterprise.inject.Instance;
@@ -13,7 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * The platform's {@link WriteTokenRule} with {@code samuel.trainer.write-token}: asking for a job, and any other
- * write method, needs the token; reads are open. A refusal is the trainer's {@link ErrorBody}.
+ * write method, needs the token; reads are open. A refusal is the platform's {@link ErrorBody}.
  */
 public class TrainerWriteTokenFilter {
 
@@ -27,7 +28,7 @@ public class TrainerWriteTokenFilter {
                 .check(request.getMethod(), request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .map(refusal -> {
                     var response = Response.status(refusal.status()).type(MediaType.APPLICATION_JSON)
-                            .entity(new ErrorBody(refusal.status(), refusal.message()));
+                            .entity(ErrorBody.of(refusal.status(), refusal.message()));
                     if (refusal.challenge() != null) {
                         response.header(HttpHeaders.WWW_AUTHENTICATE, refusal.challenge());
                     }

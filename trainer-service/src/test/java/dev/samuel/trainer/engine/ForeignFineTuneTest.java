@@ -12,7 +12,7 @@ import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.ModelSpecs;
 import dev.samuel.contracts.split.HoldoutSplit;
 import dev.samuel.testkit.data.MnistSample;
-import dev.samuel.trainer.data.Dataset;
+import dev.samuel.trainer.data.ExampleSet;
 import dev.samuel.trainer.jobs.HoldoutEvaluator;
 import dev.samuel.trainer.jobs.WarmStart;
 import java.nio.FloatBuffer;
@@ -35,8 +35,8 @@ class ForeignFineTuneTest {
     static final Path FIXTURE = Path.of("../examples/models/torch-mlp-mnist.onnx");
 
     byte[] fixture;
-    Dataset train;
-    Dataset holdout;
+    ExampleSet train;
+    ExampleSet holdout;
 
     static ModelSpec spec(String optimizer, int epochs) {
         return ModelSpecs.parse("""
@@ -55,8 +55,8 @@ class ForeignFineTuneTest {
             var example = new ResolvedExample(sample.pixels()[i], new float[] {sample.labels()[i]}, 1f);
             (HoldoutSplit.of(MnistSample.key(i), 0.125) == HoldoutSplit.Split.TEST ? testRows : trainRows).add(example);
         }
-        train = new Dataset(trainRows);
-        holdout = new Dataset(testRows);
+        train = new ExampleSet(trainRows);
+        holdout = new ExampleSet(testRows);
     }
 
     @Test
@@ -96,7 +96,7 @@ class ForeignFineTuneTest {
         assertThat(gate).isCloseTo(pytorch, within(1e-5 * pytorch));
     }
 
-    private float[][] logits(Dataset rows) throws Exception {
+    private float[][] logits(ExampleSet rows) throws Exception {
         var environment = OrtEnvironment.getEnvironment();
         var x = new float[rows.size() * 784];
         for (int i = 0; i < rows.size(); i++) {

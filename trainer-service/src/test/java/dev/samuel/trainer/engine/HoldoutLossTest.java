@@ -11,7 +11,7 @@ import dev.samuel.onnx.train.FreezeMetadata;
 import dev.samuel.onnx.train.InitialParameters;
 import dev.samuel.onnx.train.Standardization;
 import dev.samuel.onnx.train.TrainingSession;
-import dev.samuel.trainer.data.Dataset;
+import dev.samuel.trainer.data.ExampleSet;
 import dev.samuel.trainer.jobs.HoldoutEvaluator;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -52,7 +52,7 @@ class HoldoutLossTest {
     }
 
     /** Rows whose targets depend on the features, with weights between 0.5 and 1.5. */
-    static Dataset rows(ModelSpec spec, int n) {
+    static ExampleSet rows(ModelSpec spec, int n) {
         var random = new Random(11);
         var examples = new ArrayList<ResolvedExample>();
         int outputs = spec.task().isClassification() ? 1 : spec.task().outputs();
@@ -68,6 +68,6 @@ class HoldoutLossTest {
             }
             examples.add(new ResolvedExample(x, target, (float) (0.5 + random.nextDouble())));
         }
-        return new Dataset(examples);
+        return new ExampleSet(examples);
     }
 }

@@ -10,7 +10,7 @@ import dev.samuel.contracts.spec.ModelSpecs;
 import dev.samuel.testkit.onnx.SklearnPrograms;
 import dev.samuel.testkit.onnx.TorchPrograms.Ending;
 import dev.samuel.testkit.onnx.TorchPrograms;
-import dev.samuel.trainer.data.Dataset;
+import dev.samuel.trainer.data.ExampleSet;
 import dev.samuel.trainer.jobs.HoldoutEvaluator;
 import dev.samuel.trainer.jobs.WarmStart;
 import dev.samuel.trainer.jobs.WarmStartException;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class OnnxTrainingEngineTest {
 
     /** Two Gaussian blobs, one at (-2, 2000) and one at (2, 2600): the second feature on a scale 300 times larger. */
-    static Dataset blobs(int n, long seed) {
+    static ExampleSet blobs(int n, long seed) {
         var random = new Random(seed);
         var examples = new ArrayList<ResolvedExample>();
         for (int i = 0; i < n; i++) {
@@ -32,7 +32,7 @@ class OnnxTrainingEngineTest {
             float y = (float) ((label == 0 ? 2000 : 2600) + 300 * random.nextGaussian());
             examples.add(new ResolvedExample(new float[] {x, y}, new float[] {label}, 1f));
         }
-        return new Dataset(examples);
+        return new ExampleSet(examples);
     }
 
     static ModelSpec spec(int epochs, String more) {
@@ -102,7 +102,7 @@ class OnnxTrainingEngineTest {
     @Test
     void aForeignProgramIsFineTunedAsItsOwnNetworkAndKeepsItsForm() throws Exception {
         var foreign = TorchPrograms.mlp(2, 8, 2, 3, Ending.LOGITS);
-        var data = new Dataset(blobs(600, 1).examples().stream()
+        var data = new ExampleSet(blobs(600, 1).examples().stream()
                 .map(e -> new ResolvedExample(new float[] {e.features()[0], (e.features()[1] - 2300) / 300}, e.target(), 1f))
                 .toList());
 
@@ -141,7 +141,7 @@ class OnnxTrainingEngineTest {
                 .hasMessageContaining("dense1.weight");
     }
 
-    static List<ResolvedExample> examples(Dataset data) {
+    static List<ResolvedExample> examples(ExampleSet data) {
         return data.examples();
     }
 }

@@ -17,7 +17,7 @@ import dev.samuel.contracts.spec.Input;
 import dev.samuel.contracts.spec.Layer;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.Task;
-import dev.samuel.trainer.data.Dataset;
+import dev.samuel.trainer.data.ExampleSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class HoldoutEvaluatorTest {
     @Test
     void computesWeightedCrossEntropyAndAccuracyFromTheProgramsProbabilities() throws Exception {
         // probabilities = softmax(x W): W = 2 I, so x = (1, 0) gives softmax(2, 0) = (0.881, 0.119).
-        var holdout = new Dataset(List.of(
+        var holdout = new ExampleSet(List.of(
                 example(1, 0, 0, 1f),
                 example(0, 1, 1, 1f),
                 example(1, 0, 1, 2f)));
@@ -51,7 +51,7 @@ class HoldoutEvaluatorTest {
             examples.add(example(i % 2, 1 - i % 2, i % 2 == 0 ? 1 : 0, 1f));
         }
 
-        var evaluation = HoldoutEvaluator.score(softmaxOfScaledInput(5f), SPEC, Optional.empty(), new Dataset(examples));
+        var evaluation = HoldoutEvaluator.score(softmaxOfScaledInput(5f), SPEC, Optional.empty(), new ExampleSet(examples));
 
         assertThat(evaluation.accuracy()).isEqualTo(1.0);
         assertThat(evaluation.loss()).isCloseTo(-Math.log(Math.exp(5) / (Math.exp(5) + 1)), within(1e-6));

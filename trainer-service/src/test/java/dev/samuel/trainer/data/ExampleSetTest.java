@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class DatasetTest {
+class ExampleSetTest {
 
-    final Dataset dataset = new Dataset(IntStream.range(0, 10).mapToObj(ExampleWindowTest::example).toList());
+    final ExampleSet dataset = new ExampleSet(IntStream.range(0, 10).mapToObj(ExampleWindowTest::example).toList());
 
     @Test
     void batchesCoverEveryExampleOnceInBatchesOfTheGivenSize() {
@@ -39,7 +39,7 @@ class DatasetTest {
         assertThat(dataset.newest(25)).isSameAs(dataset);
     }
 
-    private static List<Float> firstFeatures(Dataset data) {
+    private static List<Float> firstFeatures(ExampleSet data) {
         return data.examples().stream().map(e -> e.features()[0]).toList();
     }
 

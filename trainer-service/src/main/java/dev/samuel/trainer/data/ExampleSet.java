@@ -6,9 +6,9 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /** An immutable list of resolved examples, with the mini-batch order of a job. */
-public record Dataset(List<ResolvedExample> examples) {
+public record ExampleSet(List<ResolvedExample> examples) {
 
-    public Dataset {
+    public ExampleSet {
         examples = List.copyOf(examples);
     }
 
@@ -21,11 +21,11 @@ public record Dataset(List<ResolvedExample> examples) {
     }
 
     /** The newest {@code window} examples (the list is oldest first); all of them when {@code window} is 0. */
-    public Dataset newest(long window) {
+    public ExampleSet newest(long window) {
         if (window <= 0 || window >= examples.size()) {
             return this;
         }
-        return new Dataset(examples.subList(examples.size() - (int) window, examples.size()));
+        return new ExampleSet(examples.subList(examples.size() - (int) window, examples.size()));
     }
 
     /**
