@@ -35,6 +35,17 @@ public final class PromotionGate {
         return new Decision(promoted, reason, current.version(), current.testLoss());
     }
 
+    /**
+     * A champion that no longer fits the current spec (its classes or features changed) cannot be judged on the
+     * holdout, and inference would refuse to serve it: a candidate with a finite loss replaces it.
+     */
+    public static Decision overUnfitChampion(double candidateLoss, int championVersion, String why) {
+        boolean promoted = Double.isFinite(candidateLoss);
+        var reason = (promoted ? "test loss " + format(candidateLoss) : "test loss " + candidateLoss + " is not finite")
+                + "; champion v" + championVersion + " cannot be judged under the current spec: " + why;
+        return new Decision(promoted, reason, championVersion, null);
+    }
+
     private static String format(double loss) {
         return String.format(java.util.Locale.ROOT, "%.5f", loss);
     }

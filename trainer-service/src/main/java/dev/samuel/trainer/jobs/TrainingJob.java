@@ -1,11 +1,13 @@
 package dev.samuel.trainer.jobs;
 
 import dev.samuel.contracts.job.JobRecord;
+import dev.samuel.contracts.model.SignatureMismatchException;
 import dev.samuel.contracts.registry.AliasRecord;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.plumbing.registry.RegistryClient;
 import dev.samuel.programs.HoldoutScore;
+import dev.samuel.programs.ProgramRefusedException;
 import dev.samuel.trainer.data.DatasetFollower;
 import dev.samuel.trainer.data.ExampleSet;
 import dev.samuel.trainer.data.ModelData;
@@ -78,7 +80,7 @@ public final class TrainingJob implements JobWork {
         });
 
         var candidate = HoldoutEvaluator.score(trained.frozen(), spec, Optional.empty(), holdout);
-        var decision = PromotionGate.decide(candidate.loss(), champion(spec, holdout), spec.promotion());
+        var decision = gate(spec, candidate.loss(), holdout);
         lineage.put("promotion", (decision.promoted() ? "promoted: " : "rejected: ") + decision.reason());
         var version = client.register(job.model(), trained.frozen(), metrics(candidate, trained.trainLoss()), lineage);
         if (decision.promoted()) {
@@ -86,6 +88,15 @@ public final class TrainingJob implements JobWork {
         }
         return latest.get().evaluated(candidate.loss(), candidate.accuracy(), clock.instant())
                 .succeeded(version.version(), decision, clock.instant());
+    }
+
+    private JobRecord.Decision gate(ModelSpec spec, double candidateLoss, ExampleSet holdout) {
+        try {
+            return PromotionGate.decide(candidateLoss, champion(spec, holdout), spec.promotion());
+        } catch (SignatureMismatchException | ProgramRefusedException e) {
+            int version = warmStarts.find(spec.name(), AliasRecord.CHAMPION).orElseThrow().version();
+            return PromotionGate.overUnfitChampion(candidateLoss, version, e.getMessage());
+        }
     }
 
     /** The champion's test loss on today's holdout, not the number it was registered with. */

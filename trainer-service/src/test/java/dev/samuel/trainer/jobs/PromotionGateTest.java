@@ -36,4 +36,17 @@ class PromotionGateTest {
         assertThat(decision.championTestLoss()).isEqualTo(0.25);
         assertThat(decision.reason()).isEqualTo("test loss 0.50000 >= 0.25000 (champion v7 0.25000 minus minImprovement 0.0)");
     }
+
+    @Test
+    void aChampionThatNoLongerFitsTheSpecGivesWayToAFiniteCandidate() {
+        var decision = PromotionGate.overUnfitChampion(0.7, 4, "the program's output 'scores' has 3 values per row; "
+                + "the spec of m needs 4 (task.classes 4)");
+
+        assertThat(decision.promoted()).isTrue();
+        assertThat(decision.championVersion()).isEqualTo(4);
+        assertThat(decision.championTestLoss()).isNull();
+        assertThat(decision.reason()).isEqualTo("test loss 0.70000; champion v4 cannot be judged under the current spec: "
+                + "the program's output 'scores' has 3 values per row; the spec of m needs 4 (task.classes 4)");
+        assertThat(PromotionGate.overUnfitChampion(Double.NaN, 4, "why").promoted()).isFalse();
+    }
 }

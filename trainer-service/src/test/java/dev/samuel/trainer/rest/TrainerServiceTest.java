@@ -75,9 +75,17 @@ class TrainerServiceTest {
         assertThat(warm.testLoss()).isCloseTo(first.testLoss(), org.assertj.core.api.Assertions.within(0.02));
         assertThat(warm.lineage()).containsEntry("init", model + " v" + first.version());
 
+        int twoClasses = champion(model);
+        putSpec(model, 3, "{\"adam\": {\"lr\": 0.01}}", 10, "{\"random\": {\"seed\": 9}}");
+        var threeClasses = runJob(model);
+        assertThat(threeClasses.decision().promoted()).as(threeClasses.decision().reason()).isTrue();
+        assertThat(threeClasses.decision().reason()).contains("champion v" + twoClasses
+                + " cannot be judged under the current spec", "needs 3 (task.classes 3)");
+        assertThat(champion(model)).isEqualTo(threeClasses.version());
+
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("samuel_train_loss{model=\"" + model + "\"}"))
-                .body(containsString("samuel_train_jobs_total{model=\"" + model + "\",outcome=\"succeeded\"} 3.0"));
+                .body(containsString("samuel_train_jobs_total{model=\"" + model + "\",outcome=\"succeeded\"} 4.0"));
     }
 
     /**
@@ -181,10 +189,15 @@ class TrainerServiceTest {
     }
 
     private void putSpec(String model, String optimizer, int epochs, String init) {
+        putSpec(model, 2, optimizer, epochs, init);
+    }
+
+    private void putSpec(String model, int classes, String optimizer, int epochs, String init) {
         var spec = """
-                {"name": "%s", "task": {"type": "classification", "classes": 2}, "input": {"features": 2},
-                 "layers": [{"dense": 8, "activation": "relu"}, {"dense": 2}], "optimizer": %s, "init": %s,
-                 "training": {"batchSize": 32, "epochs": %d}}""".formatted(model, optimizer, init, epochs);
+                {"name": "%s", "task": {"type": "classification", "classes": %d}, "input": {"features": 2},
+                 "layers": [{"dense": 8, "activation": "relu"}, {"dense": %d}], "optimizer": %s, "init": %s,
+                 "training": {"batchSize": 32, "epochs": %d}}""".formatted(model, classes, classes, optimizer, init,
+                epochs);
         given().baseUri(registry.toString()).port(registry.getPort())
                 .header("Authorization", "Bearer " + TrainerTestResource.TOKEN)
                 .contentType(ContentType.JSON).body(spec)
