@@ -122,6 +122,22 @@ class ProgramReaderTest {
     }
 
     @Test
+    void aProgramFrozenBeforeSignaturesWereRecordedIsReadByItsOlderMetadata() {
+        var data = Dataset.classification(new float[] {0, 1, 2, 3, 4, 5, 6, 7}, 4, new long[] {0, 2});
+        try (var session = TrainingSession.create(CLASSES, Standardization.fit(data), InitialParameters.random(1))) {
+            // What the trainer wrote before this round: model, version 0, spec hash, and samuel.scores.
+            var legacy = withoutKeys(session.freeze(FreezeMetadata.ofSpec("m", "hash", OutputKind.PROBABILITIES)),
+                    ProgramMetadata.OUTPUT_KIND, ProgramMetadata.ORIGIN);
+            legacy = withMetadata(legacy, Map.of("samuel.scores", "probabilities", ProgramMetadata.VERSION, "0"));
+
+            var signature = read(legacy, CLASSES, null).program();
+
+            assertThat(signature.kind()).isEqualTo(OutputKind.PROBABILITIES);
+            assertThat(signature.origin()).isEqualTo(Origin.SPEC);
+        }
+    }
+
+    @Test
     void bytesThatAreNoProgramAreNotLoadable() {
         assertRefused(() -> Program.open(new byte[] {1, 2, 3}, 1), Reason.NOT_LOADABLE, "cannot load");
     }
@@ -131,6 +147,17 @@ class ProgramReaderTest {
             var model = ModelProto.parseFrom(program).toBuilder();
             properties.forEach((k, v) -> model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
             return model.build().toByteArray();
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static byte[] withoutKeys(byte[] program, String... keys) {
+        try {
+            var model = ModelProto.parseFrom(program).toBuilder();
+            var kept = model.getMetadataPropsList().stream()
+                    .filter(entry -> !java.util.List.of(keys).contains(entry.getKey())).toList();
+            return model.clearMetadataProps().addAllMetadataProps(kept).build().toByteArray();
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new AssertionError(e);
         }
