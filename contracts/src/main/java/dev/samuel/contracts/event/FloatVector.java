@@ -19,6 +19,7 @@ public record FloatVector(float[] values) implements Features, Label {
         return Arrays.hashCode(values);
     }
 
+    // Prints as Features.Vector and Label.Vector did, so messages and logs keep their form.
     @Override
     public String toString() {
         return "Vector" + Arrays.toString(values);
