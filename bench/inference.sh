@@ -11,11 +11,6 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 events=${BENCH_INFER_EVENTS:-100000}
 rate=${BENCH_INFER_RATE:-2000}
 encoding=${BENCH_INFER_ENCODING:-json}
-work=$(mktemp -d)
 source "$root/bench/lib/classpath.sh"
-trap 'rm -rf "$work"' EXIT
-
-cd "$root"
-classpath=$(bench_classpath "$work")
-java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" dev.samuel.bench.broker.OnLocalBroker \
+bench_java -- -Djava.util.logging.manager=org.jboss.logmanager.LogManager dev.samuel.bench.broker.OnLocalBroker \
   dev.samuel.bench.inference.InferenceBenchmark "$root" "$events" "$rate" "$encoding"

@@ -5,11 +5,5 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 examples=${BENCH_INGEST_EXAMPLES:-100000}
-work=$(mktemp -d)
 source "$root/bench/lib/classpath.sh"
-trap 'rm -rf "$work"' EXIT
-
-cd "$root"
-classpath=$(bench_classpath "$work")
-java -cp "$classpath" dev.samuel.bench.broker.OnLocalBroker \
-  dev.samuel.bench.ingest.IngestBenchmark "$root" "$examples"
+bench_java -- dev.samuel.bench.broker.OnLocalBroker dev.samuel.bench.ingest.IngestBenchmark "$root" "$examples"

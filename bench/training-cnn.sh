@@ -10,11 +10,5 @@ source "$root/bench/lib/classpath.sh"
 # The MNIST sample shipped in examples/mnist; BENCH_MNIST names another folder of the same two IDX files.
 data=${BENCH_MNIST:-$root/examples/mnist}
 epochs=${BENCH_CNN_EPOCHS:-10}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-cd "$root"
 # The services' packaged jars are not needed here: their Quarkus build is skipped.
-classpath=$(bench_classpath "$work" -Dquarkus.build.skip=true)
-java ${BENCH_CNN_OPTS:-} -cp "$classpath" \
-  dev.samuel.bench.training.CnnBenchmark "$data" "$epochs"
+bench_java -Dquarkus.build.skip=true -- ${BENCH_CNN_OPTS:-} dev.samuel.bench.training.CnnBenchmark "$data" "$epochs"

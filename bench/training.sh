@@ -10,11 +10,6 @@ source "$root/bench/lib/classpath.sh"
 # The MNIST sample shipped in examples/mnist; BENCH_MNIST names another folder of the same two IDX files.
 data=${BENCH_MNIST:-$root/examples/mnist}
 runs=${BENCH_TRAINING_RUNS:-5}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-cd "$root"
 # The services' packaged jars are not needed here: their Quarkus build is skipped.
-classpath=$(bench_classpath "$work" -Dquarkus.build.skip=true)
-java -cp "$classpath" \
-  ${BENCH_ORT_THREADS:+-Dbench.ortThreads=$BENCH_ORT_THREADS} dev.samuel.bench.training.TrainingBenchmark "$data" "$runs"
+bench_java -Dquarkus.build.skip=true -- ${BENCH_ORT_THREADS:+-Dbench.ortThreads=$BENCH_ORT_THREADS} \
+  dev.samuel.bench.training.TrainingBenchmark "$data" "$runs"

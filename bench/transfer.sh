@@ -6,10 +6,5 @@
 # RESULT start_acc=... after_1_epoch_acc=... after_3_epochs_acc=... random_after_1_epoch_acc=... random_after_3_epochs_acc=...
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
 source "$root/bench/lib/classpath.sh"
-trap 'rm -rf "$work"' EXIT
-
-cd "$root"
-classpath=$(bench_classpath "$work")
-java -cp "$classpath" dev.samuel.bench.transfer.TransferBenchmark "$root"
+bench_java -- dev.samuel.bench.transfer.TransferBenchmark "$root"

@@ -8,6 +8,7 @@ import dev.samuel.contracts.topic.Topics;
 import dev.samuel.inference.support.ArtifactServer;
 import dev.samuel.inference.support.Registry;
 import dev.samuel.bench.ceiling.CopyLoop;
+import dev.samuel.cli.stack.QuarkusService;
 import dev.samuel.plumbing.launch.PackagedService;
 import dev.samuel.plumbing.launch.RunningService;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class InferenceBenchmark {
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
-        var service = PackagedService.in(Path.of(args[1]), "inference-service");
+        var service = QuarkusService.INFERENCE.packaged(Path.of(args[1]));
         int events = Integer.parseInt(args[2]);
         int rate = Integer.parseInt(args[3]);
         var encoding = Encoding.of(args[4]);

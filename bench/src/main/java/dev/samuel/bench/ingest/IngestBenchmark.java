@@ -11,8 +11,8 @@ import dev.samuel.contracts.spec.Task;
 import dev.samuel.contracts.topic.ModelTopics;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.ingest.SpecPublisher;
-import dev.samuel.plumbing.launch.PackagedService;
 import dev.samuel.bench.ceiling.CopyLoop;
+import dev.samuel.cli.stack.QuarkusService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +44,7 @@ public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
-        var service = PackagedService.in(Path.of(args[1]), "ingest-service");
+        var service = QuarkusService.INGEST.packaged(Path.of(args[1]));
         int examples = Integer.parseInt(args[2]);
         var results = new LinkedHashMap<String, Long>();
         try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {

@@ -8,17 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Runs the packaged ingest-service on one model's labelled topic until its output is complete. */
-final class ServiceRun {
-
-    private final String bootstrap;
-    private final PackagedService service;
-    private final ModelTopics topics;
-
-    ServiceRun(String bootstrap, PackagedService service, ModelTopics topics) {
-        this.bootstrap = bootstrap;
-        this.service = service;
-        this.topics = topics;
-    }
+record ServiceRun(String bootstrap, PackagedService service, ModelTopics topics) {
 
     double run(int examples) throws Exception {
         var log = Path.of(System.getProperty("java.io.tmpdir"), "bench-" + topics.model() + ".log");

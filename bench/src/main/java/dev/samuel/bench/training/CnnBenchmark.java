@@ -7,7 +7,6 @@ import dev.samuel.onnx.train.Evaluation;
 import dev.samuel.onnx.train.InitialParameters;
 import dev.samuel.onnx.train.Standardization;
 import dev.samuel.onnx.train.TrainingSession;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,11 +33,10 @@ public final class CnnBenchmark {
     static final int BATCH = Integer.getInteger("bench.batch", 32);
 
     public static void main(String[] args) throws Exception {
-        Path dir = args.length > 0 ? Path.of(args[0]) : Mnist.locate(Path.of("."));
+        Mnist digits = Mnist.fromArgs(args);
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        Dataset all = Mnist.read(dir.resolve("mnist8k-images-idx3-ubyte.gz"), dir.resolve("mnist8k-labels-idx1-ubyte.gz"));
-        Dataset train = all.slice(0, 7000);
-        Dataset test = all.slice(7000, 8000);
+        Dataset train = digits.train();
+        Dataset test = digits.test();
         Random order = new Random(42);
         double seconds = 0;
         long examples = 0;

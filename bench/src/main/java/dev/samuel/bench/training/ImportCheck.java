@@ -28,15 +28,14 @@ public final class ImportCheck {
     public static void main(String[] args) throws Exception {
         Path examples = Path.of(args.length > 0 ? args[0] : "examples");
         byte[] original = Files.readAllBytes(examples.resolve("models/torch-mlp-untrained.onnx"));
-        Path mnist = examples.resolve("mnist");
-        Dataset all = Mnist.read(mnist.resolve("mnist8k-images-idx3-ubyte.gz"), mnist.resolve("mnist8k-labels-idx1-ubyte.gz"));
+        Dataset all = Mnist.read(examples.resolve("mnist"));
         float[] x = all.features().clone();
         for (int i = 0; i < x.length; i++) {
             x[i] /= 255f;
         }
-        Dataset scaled = Dataset.classification(x, 784, all.classes());
-        Dataset train = scaled.slice(0, 7000);
-        Dataset test = scaled.slice(7000, 8000);
+        Mnist digits = Mnist.split(Dataset.classification(x, 784, all.classes()));
+        Dataset train = digits.train();
+        Dataset test = digits.test();
         ForwardModel model = OnnxImporter.read(original, OnnxImporter.OutputActivation.NONE);
         TrainingConfig cfg = TrainingConfig.of(LossKind.SOFTMAX_CROSS_ENTROPY, OptimizerConfig.adam(), 1e-3);
         try (TrainingSession s = TrainingSession.create(model, cfg, InitialParameters.fromModel())) {

@@ -1,54 +1,34 @@
 package dev.samuel.bench.training;
 
 import dev.samuel.onnx.train.Dataset;
-import java.io.DataInputStream;
+import dev.samuel.testkit.data.MnistSample;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
-/** Reads the IDX (gzip) image and label files of an MNIST-format dataset: grey levels 0..255 as floats. */
-final class Mnist {
-    private Mnist() {
+/**
+ * The MNIST sample as the training benchmarks use it: read by testkit's {@link MnistSample}, grey levels 0..255 as
+ * onnx-training's {@link Dataset}, the first 7,000 digits to train on and the last 1,000 to evaluate on.
+ */
+record Mnist(Dataset train, Dataset test) {
+
+    /** The sample in the folder {@code args[0]} names; by default the repository's. */
+    static Mnist fromArgs(String[] args) throws IOException {
+        return split(read(args.length > 0 ? Path.of(args[0]) : MnistSample.folder()));
     }
 
-    /** The MNIST sample the repository ships, from the root where {@code bench/run} runs. */
-    static Path locate(Path root) {
-        return root.resolve("examples/mnist");
+    static Mnist split(Dataset all) {
+        return new Mnist(all.slice(0, 7000), all.slice(7000, 8000));
     }
 
-    static Dataset read(Path images, Path labels) throws IOException {
-        try (DataInputStream img = open(images); DataInputStream lab = open(labels)) {
-            expect(img.readInt(), 2051, images);
-            expect(lab.readInt(), 2049, labels);
-            int n = img.readInt();
-            int pixels = img.readInt() * img.readInt();
-            if (lab.readInt() != n) {
-                throw new IOException("images and labels differ in count");
-            }
-            byte[] raw = img.readNBytes(n * pixels);
-            float[] x = new float[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                x[i] = raw[i] & 0xff;
-            }
-            byte[] y = lab.readNBytes(n);
-            long[] classes = new long[n];
-            for (int i = 0; i < n; i++) {
-                classes[i] = y[i];
-            }
-            return Dataset.classification(x, pixels, classes);
+    /** Every digit of the sample in {@code folder}, in file order. */
+    static Dataset read(Path folder) throws IOException {
+        var sample = MnistSample.read(folder, 1f);
+        var pixels = new float[sample.size() * MnistSample.FEATURES];
+        var classes = new long[sample.size()];
+        for (int i = 0; i < sample.size(); i++) {
+            System.arraycopy(sample.pixels()[i], 0, pixels, i * MnistSample.FEATURES, MnistSample.FEATURES);
+            classes[i] = sample.labels()[i];
         }
-    }
-
-    private static DataInputStream open(Path p) throws IOException {
-        InputStream in = Files.newInputStream(p);
-        return new DataInputStream(new GZIPInputStream(in, 1 << 16));
-    }
-
-    private static void expect(int magic, int wanted, Path p) throws IOException {
-        if (magic != wanted) {
-            throw new IOException(p + " is not an IDX file of the expected kind (magic " + magic + ")");
-        }
+        return Dataset.classification(pixels, MnistSample.FEATURES, classes);
     }
 }

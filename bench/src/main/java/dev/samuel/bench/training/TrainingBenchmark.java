@@ -20,7 +20,6 @@ import dev.samuel.onnx.train.TrainingSession;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +39,10 @@ public final class TrainingBenchmark {
             """;
 
     public static void main(String[] args) throws Exception {
-        Path dir = args.length > 0 ? Path.of(args[0]) : Mnist.locate(Path.of("."));
+        Mnist digits = Mnist.fromArgs(args);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        Dataset all = Mnist.read(dir.resolve("mnist8k-images-idx3-ubyte.gz"), dir.resolve("mnist8k-labels-idx1-ubyte.gz"));
-        Dataset train = all.slice(0, 7000);
-        Dataset test = all.slice(7000, 8000);
+        Dataset train = digits.train();
+        Dataset test = digits.test();
         ModelSpec spec = ModelSpecs.parse(SPEC);
         List<Double> eps = new ArrayList<>();
         List<Double> acc = new ArrayList<>();

@@ -1,22 +1,12 @@
 package dev.samuel.cli.command;
 
-import dev.samuel.cli.Endpoints;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "delete", description = {
         "Retire a model: ingest dead-letters its examples, inference stops serving it.",
         "Its versions, history and topics stay; `create` with the same name starts it again."})
-public final class DeleteCommand implements Callable<Integer> {
-
-    @Mixin
-    Endpoints endpoints;
-
-    @Parameters(paramLabel = "MODEL")
-    String model;
+public final class DeleteCommand extends ModelCommand {
 
     @Option(names = "--reason", defaultValue = "deleted with the cli")
     String reason;

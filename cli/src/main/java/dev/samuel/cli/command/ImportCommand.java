@@ -1,15 +1,12 @@
 package dev.samuel.cli.command;
 
 import dev.samuel.cli.CliException;
-import dev.samuel.cli.Endpoints;
 import dev.samuel.contracts.model.OutputKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,16 +14,10 @@ import picocli.CommandLine.Parameters;
         "Register an ONNX program made elsewhere (PyTorch, tf2onnx, skl2onnx, ...) as the next version of a model,",
         "after the registry checks it against the model's spec. A job with \"init\": {\"from\": \"M@V\"} fine-tunes",
         "its own network and parameters (the platform adds no standardisation to it)."})
-public final class ImportCommand implements Callable<Integer> {
-
-    @Mixin
-    Endpoints endpoints;
+public final class ImportCommand extends FileToModelCommand {
 
     @Parameters(paramLabel = "FILE.onnx")
     Path file;
-
-    @Option(names = "--model", required = true, description = "the model it becomes a version of")
-    String model;
 
     @Option(names = "--outputs", description = {"what the program's output holds: ${COMPLETION-CANDIDATES}",
             "(needed when its metadata does not say and it cannot be told by running it: one column of a classifier)"})

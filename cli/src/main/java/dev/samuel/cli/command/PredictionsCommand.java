@@ -1,28 +1,18 @@
 package dev.samuel.cli.command;
 
-import dev.samuel.cli.Endpoints;
 import dev.samuel.contracts.event.JsonWriter;
 import dev.samuel.contracts.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "predictions", description = "Print a model's predictions as JSON lines: those so far, or with --follow new ones as they come.")
-public final class PredictionsCommand implements Callable<Integer> {
-
-    @Mixin
-    Endpoints endpoints;
-
-    @Parameters(paramLabel = "MODEL")
-    String model;
+public final class PredictionsCommand extends ModelCommand {
 
     @Option(names = {"-f", "--follow"}, description = "only new predictions, until Ctrl-C")
     boolean follow;

@@ -1,31 +1,22 @@
 package dev.samuel.cli.command;
 
-import dev.samuel.cli.Endpoints;
 import dev.samuel.cli.io.EventProducer;
 import dev.samuel.cli.io.ProgressBar;
 import dev.samuel.cli.io.RowSource;
 import dev.samuel.contracts.event.Encoding;
 import dev.samuel.contracts.topic.Topics;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "produce", description = {
         "Stream a file into a model: labelled rows to M.labelled, unlabelled ones to M.unlabelled.",
         "CSV (header with a 'label' column, or --label-column), JSON lines, or IDX (MNIST) with --labels."})
-public final class ProduceCommand implements Callable<Integer> {
-
-    @Mixin
-    Endpoints endpoints;
+public final class ProduceCommand extends FileToModelCommand {
 
     @Parameters(paramLabel = "FILE")
     Path file;
-
-    @Option(names = "--model", required = true, description = "the model")
-    String model;
 
     @Option(names = "--format", description = "csv, jsonl or idx (default: from the file name)")
     RowSource.Format format;

@@ -1,20 +1,11 @@
 package dev.samuel.cli.command;
 
-import dev.samuel.cli.Endpoints;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "promote", description = "Make a version the champion (inference hot-swaps to it); an older one rolls back.")
-public final class PromoteCommand implements Callable<Integer> {
-
-    @Mixin
-    Endpoints endpoints;
-
-    @Parameters(index = "0", paramLabel = "MODEL")
-    String model;
+public final class PromoteCommand extends ModelCommand {
 
     @Parameters(index = "1", paramLabel = "VERSION")
     int version;

@@ -1,23 +1,13 @@
 package dev.samuel.cli.command;
 
-import dev.samuel.cli.Endpoints;
 import dev.samuel.cli.io.ProgressBar;
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.job.JobStatus;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "train", description = "Ask the trainer for a job on a model; --follow shows its progress and outcome.")
-public final class TrainCommand implements Callable<Integer> {
-
-    @Mixin
-    Endpoints endpoints;
-
-    @Parameters(paramLabel = "MODEL")
-    String model;
+public final class TrainCommand extends ModelCommand {
 
     @Option(names = {"-f", "--follow"}, description = "wait for the job, with a progress bar, and print its outcome")
     boolean follow;

@@ -2,23 +2,13 @@ package dev.samuel.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samuel.cli.CliException;
-import dev.samuel.cli.Endpoints;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "versions", description = "List a model's versions with their test loss, accuracy and promotion decision.")
-public final class VersionsCommand implements Callable<Integer> {
-
-    @Mixin
-    Endpoints endpoints;
-
-    @Parameters(paramLabel = "MODEL")
-    String model;
+public final class VersionsCommand extends ModelCommand {
 
     @Option(names = "--detail", description = "each version's program signature, metrics, lineage, and the metadata its"
             + " ONNX file carries (what any ONNX tool reads)")

@@ -16,25 +16,21 @@ import java.util.Optional;
  * any, gives the keys, and the label column ({@code label} unless told otherwise) the labels. Without a header,
  * {@code --label-column last} takes the last column as label. Other columns are the features, in order.
  */
-final class CsvRows implements RowSource {
+final class CsvRows extends TextRows {
 
-    private final BufferedReader reader;
-    private final String keyPrefix;
-    private final long total;
     private final int idColumn;
     private final int labelColumn;
     private String pending;
+    /** Non-blank lines so far, the header counted. */
     private long lineNumber;
 
-    private CsvRows(BufferedReader reader, String keyPrefix, long total, int idColumn, int labelColumn,
-                    String pending, long lineNumber) {
-        this.reader = reader;
-        this.keyPrefix = keyPrefix;
-        this.total = total;
+    private CsvRows(Path file, BufferedReader reader, int headerLines, int idColumn, int labelColumn, String pending)
+            throws IOException {
+        super(file, reader, headerLines);
         this.idColumn = idColumn;
         this.labelColumn = labelColumn;
         this.pending = pending;
-        this.lineNumber = lineNumber;
+        this.lineNumber = headerLines;
     }
 
     static CsvRows open(Path file, String labelColumn) throws IOException {
@@ -46,11 +42,9 @@ final class CsvRows implements RowSource {
         }
         var cells = split(first);
         boolean header = Arrays.stream(cells).anyMatch(cell -> !isNumber(cell));
-        long total = RowSource.countLines(file) - (header ? 1 : 0);
-        var prefix = file.getFileName() + ":";
         if (!header) {
             int label = "last".equals(labelColumn) ? cells.length - 1 : -1;
-            return new CsvRows(reader, prefix, total, -1, label, first, 0);
+            return new CsvRows(file, reader, 0, -1, label, first);
         }
         var names = List.of(cells);
         int label = "last".equals(labelColumn) ? cells.length - 1 : names.indexOf(labelColumn == null ? "label" : labelColumn);
@@ -58,8 +52,7 @@ final class CsvRows implements RowSource {
             reader.close();
             throw new CliException(file + " has no column '" + labelColumn + "'; its columns: " + names);
         }
-        return new CsvRows(reader, prefix, total, names.indexOf("id"), "none".equals(labelColumn) ? -1 : label,
-                null, 1);
+        return new CsvRows(file, reader, 1, names.indexOf("id"), "none".equals(labelColumn) ? -1 : label, null);
     }
 
     @Override
@@ -89,7 +82,7 @@ final class CsvRows implements RowSource {
             }
             features[f++] = number(cells[c], c);
         }
-        var id = idColumn >= 0 ? cells[idColumn] : keyPrefix + lineNumber;
+        var id = idColumn >= 0 ? cells[idColumn] : key(lineNumber);
         Label label = labelColumn < 0 ? null
                 : isNumber(cells[labelColumn]) ? Label.of(number(cells[labelColumn], labelColumn)) : Label.of(cells[labelColumn]);
         return new Row(id, Features.of(features), label, null);
@@ -118,15 +111,5 @@ final class CsvRows implements RowSource {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    @Override
-    public long total() {
-        return total;
-    }
-
-    @Override
-    public void close() throws IOException {
-        reader.close();
     }
 }

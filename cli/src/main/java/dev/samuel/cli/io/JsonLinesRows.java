@@ -15,21 +15,17 @@ import java.util.Optional;
  * One event per line in the platform's JSON format ({@code {"features": [...], "label": 3}}); a line without a
  * label is an unlabelled event. An {@code id} field, when present, is the record key.
  */
-final class JsonLinesRows implements RowSource {
+final class JsonLinesRows extends TextRows {
 
-    private final BufferedReader reader;
-    private final String keyPrefix;
-    private final long total;
+    /** The physical line, blank ones counted. */
     private long lineNumber;
 
-    private JsonLinesRows(BufferedReader reader, String keyPrefix, long total) {
-        this.reader = reader;
-        this.keyPrefix = keyPrefix;
-        this.total = total;
+    private JsonLinesRows(Path file, BufferedReader reader) throws IOException {
+        super(file, reader, 0);
     }
 
     static JsonLinesRows open(Path file) throws IOException {
-        return new JsonLinesRows(Files.newBufferedReader(file), file.getFileName() + ":", RowSource.countLines(file));
+        return new JsonLinesRows(file, Files.newBufferedReader(file));
     }
 
     @Override
@@ -44,7 +40,7 @@ final class JsonLinesRows implements RowSource {
         }
         try {
             var node = Json.MAPPER.readTree(line);
-            var id = node.hasNonNull("id") ? node.get("id").asText() : keyPrefix + lineNumber;
+            var id = node.hasNonNull("id") ? node.get("id").asText() : key(lineNumber);
             var bytes = line.getBytes(StandardCharsets.UTF_8);
             if (node.has("label")) {
                 var example = JsonReader.readLabelled(bytes);
@@ -54,15 +50,5 @@ final class JsonLinesRows implements RowSource {
         } catch (IOException | InvalidRecordException e) {
             throw new CliException("line " + lineNumber + " is not an event: " + e.getMessage());
         }
-    }
-
-    @Override
-    public long total() {
-        return total;
-    }
-
-    @Override
-    public void close() throws IOException {
-        reader.close();
     }
 }

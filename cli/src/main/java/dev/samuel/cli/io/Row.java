@@ -1,6 +1,7 @@
 package dev.samuel.cli.io;
 
 import dev.samuel.contracts.event.Features;
+import dev.samuel.contracts.event.FloatVector;
 import dev.samuel.contracts.event.Label;
 import dev.samuel.contracts.event.LabelledExample;
 import dev.samuel.contracts.event.UnlabelledEvent;
@@ -17,7 +18,7 @@ public record Row(String id, Features features, Label label, Float weight) {
         if (factor == 1f) {
             return this;
         }
-        if (features instanceof Features.Vector vector) {
+        if (features instanceof FloatVector vector) {
             var values = vector.values().clone();
             for (int i = 0; i < values.length; i++) {
                 values[i] *= factor;

@@ -44,11 +44,4 @@ public interface RowSource extends Closeable {
         }
         throw new CliException("cannot tell the format of " + file + " from its name: give --format csv|jsonl|idx");
     }
-
-    /** Lines of a text file, counted once before reading for the progress bar. */
-    static long countLines(Path file) throws IOException {
-        try (var lines = Files.lines(file)) {
-            return lines.filter(line -> !line.isBlank()).count();
-        }
-    }
 }

@@ -12,15 +12,7 @@ import java.nio.file.Path;
  * from the Kafka jars in the cli's lib folder. Its data survives {@code down}, so a later {@code up} finds every topic
  * again.
  */
-final class KafkaNode {
-
-    private final StackLayout layout;
-    private final StackPorts ports;
-
-    KafkaNode(StackLayout layout, StackPorts ports) {
-        this.layout = layout;
-        this.ports = ports;
-    }
+record KafkaNode(StackLayout layout, StackPorts ports) {
 
     /** Writes its configuration, formats its storage the first time, and answers the command that runs it. */
     JavaCommand prepare() throws InterruptedException {

@@ -11,15 +11,7 @@ import java.util.List;
  * Builds the services whose packaged jar is missing or stale ({@link ModuleSources}), with the Maven of the machine,
  * as a user would: after a {@code git pull}, {@code up} runs the services of the sources it finds.
  */
-final class ModuleBuild {
-
-    private final Path home;
-    private final PrintStream out;
-
-    ModuleBuild(Path home, PrintStream out) {
-        this.home = home;
-        this.out = out;
-    }
+record ModuleBuild(Path home, PrintStream out) {
 
     /** The services to build: a jar missing, or older than its sources, its dependencies' sources, or a pom. */
     List<String> stale() {

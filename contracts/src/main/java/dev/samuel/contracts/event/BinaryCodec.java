@@ -42,7 +42,7 @@ public final class BinaryCodec {
         try {
             var features = getVector(buffer, "features");
             requireConsumed(buffer);
-            return new UnlabelledEvent(new Features.Vector(features));
+            return new UnlabelledEvent(new FloatVector(features));
         } catch (BufferUnderflowException e) {
             throw truncated(value);
         }
@@ -58,8 +58,8 @@ public final class BinaryCodec {
             if (label.length == 0) {
                 throw new InvalidRecordException(RejectReason.MISSING_LABEL, "binary example has an empty label");
             }
-            var labelValue = label.length == 1 ? new Label.Number(label[0]) : new Label.Vector(label);
-            return new LabelledExample(new Features.Vector(features), labelValue, weight);
+            var labelValue = label.length == 1 ? new Label.Number(label[0]) : new FloatVector(label);
+            return new LabelledExample(new FloatVector(features), labelValue, weight);
         } catch (BufferUnderflowException e) {
             throw truncated(value);
         }
@@ -69,14 +69,14 @@ public final class BinaryCodec {
         if (label instanceof Label.Number number) {
             return new float[] {(float) number.value()};
         }
-        if (label instanceof Label.Vector vector) {
+        if (label instanceof FloatVector vector) {
             return vector.values();
         }
         throw new IllegalArgumentException("the binary encoding carries class indices, not class names: " + label);
     }
 
     private static float[] vector(Features features) {
-        if (features instanceof Features.Vector vector) {
+        if (features instanceof FloatVector vector) {
             return vector.values();
         }
         throw new IllegalArgumentException("the binary encoding carries feature vectors, not named features");

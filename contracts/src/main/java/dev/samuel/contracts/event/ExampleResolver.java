@@ -26,7 +26,7 @@ public final class ExampleResolver {
 
     public static float[] features(Input input, Features features) {
         var values = features instanceof Features.Named named
-                ? byName(input, named) : ((Features.Vector) features).values();
+                ? byName(input, named) : ((FloatVector) features).values();
         if (values.length != input.featureCount()) {
             throw new InvalidRecordException(RejectReason.WRONG_DIMENSION,
                     "expected " + input.featureCount() + " features, got " + values.length);
@@ -87,7 +87,7 @@ public final class ExampleResolver {
         float[] values;
         if (label instanceof Label.Number number) {
             values = new float[] {(float) number.value()};
-        } else if (label instanceof Label.Vector vector) {
+        } else if (label instanceof FloatVector vector) {
             values = vector.values();
         } else {
             throw new InvalidRecordException(RejectReason.INVALID_LABEL,

@@ -115,7 +115,7 @@ public final class JsonReader {
             }
             return new Features.Named(named);
         }
-        return new Features.Vector(floats(parser, token));
+        return new FloatVector(floats(parser, token));
     }
 
     private static Label label(JsonParser parser) throws IOException {
@@ -127,7 +127,7 @@ public final class JsonReader {
             return new Label.Number(parser.getDoubleValue());
         }
         if (token == JsonToken.START_ARRAY) {
-            return new Label.Vector(floats(parser, token));
+            return new FloatVector(floats(parser, token));
         }
         if (token == JsonToken.VALUE_NULL) {
             return null;

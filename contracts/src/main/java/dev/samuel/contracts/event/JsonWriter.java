@@ -60,7 +60,7 @@ public final class JsonWriter {
 
     private static void writeFeatures(JsonGenerator gen, Features features) throws IOException {
         gen.writeFieldName("features");
-        if (features instanceof Features.Vector vector) {
+        if (features instanceof FloatVector vector) {
             writeFloats(gen, vector.values());
             return;
         }
@@ -75,7 +75,7 @@ public final class JsonWriter {
     private static void writeLabel(JsonGenerator gen, Label label) throws IOException {
         if (label instanceof Label.Name name) {
             gen.writeString(name.value());
-        } else if (label instanceof Label.Vector vector) {
+        } else if (label instanceof FloatVector vector) {
             writeFloats(gen, vector.values());
         } else {
             double value = ((Label.Number) label).value();

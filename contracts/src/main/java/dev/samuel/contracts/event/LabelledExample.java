@@ -4,7 +4,7 @@ package dev.samuel.contracts.event;
 public record LabelledExample(Features features, Label label, Float weight) {
 
     public static LabelledExample of(float[] features, double label) {
-        return new LabelledExample(new Features.Vector(features), new Label.Number(label), null);
+        return new LabelledExample(new FloatVector(features), new Label.Number(label), null);
     }
 
     /** The example's weight in the loss; 1 when none was sent. */

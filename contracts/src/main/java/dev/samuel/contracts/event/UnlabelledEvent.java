@@ -4,6 +4,6 @@ package dev.samuel.contracts.event;
 public record UnlabelledEvent(Features features) {
 
     public static UnlabelledEvent of(float... features) {
-        return new UnlabelledEvent(new Features.Vector(features));
+        return new UnlabelledEvent(new FloatVector(features));
     }
 }

@@ -1,5 +1,6 @@
 package dev.samuel.inference.rest;
 
+import dev.samuel.contracts.event.FloatVector;
 import dev.samuel.contracts.event.Label;
 import dev.samuel.contracts.model.ModelSignature;
 import dev.samuel.inference.model.ServedModel;
@@ -70,7 +71,7 @@ final class OipOutputs {
             } else if (label instanceof Label.Name name) {
                 data.add(name.value());
             } else {
-                for (float value : ((Label.Vector) label).values()) {
+                for (float value : ((FloatVector) label).values()) {
                     data.add(value);
                 }
             }

@@ -51,9 +51,14 @@ public final class Graph {
     }
 
     public Value value(String valueName) {
+        return value(name, values, valueName);
+    }
+
+    /** The one lookup of a value by name, for a graph and for its builder: a missing one fails naming the graph. */
+    static Value value(String graphName, Map<String, Value> values, String valueName) {
         Value v = values.get(valueName);
         if (v == null) {
-            throw new GraphException("graph " + name + " has no value '" + valueName + "'");
+            throw new GraphException("graph " + graphName + " has no value '" + valueName + "'");
         }
         return v;
     }

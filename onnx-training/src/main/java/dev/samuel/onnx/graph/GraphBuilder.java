@@ -99,11 +99,7 @@ public final class GraphBuilder extends Ops {
     }
 
     public Value value(String valueName) {
-        Value v = values.get(valueName);
-        if (v == null) {
-            throw new GraphException("graph " + name + " has no value '" + valueName + "'");
-        }
-        return v;
+        return Graph.value(name, values, valueName);
     }
 
     public boolean has(String valueName) {

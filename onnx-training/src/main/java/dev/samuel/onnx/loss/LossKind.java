@@ -1,30 +1,35 @@
 package dev.samuel.onnx.loss;
 
-import dev.samuel.onnx.graph.DType;
+import dev.samuel.contracts.spec.ModelSpec;
 
-/** The losses a model can train with, by their spec names. */
+/** The losses a model can train with, by their spec names (contracts' {@link ModelSpec} spells them). */
 public enum LossKind {
     /** Softmax over the logits, cross-entropy against class indices (int64 labels [N]). */
-    SOFTMAX_CROSS_ENTROPY("softmax_cross_entropy", DType.INT64),
+    SOFTMAX_CROSS_ENTROPY(ModelSpec.SOFTMAX_CROSS_ENTROPY),
     /** Mean of squared differences over the outputs (float targets [N, K]). */
-    MSE("mse", DType.FLOAT),
+    MSE(ModelSpec.MEAN_SQUARED_ERROR),
     /** Sigmoid of one logit, binary cross-entropy against class indices 0/1 [N], computed stably from the logit. */
-    BINARY_CROSS_ENTROPY("binary_cross_entropy", DType.INT64);
+    BINARY_CROSS_ENTROPY(ModelSpec.BINARY_CROSS_ENTROPY);
 
     private final String specName;
-    private final DType labelType;
 
-    LossKind(String specName, DType labelType) {
+    LossKind(String specName) {
         this.specName = specName;
-        this.labelType = labelType;
     }
 
     public String specName() {
         return specName;
     }
 
+    /**
+     * Whether its labels are class indices (int64); else they are float targets of the graph's float type, which
+     * {@link Losses#labelType} gives. A switch, so that a new loss cannot compile without saying which.
+     */
     public boolean hasClassLabels() {
-        return labelType == DType.INT64;
+        return switch (this) {
+            case SOFTMAX_CROSS_ENTROPY, BINARY_CROSS_ENTROPY -> true;
+            case MSE -> false;
+        };
     }
 
     public static LossKind of(String specName) {

@@ -10,21 +10,10 @@ import org.apache.kafka.common.Uuid;
  * A {@link SingleNodeBroker} as a process of its own, run from a class path that holds Kafka's broker jars
  * ({@code kafka_2.13} and the modules it needs): the local stack's broker and the benchmarks'. Its storage is formatted
  * once, by Kafka's own tool as {@code kafka-storage format --standalone} does, so a later start finds its topics again.
+ *
+ * @param dir holds its {@code server.properties} and its logs ({@code data/})
  */
-public final class BrokerProcess {
-
-    private final String classpath;
-    private final Path dir;
-    private final int port;
-    private final int controllerPort;
-
-    /** {@code dir} holds its {@code server.properties} and its logs ({@code data/}). */
-    public BrokerProcess(String classpath, Path dir, int port, int controllerPort) {
-        this.classpath = classpath;
-        this.dir = dir;
-        this.port = port;
-        this.controllerPort = controllerPort;
-    }
+public record BrokerProcess(String classpath, Path dir, int port, int controllerPort) {
 
     public String bootstrap() {
         return SingleNodeBroker.HOST + ":" + port;

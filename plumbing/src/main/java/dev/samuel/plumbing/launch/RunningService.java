@@ -5,34 +5,14 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** A started service: its process, its address and its log. Closing it stops it, and a stop is awaited. */
-public final class RunningService implements AutoCloseable {
+public record RunningService(String name, Process process, String url, Path log) implements AutoCloseable {
 
     private static final Duration STOP = Duration.ofSeconds(20);
-
-    private final String name;
-    private final Process process;
-    private final String url;
-    private final Path log;
-
-    public RunningService(String name, Process process, String url, Path log) {
-        this.name = name;
-        this.process = process;
-        this.url = url;
-        this.log = log;
-    }
 
     /** Waits until its {@code /q/health/ready} answers 200; fails with the end of its log if it dies first. */
     public RunningService awaitReady(Duration timeout) throws InterruptedException {
         Readiness.await(name, process.pid(), () -> Readiness.httpReady(url), log, timeout);
         return this;
-    }
-
-    public String url() {
-        return url;
-    }
-
-    public Process process() {
-        return process;
     }
 
     /** A crash: SIGKILL, no clean shutdown. */
