@@ -1,6 +1,7 @@
 package dev.samuel.plumbing.kafka;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -51,6 +52,34 @@ final class FollowerProgress {
 
     boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until every partition of the topics is read to the end it had when following it began; false on timeout.
+     * A topic not found yet has no partitions to read, so it is not caught up.
+     */
+    boolean awaitCaughtUpOn(Collection<String> topics, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (monitor) {
+            while (!caughtUpOn(topics)) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                monitor.wait(Math.min(left, 100));
+            }
+        }
+        return true;
+    }
+
+    private boolean caughtUpOn(Collection<String> topics) {
+        for (var topic : topics) {
+            var partitions = ends.keySet().stream().filter(partition -> partition.topic().equals(topic)).toList();
+            if (partitions.isEmpty() || partitions.stream().anyMatch(p -> position(p) < ends.get(p))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The offset of the next record to read from the partition; -1 before it is followed. */

@@ -78,6 +78,14 @@ public final class TopicFollower implements AutoCloseable {
         return progress.awaitCaughtUp(timeout);
     }
 
+    /**
+     * Waits until these topics, followed already, are read up to the end they had when following them began: what a
+     * reader of one topic's state needs, where the follower as a whole may wait for other topics to appear.
+     */
+    public boolean awaitCaughtUpOn(Collection<String> topics, Duration timeout) throws InterruptedException {
+        return progress.awaitCaughtUpOn(topics, timeout);
+    }
+
     /** Alive and not failed: it still applies every new record. */
     public boolean isFollowing() {
         return thread.isAlive() && failure == null && !closing;

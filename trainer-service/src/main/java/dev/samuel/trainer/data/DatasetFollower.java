@@ -9,6 +9,7 @@ import dev.samuel.contracts.topic.Topics;
 import dev.samuel.plumbing.kafka.FollowerStatus;
 import dev.samuel.plumbing.kafka.TopicFollower;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +68,15 @@ public final class DatasetFollower implements AutoCloseable {
         routes.put(topics.train().name(), new Route(spec.name(), false));
         routes.put(topics.test().name(), new Route(spec.name(), true));
         follower.follow(List.of(topics.train().name(), topics.test().name()));
+    }
+
+    /**
+     * Waits until the model's train and test topics are read up to where they ended when the trainer began following
+     * them: a job started right after a restart trains on the data there is, not on what was read so far.
+     */
+    public boolean awaitRead(ModelSpec spec, Duration timeout) throws InterruptedException {
+        var topics = Topics.of(spec);
+        return follower.awaitCaughtUpOn(List.of(topics.train().name(), topics.test().name()), timeout);
     }
 
     public Optional<ModelData> data(String model) {

@@ -36,6 +36,9 @@ public final class TrainingJob implements JobWork {
     private final Clock clock;
     private final WarmStarts warmStarts;
 
+    /** How long a job waits for its model's data to be read after a (re)start, before it trains on what is there. */
+    private static final Duration READ_DATA = Duration.ofSeconds(60);
+
     /** Progress goes to the job log at most this often: a step takes microseconds, a published record milliseconds. */
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
 
@@ -54,6 +57,9 @@ public final class TrainingJob implements JobWork {
     public JobRecord run(JobRecord job, Consumer<JobRecord> progress) throws Exception {
         var spec = registry.spec(job.model()).orElseThrow(() -> new IllegalStateException(
                 "model " + job.model() + " has no spec in the registry")).spec();
+        require(datasets.awaitRead(spec, READ_DATA), "the trainer had not read " + job.model()
+                + "'s train and test topics to their end within " + READ_DATA.toSeconds() + " s of the job's start;"
+                + " it trains on all of its data or not at all");
         var snapshot = datasets.data(job.model()).map(ModelData::snapshot).orElseThrow(() ->
                 new IllegalStateException("no data of model " + job.model() + " has been read yet"));
         var train = snapshot.train().newest(spec.training().trainWindow());

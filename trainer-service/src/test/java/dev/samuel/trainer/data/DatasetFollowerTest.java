@@ -97,6 +97,36 @@ class DatasetFollowerTest {
         }
     }
 
+    /** A job right after a restart must see all the data there is, not what the follower has read so far. */
+    @Test
+    void aModelsDataIsAwaitedUntilReadToWhereItsTopicsEnded(KafkaBroker broker) throws Exception {
+        var spec = spec("follow-restart-");
+        var topics = Topics.of(spec);
+        broker.createTopic(topics.train().name(), 3);
+        broker.createTopic(topics.test().name(), 1);
+        try (var producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
+                new StringSerializer(), SamuelSerdes.labelled(Encoding.JSON).serializer())) {
+            for (int i = 0; i < 3000; i++) {
+                producer.send(new ProducerRecord<>(i % 4 == 0 ? topics.test().name() : topics.train().name(), "e" + i,
+                        LabelledExample.of(new float[] {i, -i}, i % 2)));
+            }
+            producer.flush();
+        }
+        try (var follower = new DatasetFollower(broker.clientSettings(), "restart", 10_000, (model, reason) -> {
+        }).start()) {
+            follower.follow(spec);
+
+            assertThat(follower.awaitRead(spec, Duration.ofSeconds(30))).isTrue();
+            var data = follower.data(spec.name()).orElseThrow();
+            assertThat(data.size(false)).isEqualTo(2250);
+            assertThat(data.size(true)).isEqualTo(750);
+
+            var missing = spec("follow-missing-");
+            follower.follow(missing);
+            assertThat(follower.awaitRead(missing, Duration.ofMillis(500))).as("topics that do not exist").isFalse();
+        }
+    }
+
     private static ModelSpec spec(String prefix) {
         return new ModelSpec(prefix + UUID.randomUUID().toString().substring(0, 8), Task.classification(2),
                 Input.of(2), List.of(Layer.dense(2)), null, null, null, null, null, null);
