@@ -1,7 +1,5 @@
 package dev.samuel.drift;
 
-import java.util.OptionalLong;
-
 /**
  * ADWIN2, adaptive windowing (Bifet and Gavaldà, "Learning from Time-Changing Data with Adaptive Windowing", SDM
  * 2007): keeps the longest window of recent inputs whose every split into an older and a newer part has means
@@ -25,7 +23,7 @@ import java.util.OptionalLong;
  * alarms that follow over the next few hundred inputs drop them). {@link #changeAgo()} is instead the split of the
  * whole window that is most significant at the first cut ({@link ChangePoint}).
  */
-public final class Adwin implements DriftDetector {
+public final class Adwin extends DetectorCounts {
 
     /** MOA's {@code mintMinimLongitudWindow}: no test while the window holds this many inputs or fewer. */
     static final int MIN_WINDOW = 10;
@@ -34,9 +32,6 @@ public final class Adwin implements DriftDetector {
 
     private final AdwinParameters parameters;
     private BucketWindow window;
-    private long seen;
-    private long drifts;
-    private long changeIndex = -1;
 
     public Adwin(AdwinParameters parameters) {
         this.parameters = parameters;
@@ -53,24 +48,19 @@ public final class Adwin implements DriftDetector {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("ADWIN takes finite values, was " + value);
         }
-        seen++;
+        long seen = counted();
         window.add(value);
         if (seen % parameters.checkPeriod() != 0 || window.width() <= MIN_WINDOW) {
             return DriftSignal.NONE;
         }
-        boolean cut = false;
-        while (window.anySplitCuts(this::cuts)) {
-            if (!cut) {
-                changeIndex = seen - ChangePoint.newerCount(window);
-            }
-            window.dropOldest();
-            cut = true;
-        }
-        if (!cut) {
+        if (!window.anySplitCuts(this::cuts)) {
             return DriftSignal.NONE;
         }
-        drifts++;
-        return DriftSignal.DRIFT;
+        long changeIndex = seen - ChangePoint.newerCount(window);
+        do {
+            window.dropOldest();
+        } while (window.anySplitCuts(this::cuts));
+        return drifted(changeIndex);
     }
 
     private boolean cuts(long olderCount, long newerCount, double olderSum, double newerSum) {
@@ -91,24 +81,7 @@ public final class Adwin implements DriftDetector {
     @Override
     public void reset() {
         window = new BucketWindow(parameters.maxBuckets());
-        seen = 0;
-        drifts = 0;
-        changeIndex = -1;
-    }
-
-    @Override
-    public long seen() {
-        return seen;
-    }
-
-    @Override
-    public long drifts() {
-        return drifts;
-    }
-
-    @Override
-    public OptionalLong changeAgo() {
-        return changeIndex < 0 ? OptionalLong.empty() : OptionalLong.of(seen - changeIndex);
+        resetCounts();
     }
 
     /** The inputs in the window: those since the latest change, at most all since the start. */

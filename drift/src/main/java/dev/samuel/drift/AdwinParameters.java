@@ -1,7 +1,5 @@
 package dev.samuel.drift;
 
-import java.util.Set;
-
 /**
  * ADWIN's parameters ({@code {"detector": "adwin", ...}}).
  *
@@ -29,17 +27,6 @@ public record AdwinParameters(double delta, int maxBuckets, int checkPeriod) imp
     /** The defaults with another {@code delta}. */
     public static AdwinParameters withDelta(double delta) {
         return new AdwinParameters(delta, DEFAULT.maxBuckets, DEFAULT.checkPeriod);
-    }
-
-    static AdwinParameters from(SettingsBlock block) {
-        block.allowOnly(NAME, Set.of("delta", "maxBuckets", "checkPeriod"));
-        return new AdwinParameters(block.number("delta", DEFAULT.delta),
-                block.whole("maxBuckets", DEFAULT.maxBuckets), block.whole("checkPeriod", DEFAULT.checkPeriod));
-    }
-
-    @Override
-    public String detector() {
-        return NAME;
     }
 
     @Override

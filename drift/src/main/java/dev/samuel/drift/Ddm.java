@@ -1,7 +1,5 @@
 package dev.samuel.drift;
 
-import java.util.OptionalLong;
-
 /**
  * DDM, the drift detection method of Gama, Medas, Castillo and Rodrigues ("Learning with Drift Detection", SBIA
  * 2004), on a 0/1 error stream. After {@code i} inputs the error rate is {@code p_i} with standard deviation
@@ -21,12 +19,9 @@ import java.util.OptionalLong;
  * as MOA's {@code DDM} does. Like MOA's, it is only meant for rising error rates: a falling one only lowers
  * {@code p_min}.
  */
-public final class Ddm implements DriftDetector {
+public final class Ddm extends DetectorCounts {
 
     private final DdmParameters parameters;
-    private long seen;
-    private long drifts;
-    private long changeIndex = -1;
     private long count;
     private double errorRate;
     private double minRate;
@@ -48,7 +43,7 @@ public final class Ddm implements DriftDetector {
         if (!(error >= 0 && error <= 1)) {
             throw new IllegalArgumentException("DDM takes errors in [0, 1], was " + error);
         }
-        seen++;
+        long seen = counted();
         count++;
         errorRate += (error - errorRate) / count;
         double deviation = Math.sqrt(errorRate * (1 - errorRate) / count);
@@ -61,7 +56,9 @@ public final class Ddm implements DriftDetector {
             minDeviation = deviation;
         }
         if (level > minRate + parameters.driftLevel() * minDeviation) {
-            return drift();
+            var drift = drifted(warningIndex < 0 ? seen - 1 : warningIndex);
+            restart();
+            return drift;
         }
         if (level > minRate + parameters.warningLevel() * minDeviation) {
             warningIndex = warningIndex < 0 ? seen - 1 : warningIndex;
@@ -69,13 +66,6 @@ public final class Ddm implements DriftDetector {
         }
         warningIndex = -1;
         return DriftSignal.NONE;
-    }
-
-    private DriftSignal drift() {
-        drifts++;
-        changeIndex = warningIndex < 0 ? seen - 1 : warningIndex;
-        restart();
-        return DriftSignal.DRIFT;
     }
 
     private void restart() {
@@ -88,25 +78,8 @@ public final class Ddm implements DriftDetector {
 
     @Override
     public void reset() {
-        seen = 0;
-        drifts = 0;
-        changeIndex = -1;
+        resetCounts();
         restart();
-    }
-
-    @Override
-    public long seen() {
-        return seen;
-    }
-
-    @Override
-    public long drifts() {
-        return drifts;
-    }
-
-    @Override
-    public OptionalLong changeAgo() {
-        return changeIndex < 0 ? OptionalLong.empty() : OptionalLong.of(seen - changeIndex);
     }
 
     /** The error rate since the start or the latest drift. */

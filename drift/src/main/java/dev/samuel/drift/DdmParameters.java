@@ -1,7 +1,5 @@
 package dev.samuel.drift;
 
-import java.util.Set;
-
 /**
  * DDM's parameters ({@code {"detector": "ddm", ...}}), Gama, Medas, Castillo and Rodrigues 2004, Section 3.
  *
@@ -24,17 +22,6 @@ public record DdmParameters(double warningLevel, double driftLevel, int minInsta
                     + "), was " + driftLevel);
         }
         ParameterCheck.atLeast("minInstances", minInstances, 1);
-    }
-
-    static DdmParameters from(SettingsBlock block) {
-        block.allowOnly(NAME, Set.of("warningLevel", "driftLevel", "minInstances"));
-        return new DdmParameters(block.number("warningLevel", DEFAULT.warningLevel),
-                block.number("driftLevel", DEFAULT.driftLevel), block.whole("minInstances", DEFAULT.minInstances));
-    }
-
-    @Override
-    public String detector() {
-        return NAME;
     }
 
     @Override

@@ -13,9 +13,6 @@ public sealed interface DriftSettings permits AdwinParameters, PageHinkleyParame
     /** The detector when the spec names none: ADWIN with its defaults (issue 15). */
     DriftSettings DEFAULT = AdwinParameters.DEFAULT;
 
-    /** The detector's name as the block spells it: {@code adwin}, {@code page-hinkley} or {@code ddm}. */
-    String detector();
-
     /** A new detector with these parameters, for one served version. */
     DriftDetector newDetector();
 
@@ -32,9 +29,9 @@ public sealed interface DriftSettings permits AdwinParameters, PageHinkleyParame
         SettingsBlock fields = new SettingsBlock(block);
         String detector = fields.detector(AdwinParameters.NAME);
         return switch (detector) {
-            case AdwinParameters.NAME -> AdwinParameters.from(fields);
-            case PageHinkleyParameters.NAME -> PageHinkleyParameters.from(fields);
-            case DdmParameters.NAME -> DdmParameters.from(fields);
+            case AdwinParameters.NAME -> fields.read(detector, AdwinParameters.class, AdwinParameters.DEFAULT);
+            case PageHinkleyParameters.NAME -> fields.read(detector, PageHinkleyParameters.class, PageHinkleyParameters.DEFAULT);
+            case DdmParameters.NAME -> fields.read(detector, DdmParameters.class, DdmParameters.DEFAULT);
             default -> throw new InvalidDriftParameterException("detector", "'" + detector
                     + "' is not a detector; one of " + AdwinParameters.NAME + ", " + PageHinkleyParameters.NAME
                     + ", " + DdmParameters.NAME);

@@ -1,7 +1,5 @@
 package dev.samuel.drift;
 
-import java.util.OptionalLong;
-
 /**
  * The Page-Hinkley test for a rise in the mean of the monitored value, a loss (Page, "Continuous Inspection
  * Schemes", Biometrika 1954; in the form of Mouss et al. 2004 and Gama's "Knowledge Discovery from Data Streams",
@@ -28,12 +26,9 @@ import java.util.OptionalLong;
  * River's do. MOA's {@code PageHinkleyDM} alarms on the faded sum {@code m_T} itself, without the minimum: after a
  * long stationary stream its sum has sunk to {@code -delta / (1 - alpha)} and its detections come later.
  */
-public final class PageHinkley implements DriftDetector {
+public final class PageHinkley extends DetectorCounts {
 
     private final PageHinkleyParameters parameters;
-    private long seen;
-    private long drifts;
-    private long changeIndex = -1;
     private long count;
     private double mean;
     private double statistic;
@@ -53,7 +48,7 @@ public final class PageHinkley implements DriftDetector {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("Page-Hinkley takes finite values, was " + value);
         }
-        seen++;
+        long seen = counted();
         count++;
         mean += (value - mean) / count;
         statistic = Math.max(0, parameters.alpha() * statistic + (value - mean - parameters.delta()));
@@ -64,40 +59,22 @@ public final class PageHinkley implements DriftDetector {
         if (count < parameters.minInstances() || statistic <= parameters.lambda()) {
             return DriftSignal.NONE;
         }
-        drifts++;
-        changeIndex = riseStart;
+        var drift = drifted(riseStart);
         restart();
-        return DriftSignal.DRIFT;
+        return drift;
     }
 
     private void restart() {
         count = 0;
         mean = 0;
         statistic = 0;
-        riseStart = seen;
+        riseStart = seen();
     }
 
     @Override
     public void reset() {
-        seen = 0;
-        drifts = 0;
-        changeIndex = -1;
+        resetCounts();
         restart();
-    }
-
-    @Override
-    public long seen() {
-        return seen;
-    }
-
-    @Override
-    public long drifts() {
-        return drifts;
-    }
-
-    @Override
-    public OptionalLong changeAgo() {
-        return changeIndex < 0 ? OptionalLong.empty() : OptionalLong.of(seen - changeIndex);
     }
 
     /** {@code PH_T}, the faded cumulative deviation above its minimum: a drift when above lambda. */

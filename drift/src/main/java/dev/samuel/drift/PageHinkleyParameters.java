@@ -1,7 +1,5 @@
 package dev.samuel.drift;
 
-import java.util.Set;
-
 /**
  * Page-Hinkley's parameters ({@code {"detector": "page-hinkley", ...}}). The defaults are MOA's
  * ({@code PageHinkleyDM}) and River's. The false-alarm rate depends on the spread of the monitored value: by
@@ -32,17 +30,6 @@ public record PageHinkleyParameters(double delta, double lambda, double alpha, i
         ParameterCheck.positive("lambda", lambda);
         ParameterCheck.fadingFactor("alpha", alpha);
         ParameterCheck.atLeast("minInstances", minInstances, 1);
-    }
-
-    static PageHinkleyParameters from(SettingsBlock block) {
-        block.allowOnly(NAME, Set.of("delta", "lambda", "alpha", "minInstances"));
-        return new PageHinkleyParameters(block.number("delta", DEFAULT.delta), block.number("lambda", DEFAULT.lambda),
-                block.number("alpha", DEFAULT.alpha), block.whole("minInstances", DEFAULT.minInstances));
-    }
-
-    @Override
-    public String detector() {
-        return NAME;
     }
 
     @Override
