@@ -158,6 +158,7 @@ public final class ModelSpecValidator {
                 + training.holdout());
         require(training.retrainEvery() >= 0, "training.retrainEvery must be >= 0");
         require(training.window() >= 0, "training.window must be >= 0");
+        require(training.minExamples() >= 0, "training.minExamples must be >= 0");
         require(training.retrainInterval() == null || !training.retrainInterval().isNegative()
                 && !training.retrainInterval().isZero(), "training.retrainInterval must be a positive duration");
     }
