@@ -109,7 +109,8 @@ public final class DatasetFollower implements AutoCloseable {
         }
         try {
             var example = Codec.readLabelled(record.value(), record.headers());
-            data.put(route.isTest(), id, ExampleResolver.resolve(specs.get(route.model()), example));
+            data.put(route.isTest(), id, new Held(ExampleResolver.resolve(specs.get(route.model()), example),
+                    record.topic(), record.partition(), record.offset(), record.timestamp()));
         } catch (InvalidRecordException e) {
             // Ingest validated it against an earlier spec; under the current one it cannot be trained on.
             data.dropped(e.reason());

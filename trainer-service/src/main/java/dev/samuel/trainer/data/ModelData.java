@@ -1,10 +1,10 @@
 package dev.samuel.trainer.data;
 
 import dev.samuel.contracts.event.RejectReason;
-import dev.samuel.contracts.event.ResolvedExample;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -24,7 +24,7 @@ public final class ModelData {
         this.test = new ExampleWindow(capacity);
     }
 
-    synchronized void put(boolean isTest, String id, ResolvedExample example) {
+    synchronized void put(boolean isTest, String id, Held example) {
         (isTest ? test : train).put(id, example);
     }
 
@@ -64,7 +64,16 @@ public final class ModelData {
     }
 
     public synchronized Snapshot snapshot() {
-        return new Snapshot(new ExampleSet(train.snapshot()), new ExampleSet(test.snapshot()), Map.copyOf(positions));
+        return snapshot(held -> true);
+    }
+
+    /**
+     * The examples whose record passes {@code keep} (such as a {@link DataStartFilter}), with the offsets read: the
+     * offsets are where the data ends, whatever was left out at its start.
+     */
+    public synchronized Snapshot snapshot(Predicate<Held> keep) {
+        return new Snapshot(new ExampleSet(train.snapshot(keep)), new ExampleSet(test.snapshot(keep)),
+                Map.copyOf(positions));
     }
 
     /** The data a job trains and evaluates on, and the offsets it was read up to (its lineage). */

@@ -5,12 +5,13 @@ import dev.samuel.contracts.model.SignatureMismatchException;
 import dev.samuel.contracts.registry.AliasRecord;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.contracts.topic.Topics;
 import dev.samuel.plumbing.registry.RegistryClient;
 import dev.samuel.programs.HoldoutScore;
 import dev.samuel.programs.ProgramRefusedException;
+import dev.samuel.trainer.data.DataStartFilter;
 import dev.samuel.trainer.data.DatasetFollower;
 import dev.samuel.trainer.data.ExampleSet;
-import dev.samuel.trainer.data.ModelData;
 import dev.samuel.trainer.metrics.TrainerMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
 /**
  * One training job from data to decision: snapshot the model's data, train, score the frozen program and the
  * champion on the same holdout, register the candidate (a rejected one too, marked, for audit), and move the
- * champion alias only if the gate says so. Registration is one request and promotion one more, so a job that
+ * champion alias only if the gate says so. A job with a {@code dataFrom} (a change point) takes only the examples at
+ * or after it, so candidate and champion are trained and judged on the current concept alone. Registration is one request and promotion one more, so a job that
  * dies leaves either nothing or a whole version behind, never a half-registered one.
  */
 public final class TrainingJob implements JobWork {
@@ -35,6 +37,9 @@ public final class TrainingJob implements JobWork {
     private final TrainerMetrics metrics;
     private final Clock clock;
     private final WarmStarts warmStarts;
+
+    /** The lineage key of a job's data start, as {@link JobRecord.DataStart#toString()} writes it. */
+    public static final String DATA_FROM = "dataFrom";
 
     /** How long a job waits for its model's data to be read after a (re)start, before it trains on what is there. */
     private static final Duration READ_DATA = Duration.ofSeconds(60);
@@ -60,14 +65,19 @@ public final class TrainingJob implements JobWork {
         require(datasets.awaitRead(spec, READ_DATA), "the trainer had not read " + job.model()
                 + "'s train and test topics to their end within " + READ_DATA.toSeconds() + " s of the job's start;"
                 + " it trains on all of its data or not at all");
-        var snapshot = datasets.data(job.model()).map(ModelData::snapshot).orElseThrow(() ->
+        var data = datasets.data(job.model()).orElseThrow(() ->
                 new IllegalStateException("no data of model " + job.model() + " has been read yet"));
+        var snapshot = job.dataFrom() == null ? data.snapshot() : data.snapshot(DataStartFilter.of(job.dataFrom()));
         var train = snapshot.train().newest(spec.training().trainWindow());
         var holdout = snapshot.test().newest(spec.training().testWindow());
-        require(!train.isEmpty(), "no training examples yet in " + job.model() + ".train");
-        require(!holdout.isEmpty(), "no holdout examples yet in " + job.model() + ".test");
+        var topics = Topics.of(spec);
+        require(!train.isEmpty(), noExamples("training", topics.train().name(), job, data.size(false)));
+        require(!holdout.isEmpty(), noExamples("holdout", topics.test().name(), job, data.size(true)));
 
         var lineage = new HashMap<>(snapshot.lineage());
+        if (job.dataFrom() != null) {
+            lineage.put(DATA_FROM, job.dataFrom().toString());
+        }
         lineage.put(RegistryClient.JOB, job.id());
         lineage.put("examples.train", Integer.toString(train.size()));
         lineage.put("examples.test", Integer.toString(holdout.size()));
@@ -125,6 +135,15 @@ public final class TrainingJob implements JobWork {
         if (Double.isFinite(value)) {
             metrics.put(name, value);
         }
+    }
+
+    /** Why a job has no examples of a split: none were read yet, or none at or after its data start. */
+    private static String noExamples(String split, String topic, JobRecord job, int held) {
+        if (job.dataFrom() == null) {
+            return "no " + split + " examples yet in " + topic;
+        }
+        return "no " + split + " examples in " + topic + " at or after the job's dataFrom (" + job.dataFrom()
+                + "); the trainer holds " + held + " before it";
     }
 
     private static void require(boolean condition, String problem) {

@@ -1,8 +1,12 @@
 package dev.samuel.trainer.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.samuel.contracts.job.JobRecord;
+import dev.samuel.contracts.json.Json;
 import dev.samuel.trainer.app.TrainerRuntime;
+import dev.samuel.trainer.data.DataStartFilter;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -23,12 +27,35 @@ public class JobsResource {
     @Inject
     TrainerRuntime trainer;
 
+    /** The optional body of a request: where the job's data starts (null: all of it). */
+    public record JobRequest(JobRecord.DataStart dataFrom) {
+    }
+
     @POST
-    @Operation(summary = "Ask for a training job; a job of the model that waits already serves the request")
-    public Response request(@RestPath String name) {
+    @Operation(summary = "Ask for a training job; a job of the model that waits already serves the request. An optional"
+            + " JSON body {\"dataFrom\": {\"offsets\": {\"<topic>/<partition>\": offset}, \"timestamp\": ...}} starts"
+            + " the job's data at a change point")
+    public Response request(@RestPath String name, String body) {
         requireModel(name);
-        var job = trainer.jobs().request(name, "rest");
+        var dataFrom = body == null || body.isBlank() ? null : read(body).dataFrom();
+        if (dataFrom != null) {
+            try {
+                DataStartFilter.of(dataFrom);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(e.getMessage());
+            }
+        }
+        var job = trainer.jobs().request(name, "rest", dataFrom);
         return Response.accepted(job).location(URI.create("/models/" + name + "/jobs/" + job.id())).build();
+    }
+
+    private static JobRequest read(String body) {
+        try {
+            return Json.MAPPER.readValue(body, JobRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException("the body must be {\"dataFrom\": {\"offsets\": {...}, \"timestamp\": ...}}: "
+                    + e.getOriginalMessage());
+        }
     }
 
     @GET
