@@ -17,9 +17,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs training jobs one at a time, in the order they were requested. A model has at most one job waiting:
- * a trigger that arrives while one waits joins it (triggers coalesce), so a burst of new examples or of
- * requests costs one job, not one each. Every change of a job is published to the {@link JobLog}.
+ * Runs training jobs one at a time, in the order they were requested. A model has at most one job waiting, and a
+ * trigger that arrives while one waits is served by it (triggers coalesce), so a burst of new examples or of
+ * requests costs one job, not one each. The rule, for a request that finds a job of its model waiting:
+ * <ul>
+ *   <li>a request without {@code dataFrom} joins the waiting job, whether that job has a {@code dataFrom} or not: a
+ *       drift job waiting absorbs a later plain request, as it trains on the newest data, which is what any retrain
+ *       asks for;</li>
+ *   <li>a request with a {@code dataFrom} (a drift job) takes the waiting job's place unless that job has the same
+ *       {@code dataFrom}: the waiting job is marked {@code JOINED} to it and leaves the queue, since training on the
+ *       data before the change point (or before an earlier change point) would learn a concept that is gone.</li>
+ * </ul>
+ * Every change of a job is published to the {@link JobLog}.
  */
 public final class JobManager implements AutoCloseable {
 
@@ -48,26 +57,35 @@ public final class JobManager implements AutoCloseable {
 
     /** Asks for a job of the model; returns the job that will serve the request, new or already waiting. */
     public synchronized JobRecord request(String model, String trigger) {
-        var waiting = waitingByModel.get(model);
-        if (waiting != null) {
-            return jobs.get(waiting);
-        }
-        return enqueue(JobRecord.requested(UUID.randomUUID().toString(), model, trigger, clock.instant()));
+        return request(model, trigger, null);
     }
 
     /**
-     * Takes a request someone else wrote to the log (the cli, another tool): it is queued, or it joins the job
-     * of its model that already waits. A request this manager knows already is ignored.
+     * Asks for a job of the model whose data starts at {@code dataFrom} (null: all of it); returns the job that will
+     * serve the request: the waiting one it joins, or a new one (which may take the waiting one's place).
+     */
+    public synchronized JobRecord request(String model, String trigger, JobRecord.DataStart dataFrom) {
+        var waiting = waiting(model);
+        if (waiting != null && !supersedes(dataFrom, waiting)) {
+            return waiting;
+        }
+        return admit(JobRecord.requested(UUID.randomUUID().toString(), model, trigger, clock.instant(), dataFrom));
+    }
+
+    /**
+     * Takes a request someone else wrote to the log (the cli, another tool): it is queued, joins the job of its model
+     * that already waits, or takes that job's place (the rule above). A request this manager knows already is
+     * ignored.
      */
     public synchronized void adopt(JobRecord request) {
         if (jobs.containsKey(request.id())) {
             return;
         }
-        var waiting = waitingByModel.get(request.model());
-        if (waiting != null) {
-            update(request.joined(waiting, clock.instant()));
+        var waiting = waiting(request.model());
+        if (waiting != null && !supersedes(request.dataFrom(), waiting)) {
+            update(request.joined(waiting.id(), clock.instant()));
         } else {
-            enqueue(request);
+            admit(request);
         }
     }
 
@@ -90,17 +108,20 @@ public final class JobManager implements AutoCloseable {
 
     /**
      * Takes over the jobs found on the log at start-up: one that was running when the trainer stopped is
-     * failed, as it left nothing registered, and asked for again; one still waiting is queued.
+     * failed, as it left nothing registered, and asked for again with the same {@code dataFrom}; one still waiting
+     * is queued, or joins (or replaces) a job of its model found waiting before it, by the rule above.
      */
     public synchronized void recover(Collection<JobRecord> found) {
         for (var job : found) {
             if (job.status() == JobStatus.RUNNING) {
                 update(job.failed("interrupted: the trainer stopped while the job ran", clock.instant()));
-                request(job.model(), RESTART);
+                request(job.model(), RESTART, job.dataFrom());
             } else if (job.status() == JobStatus.REQUESTED && !waitingByModel.containsKey(job.model())) {
                 jobs.put(job.id(), job);
                 waitingByModel.put(job.model(), job.id());
                 queue.add(job.id());
+            } else if (job.status() == JobStatus.REQUESTED) {
+                adopt(job);
             } else {
                 jobs.putIfAbsent(job.id(), job);
             }
@@ -111,8 +132,26 @@ public final class JobManager implements AutoCloseable {
         return Optional.ofNullable(jobs.get(id));
     }
 
-    private JobRecord enqueue(JobRecord job) {
+    private JobRecord waiting(String model) {
+        var id = waitingByModel.get(model);
+        return id == null ? null : jobs.get(id);
+    }
+
+    /** A request with a data start replaces a waiting job that has another (or none); see the class comment. */
+    private static boolean supersedes(JobRecord.DataStart dataFrom, JobRecord waiting) {
+        return dataFrom != null && !dataFrom.equals(waiting.dataFrom());
+    }
+
+    /** Queues the job in its model's waiting slot; a job waiting there is marked joined to it and dequeued. */
+    private JobRecord admit(JobRecord job) {
+        var replaced = waiting(job.model());
         update(job);
+        if (replaced != null) {
+            queue.remove(replaced.id());
+            update(replaced.joined(job.id(), clock.instant()));
+            LOG.info("Job {} of model {} ({}) takes the place of waiting job {}", job.id(), job.model(),
+                    job.dataFrom(), replaced.id());
+        }
         waitingByModel.put(job.model(), job.id());
         queue.add(job.id());
         return job;
@@ -121,18 +160,24 @@ public final class JobManager implements AutoCloseable {
     private void runJobs() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                runOne(take(queue.take()));
+                var job = take(queue.take());
+                if (job != null) {
+                    runOne(job);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** The job leaves the waiting slot as it starts: a trigger from now on asks for the next job. */
+    /**
+     * The job leaves the waiting slot as it starts: a trigger from now on asks for the next job. Null when it was
+     * replaced (joined to another) after the worker took its id from the queue.
+     */
     private synchronized JobRecord take(String id) {
         var job = jobs.get(id);
         waitingByModel.remove(job.model(), id);
-        return job;
+        return job.status() == JobStatus.REQUESTED ? job : null;
     }
 
     private void runOne(JobRecord job) {

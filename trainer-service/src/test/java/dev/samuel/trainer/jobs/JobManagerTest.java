@@ -122,6 +122,67 @@ class JobManagerTest {
         awaitStatus(rerun.id(), JobStatus.SUCCEEDED);
     }
 
+    static final JobRecord.DataStart CHANGE = new JobRecord.DataStart(java.util.Map.of("digits.train/0", 120L),
+            Instant.parse("2026-11-26T11:00:00Z"));
+
+    @Test
+    void aDriftJobWaitingAbsorbsALaterPlainRequest() throws Exception {
+        manager = new JobManager(published::add, this::work, CLOCK);
+        manager.start();
+        manager.request("digits", "rest");
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+        manager.adopt(JobRecord.requested("drift-1", "digits", JobRecord.DRIFT, CLOCK.instant(), CHANGE));
+        var plain = manager.request("digits", "retrainEvery");
+        manager.adopt(JobRecord.requested("cli-1", "digits", "topic", CLOCK.instant()));
+        release.countDown();
+
+        assertThat(plain.id()).isEqualTo("drift-1");
+        assertThat(awaitStatus("cli-1", JobStatus.JOINED).message()).isEqualTo("joined job drift-1");
+        assertThat(awaitStatus("drift-1", JobStatus.SUCCEEDED).dataFrom()).isEqualTo(CHANGE);
+        assertThat(runs.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aDriftRequestTakesTheWaitingJobsPlaceUnlessItStartsAtTheSamePoint() throws Exception {
+        manager = new JobManager(published::add, this::work, CLOCK);
+        manager.start();
+        manager.request("digits", "rest");
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+        var plain = manager.request("digits", "retrainEvery");
+        manager.adopt(JobRecord.requested("drift-1", "digits", JobRecord.DRIFT, CLOCK.instant(), CHANGE));
+        manager.adopt(JobRecord.requested("drift-2", "digits", JobRecord.DRIFT, CLOCK.instant(),
+                new JobRecord.DataStart(CHANGE.offsets(), CHANGE.timestamp())));
+        var later = new JobRecord.DataStart(java.util.Map.of("digits.train/0", 300L), null);
+        var fromRest = manager.request("digits", "rest", later);
+        release.countDown();
+
+        assertThat(awaitStatus(plain.id(), JobStatus.JOINED).message()).isEqualTo("joined job drift-1");
+        assertThat(awaitStatus("drift-2", JobStatus.JOINED).message()).isEqualTo("joined job drift-1");
+        assertThat(awaitStatus("drift-1", JobStatus.JOINED).message()).isEqualTo("joined job " + fromRest.id());
+        assertThat(awaitStatus(fromRest.id(), JobStatus.SUCCEEDED).dataFrom()).isEqualTo(later);
+        assertThat(statusesOf("drift-1")).doesNotContain(JobStatus.RUNNING);
+        assertThat(runs.get()).isEqualTo(2);
+    }
+
+    @Test
+    void anInterruptedDriftJobIsAskedForAgainFromTheSameChangePoint() throws Exception {
+        manager = new JobManager(published::add, this::work, CLOCK);
+        var interrupted = JobRecord.requested("old", "digits", JobRecord.DRIFT, CLOCK.instant(), CHANGE)
+                .running(null, null, CLOCK.instant());
+        var queued = JobRecord.requested("queued", "digits", "topic", CLOCK.instant());
+
+        manager.recover(List.of(interrupted, queued));
+        manager.start();
+        release.countDown();
+
+        var rerun = published.stream().filter(j -> "restart".equals(j.trigger())).findFirst().orElseThrow();
+        assertThat(rerun.dataFrom()).isEqualTo(CHANGE);
+        assertThat(awaitStatus("queued", JobStatus.JOINED).message()).isEqualTo("joined job " + rerun.id());
+        awaitStatus(rerun.id(), JobStatus.SUCCEEDED);
+    }
+
     private List<JobStatus> statusesOf(String id) {
         return published.stream().filter(j -> j.id().equals(id)).map(JobRecord::status).toList();
     }
