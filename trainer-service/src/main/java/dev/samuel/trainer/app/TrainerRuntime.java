@@ -1,5 +1,6 @@
 package dev.samuel.trainer.app;
 
+import dev.samuel.contracts.registry.AliasRecord;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.registry.SpecRecord;
 import dev.samuel.contracts.spec.ModelSpec;
@@ -12,6 +13,7 @@ import dev.samuel.plumbing.registry.RegistryClient;
 import dev.samuel.trainer.config.TrainerConfig;
 import dev.samuel.trainer.data.DatasetFollower;
 import dev.samuel.trainer.engine.OnnxTrainingEngine;
+import dev.samuel.trainer.jobs.FirstJobPolicy;
 import dev.samuel.trainer.jobs.JobManager;
 import dev.samuel.trainer.jobs.RetrainPolicy;
 import dev.samuel.trainer.jobs.TrainingJob;
@@ -37,7 +39,7 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Starts the trainer: follow the registry (read to its end first) and, from each spec it reads, that model's
- * data; take over the jobs on {@code samuel.jobs}, then run jobs and check the retrain policies.
+ * data; take over the jobs on {@code samuel.jobs}, then run jobs and check the retrain and first-job policies.
  */
 @Startup
 @ApplicationScoped
@@ -64,6 +66,7 @@ public class TrainerRuntime {
     private JobManager jobs;
     private JobRequestFollower requests;
     private RetrainPolicy retrain;
+    private FirstJobPolicy firstJobs;
 
     @PostConstruct
     void start() throws InterruptedException {
@@ -88,6 +91,8 @@ public class TrainerRuntime {
         datasets.start();
         startJobs(instance);
         retrain = new RetrainPolicy(this::specs, datasets, jobs, Clock.systemUTC());
+        firstJobs = new FirstJobPolicy(this::specs, datasets, jobs,
+                model -> registry.alias(model, AliasRecord.CHAMPION).isPresent());
     }
 
     /** Takes over the jobs on {@code samuel.jobs}, then follows the requests others write there. */
@@ -112,6 +117,9 @@ public class TrainerRuntime {
     void checkRetrainPolicies() {
         if (retrain != null) {
             retrain.run();
+        }
+        if (firstJobs != null) {
+            firstJobs.run();
         }
     }
 

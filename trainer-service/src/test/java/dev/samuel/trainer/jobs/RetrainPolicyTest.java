@@ -28,7 +28,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-/** The retrain policies on a real train topic, with jobs that finish at once. */
+/** The retrain policies on a real train topic, with jobs that finish at once; {@link PolicyRun} serves the first-job rule's test too. */
 @WithKafka
 class RetrainPolicyTest {
 
@@ -145,6 +145,9 @@ class RetrainPolicyTest {
         private final DatasetFollower datasets;
         private final JobManager jobs;
         private final RetrainPolicy policy;
+        private final FirstJobPolicy firstJobs;
+        /** The models that have a champion, as the registry would say. */
+        final java.util.Set<String> champions = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private long produced;
 
         /** {@code succeeding}: whether each job succeeds, or fails after reading its data. */
@@ -172,6 +175,7 @@ class RetrainPolicyTest {
             jobs = new JobManager(published::add, work, clock);
             jobs.start();
             policy = new RetrainPolicy(() -> List.of(spec), datasets, jobs, clock);
+            firstJobs = new FirstJobPolicy(() -> List.of(spec), datasets, jobs, champions::contains);
         }
 
         /** Sends examples and waits until the follower has read them. */
@@ -190,6 +194,10 @@ class RetrainPolicyTest {
 
         void check() {
             policy.run();
+        }
+
+        void checkFirstJob() {
+            firstJobs.run();
         }
 
         long requested() {
