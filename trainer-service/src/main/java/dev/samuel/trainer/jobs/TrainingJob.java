@@ -143,7 +143,7 @@ public final class TrainingJob implements JobWork {
             return "no " + split + " examples yet in " + topic;
         }
         return "no " + split + " examples in " + topic + " at or after the job's dataFrom (" + job.dataFrom()
-                + "); the trainer holds " + held + " before it";
+                + "): all " + held + " the trainer holds there are older";
     }
 
     private static void require(boolean condition, String problem) {
