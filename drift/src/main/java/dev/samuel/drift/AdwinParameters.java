@@ -30,6 +30,11 @@ public record AdwinParameters(double delta, int maxBuckets, int checkPeriod) imp
     }
 
     @Override
+    public String detector() {
+        return NAME;
+    }
+
+    @Override
     public Adwin newDetector() {
         return new Adwin(this);
     }

@@ -25,6 +25,11 @@ public record DdmParameters(double warningLevel, double driftLevel, int minInsta
     }
 
     @Override
+    public String detector() {
+        return NAME;
+    }
+
+    @Override
     public Ddm newDetector() {
         return new Ddm(this);
     }

@@ -13,6 +13,9 @@ public sealed interface DriftSettings permits AdwinParameters, PageHinkleyParame
     /** The detector when the spec names none: ADWIN with its defaults (issue 15). */
     DriftSettings DEFAULT = AdwinParameters.DEFAULT;
 
+    /** The detector's name, as a spec's block names it. */
+    String detector();
+
     /** A new detector with these parameters, for one served version. */
     DriftDetector newDetector();
 

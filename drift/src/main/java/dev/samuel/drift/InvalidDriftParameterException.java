@@ -4,10 +4,17 @@ package dev.samuel.drift;
 public class InvalidDriftParameterException extends IllegalArgumentException {
 
     private final String parameter;
+    private final String problem;
 
     public InvalidDriftParameterException(String parameter, String problem) {
         super("monitoring.drift." + parameter + ": " + problem);
         this.parameter = parameter;
+        this.problem = problem;
+    }
+
+    /** What is wrong with the parameter, without its name: a spec may hold several drift blocks. */
+    public String problem() {
+        return problem;
     }
 
     /** The parameter's name as the spec's {@code monitoring.drift} block spells it. */

@@ -33,6 +33,11 @@ public record PageHinkleyParameters(double delta, double lambda, double alpha, i
     }
 
     @Override
+    public String detector() {
+        return NAME;
+    }
+
+    @Override
     public PageHinkley newDetector() {
         return new PageHinkley(this);
     }

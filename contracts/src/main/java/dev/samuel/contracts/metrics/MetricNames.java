@@ -54,6 +54,35 @@ public final class MetricNames {
     /** Counter: champion versions refused while loading (download, checksum, shape, warm-up), by model and reason. */
     public static final String INFERENCE_LOAD_FAILURES = "samuel.inference.load.failures";
 
+    /** Tag: the window of a realised figure, {@value #WINDOW_EXAMPLES} or {@value #WINDOW_TIME}. */
+    public static final String WINDOW = "window";
+    public static final String WINDOW_EXAMPLES = "examples";
+    public static final String WINDOW_TIME = "time";
+    /** Tag: how a labelled example was judged, {@value #JOINED} (its prediction waited) or {@value #PREQUENTIAL}. */
+    public static final String JUDGED = "judged";
+    public static final String JOINED = "joined";
+    public static final String PREQUENTIAL = "prequential";
+
+    /** Gauge: the served version's realised accuracy over the model's window, by model, version and window. */
+    public static final String REALISED_ACCURACY = "samuel.performance.accuracy";
+    /** Gauge: the served version's realised loss (the spec's), by model, version and window. */
+    public static final String REALISED_LOSS = "samuel.performance.loss";
+    /** Counter: labelled examples judged against a prediction, by model, version and how ({@value #JUDGED}). */
+    public static final String JUDGED_EXAMPLES = "samuel.performance.judged";
+    /** Distribution summary (histogram, seconds): from an event to its label, by model. */
+    public static final String LABEL_DELAY = "samuel.performance.label.delay";
+    /** Gauge: predictions waiting for their label, by model. */
+    public static final String WAITING_PREDICTIONS = "samuel.performance.waiting";
+    /** Counter: predictions whose label did not come within {@code monitoring.labelDelay}, by model. */
+    public static final String EXPIRED_PREDICTIONS = "samuel.performance.expired";
+    /** Counter: labelled examples or predictions that could not be judged, by model and reason. */
+    public static final String UNJUDGED = "samuel.performance.unjudged";
+    /** Counter: drift detections and the jobs they requested, by model, version, detector, stream and kind. */
+    public static final String DRIFT_EVENTS = "samuel.drift.events";
+    public static final String DETECTOR = "detector";
+    public static final String STREAM = "stream";
+    public static final String KIND = "kind";
+
     /** Gauge: versions registered, by model. */
     public static final String REGISTRY_VERSIONS = "samuel.registry.versions";
     /** Gauge: the latest version number, by model. */

@@ -54,6 +54,20 @@ public final class ModelSignature {
         return new ModelSignature(spec.task(), spec.loss(), program);
     }
 
+    /**
+     * The reading of a served prediction as one output row: a classifier's {@code scores} (one probability per
+     * class, a binary one's included) or a regression's values. A prediction on {@code M.predictions} is judged
+     * against its label by the rule that judged the program that made it.
+     */
+    public static ModelSignature ofPredictions(ModelSpec spec) {
+        Task task = spec.task();
+        boolean classifies = task.isClassification();
+        var row = new ProgramSignature("features", spec.input().featureCount(), "scores",
+                classifies ? task.classes() : task.outputs(), classifies ? OutputKind.PROBABILITIES : OutputKind.VALUES,
+                Origin.SPEC);
+        return new ModelSignature(task, spec.loss(), row);
+    }
+
     /** Values per output row the spec needs: one per class (one for binary cross-entropy), or per regression output. */
     public static int requiredWidth(Task task, String loss) {
         if (ModelSpec.BINARY_CROSS_ENTROPY.equals(loss)) {

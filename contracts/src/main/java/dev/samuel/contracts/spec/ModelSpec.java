@@ -1,6 +1,7 @@
 package dev.samuel.contracts.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -19,7 +20,10 @@ public record ModelSpec(
         Init init,
         Training training,
         Promotion promotion,
-        TopicNames topics) {
+        TopicNames topics,
+        // Written only when it is not the default, so that a spec without it keeps its JSON, and its hash.
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Monitoring.IsDefault.class)
+        Monitoring monitoring) {
 
     public static final String SOFTMAX_CROSS_ENTROPY = "softmax_cross_entropy";
     public static final String MEAN_SQUARED_ERROR = "mse";
@@ -36,5 +40,11 @@ public record ModelSpec(
         training = training == null ? Training.DEFAULT : training;
         promotion = promotion == null ? Promotion.DEFAULT : promotion;
         topics = topics == null ? TopicNames.DEFAULTS : topics;
+        monitoring = monitoring == null ? Monitoring.DEFAULT : monitoring;
+    }
+
+    public ModelSpec(String name, Task task, Input input, List<Layer> layers, String loss, Optimizer optimizer,
+                     Init init, Training training, Promotion promotion, TopicNames topics) {
+        this(name, task, input, layers, loss, optimizer, init, training, promotion, topics, null);
     }
 }

@@ -50,6 +50,7 @@ public final class ModelSpecValidator {
         checkOptimizer(spec.optimizer());
         checkInit(spec.init());
         checkTraining(spec.training());
+        problems.addAll(MonitoringCheck.problems(spec.monitoring()));
         require(Double.isFinite(spec.promotion().minImprovement()), "promotion.minImprovement must be a finite number");
         checkTopics(spec.topics());
     }

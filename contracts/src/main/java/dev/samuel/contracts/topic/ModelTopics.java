@@ -3,6 +3,7 @@ package dev.samuel.contracts.topic;
 import dev.samuel.contracts.event.LabelledExample;
 import dev.samuel.contracts.event.Prediction;
 import dev.samuel.contracts.event.UnlabelledEvent;
+import dev.samuel.contracts.monitoring.PerformanceRecord;
 import java.util.List;
 
 /**
@@ -16,9 +17,10 @@ public record ModelTopics(
         Topic<String, LabelledExample> test,
         Topic<String, UnlabelledEvent> unlabelled,
         Topic<String, Prediction> predictions,
-        Topic<byte[], byte[]> rejected) {
+        Topic<byte[], byte[]> rejected,
+        Topic<String, PerformanceRecord> performance) {
 
     public List<Topic<?, ?>> all() {
-        return List.of(labelled, train, test, unlabelled, predictions, rejected);
+        return List.of(labelled, train, test, unlabelled, predictions, rejected, performance);
     }
 }

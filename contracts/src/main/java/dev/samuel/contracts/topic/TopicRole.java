@@ -16,7 +16,10 @@ public enum TopicRole {
     TEST(TopicSettings.compacted(3, "a re-sent example id is a relabel, a tombstone a deletion")),
     UNLABELLED(TopicSettings.stream(3, "events to score, as users send them")),
     PREDICTIONS(TopicSettings.stream(3, "one prediction per event")),
-    REJECTED(TopicSettings.stream(3, "dead letters for operators"));
+    REJECTED(TopicSettings.stream(3, "dead letters for operators")),
+    // One partition: every result of a model reaches the one place its drift detectors live.
+    PERFORMANCE(TopicSettings.stream(1, "each labelled example judged against its prediction")),
+    DRIFT(TopicSettings.stream(1, "drift detections and the jobs they requested"));
 
     private final TopicSettings settings;
 

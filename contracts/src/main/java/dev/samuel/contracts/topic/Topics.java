@@ -2,6 +2,8 @@ package dev.samuel.contracts.topic;
 
 import dev.samuel.contracts.event.Encoding;
 import dev.samuel.contracts.job.JobRecord;
+import dev.samuel.contracts.monitoring.DriftEvent;
+import dev.samuel.contracts.monitoring.PerformanceRecord;
 import dev.samuel.contracts.registry.RegistryRecord;
 import dev.samuel.contracts.serde.JsonSerde;
 import dev.samuel.contracts.serde.SamuelSerdes;
@@ -24,8 +26,15 @@ public final class Topics {
     public static final Topic<String, JobRecord> JOBS =
             new Topic<>("samuel.jobs", TopicRole.JOBS, Serdes.String(), new JsonSerde<>(JobRecord.class));
 
+    /** Drift detections and the retraining they requested, by model. */
+    public static final Topic<String, DriftEvent> DRIFT =
+            new Topic<>("samuel.drift", TopicRole.DRIFT, Serdes.String(), new JsonSerde<>(DriftEvent.class));
+
     private Topics() {
     }
+
+    /** The suffix of every model's performance topic, {@code <model>.performance}; a spec cannot rename it. */
+    public static final String PERFORMANCE = "performance";
 
     /** The topics of a model, honouring the spec's overrides. */
     public static ModelTopics of(ModelSpec spec) {
@@ -51,7 +60,9 @@ public final class Topics {
                 new Topic<>(name(model, "predictions", names.predictions()), TopicRole.PREDICTIONS, Serdes.String(),
                         SamuelSerdes.prediction()),
                 new Topic<>(name(model, "rejected", names.rejected()), TopicRole.REJECTED, Serdes.ByteArray(),
-                        Serdes.ByteArray()));
+                        Serdes.ByteArray()),
+                new Topic<>(model + "." + PERFORMANCE, TopicRole.PERFORMANCE, Serdes.String(),
+                        new JsonSerde<>(PerformanceRecord.class)));
     }
 
     private static String name(String model, String role, String override) {

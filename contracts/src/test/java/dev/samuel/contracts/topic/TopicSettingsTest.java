@@ -11,7 +11,7 @@ class TopicSettingsTest {
         var topics = Topics.of("digits");
 
         assertThat(topics.all()).extracting(Topic::role).containsExactly(TopicRole.LABELLED, TopicRole.TRAIN,
-                TopicRole.TEST, TopicRole.UNLABELLED, TopicRole.PREDICTIONS, TopicRole.REJECTED);
+                TopicRole.TEST, TopicRole.UNLABELLED, TopicRole.PREDICTIONS, TopicRole.REJECTED, TopicRole.PERFORMANCE);
         assertThat(topics.train().settings().creationConfigs()).containsEntry("cleanup.policy", "compact");
         assertThat(topics.test().settings().creationConfigs()).containsEntry("cleanup.policy", "compact");
         // Streams keep the cluster's retention: no cleanup policy of their own.
@@ -19,6 +19,9 @@ class TopicSettingsTest {
         assertThat(topics.rejected().settings().partitions()).isEqualTo(3);
         assertThat(Topics.JOBS.settings().creationConfigs()).containsEntry("cleanup.policy", "compact");
         assertThat(Topics.JOBS.settings().partitions()).isEqualTo(1);
+        // All of a model's judged examples reach one drift watch.
+        assertThat(topics.performance().settings().partitions()).isEqualTo(1);
+        assertThat(Topics.DRIFT.settings().partitions()).isEqualTo(1);
     }
 
     @Test

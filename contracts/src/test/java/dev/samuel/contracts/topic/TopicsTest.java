@@ -17,7 +17,7 @@ class TopicsTest {
         var topics = Topics.of("digits");
 
         assertThat(topics.all()).extracting(Topic::name).containsExactly("digits.labelled", "digits.train",
-                "digits.test", "digits.unlabelled", "digits.predictions", "digits.rejected");
+                "digits.test", "digits.unlabelled", "digits.predictions", "digits.rejected", "digits.performance");
         assertThat(Topics.REGISTRY.name()).isEqualTo("samuel.registry");
     }
 
@@ -31,5 +31,6 @@ class TopicsTest {
         assertThat(topics.labelled().name()).isEqualTo("raw.digits");
         assertThat(topics.train().name()).isEqualTo("digits.train");
         assertThat(topics.predictions().name()).isEqualTo("digits.scores");
+        assertThat(topics.performance().name()).isEqualTo("digits.performance");
     }
 }

@@ -15,6 +15,9 @@ import dev.samuel.plumbing.http.Backoff;
 import dev.samuel.plumbing.registry.RegistryClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import dev.samuel.inference.judge.Judge;
+import dev.samuel.inference.judge.JudgeTopology;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -27,7 +30,13 @@ public final class InferenceRuntime implements AutoCloseable {
 
     /** Everything the runtime needs that is not a Kafka consumer or producer setting. */
     public record Options(String registryUrl, Duration artifactTimeout, int ortThreads, int topicPartitions,
-                          short replicationFactor) {
+                          short replicationFactor, Judge.Options judge) {
+
+        /** The judge with its defaults, its state under the temporary directory. */
+        public Options(String registryUrl, Duration artifactTimeout, int ortThreads, int topicPartitions,
+                       short replicationFactor) {
+            this(registryUrl, artifactTimeout, ortThreads, topicPartitions, replicationFactor, null);
+        }
     }
 
     private final Champions champions = new Champions();
@@ -38,6 +47,7 @@ public final class InferenceRuntime implements AutoCloseable {
     private final SwapCoordinator swaps;
     private final ScoringLoop loop;
     private final RegistryFollower follower;
+    private final Judge judge;
 
     private InferenceRuntime(LoopSettings kafka, Options options, MeterRegistry meters) {
         this.metrics = new InferenceMetrics(meters, champions);
@@ -52,6 +62,16 @@ public final class InferenceRuntime implements AutoCloseable {
                 kafka.instanceId(), registry);
         started.set(follower);
         this.loop = new ScoringLoop(kafka, champions, new PollScorer(champions, metrics), meters).start();
+        this.judge = Judge.start(kafka.common(), judgeOptions(kafka, options), registry, champions, meters);
+    }
+
+    private static Judge.Options judgeOptions(LoopSettings kafka, Options options) {
+        if (options.judge() != null) {
+            return options.judge();
+        }
+        return new Judge.Options(kafka.groupId() + "-judge", kafka.instanceId(),
+                Path.of(System.getProperty("java.io.tmpdir"), "samuel-judge"), options.replicationFactor(),
+                JudgeTopology.Settings.DEFAULT);
     }
 
     public static InferenceRuntime start(LoopSettings kafka, Options options, MeterRegistry meters) {
@@ -76,11 +96,12 @@ public final class InferenceRuntime implements AutoCloseable {
 
     /** Caught up with the registry log and polling: the first champions are being loaded or served. */
     public boolean isReady() {
-        return follower.isCaughtUp() && follower.isFollowing() && loop.isRunning();
+        return follower.isCaughtUp() && follower.isFollowing() && loop.isRunning() && judge.isRunning();
     }
 
     @Override
     public void close() throws Exception {
+        judge.close();
         loop.close();
         follower.close();
         swaps.close();

@@ -49,6 +49,8 @@ public final class OutputTopics implements AutoCloseable {
                 topics.ensure(List.of(modelTopics.unlabelled()), OptionalInt.of(partitions));
             }
             topics.ensure(List.of(modelTopics.predictions(), modelTopics.rejected()), OptionalInt.of(partitions));
+            // One partition, whatever the others have: the model's judged examples reach one drift watch.
+            topics.ensure(List.of(modelTopics.performance()));
         } catch (Exception e) {
             ensured.remove(model.name());
             LOG.warn("Could not create the output topics of {}: {}", model.name(), e.toString());

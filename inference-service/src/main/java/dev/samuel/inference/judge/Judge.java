@@ -1,0 +1,93 @@
+package dev.samuel.inference.judge;
+
+import dev.samuel.contracts.registry.RegistryState;
+import dev.samuel.contracts.topic.Topics;
+import dev.samuel.inference.swap.Champions;
+import dev.samuel.plumbing.kafka.TopicEnsurer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/**
+ * The served models' realised performance, as a Kafka Streams application inside inference: inference holds the
+ * champions that score a label no prediction waited for (docs/design.md, realised performance). Every instance runs
+ * it under one application id, so the join's tasks and the models' drift watches spread over the instances.
+ */
+public final class Judge implements AutoCloseable {
+
+    /** Everything the judge needs besides the cluster's settings. */
+    public record Options(String applicationId, String instanceId, Path stateDir, short replicationFactor,
+                          JudgeTopology.Settings topology) {
+    }
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+
+    private Judge(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics) {
+        this.streams = streams;
+        this.streamsMetrics = streamsMetrics;
+    }
+
+    public static Judge start(Map<String, Object> kafka, Options options, RegistryState registry, Champions champions,
+                              MeterRegistry meters) {
+        ensureOutputs(kafka, options.replicationFactor());
+        var models = new ModelIndex(registry);
+        var metrics = new JudgeMetrics(meters);
+        var topology = JudgeTopology.build(new StreamsBuilder(), options.topology(), models,
+                new ChampionPrequential(champions, models), metrics, Clock.systemUTC());
+        var streams = new KafkaStreams(topology, properties(kafka, options));
+        var streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(meters);
+        streams.start();
+        return new Judge(streams, streamsMetrics);
+    }
+
+    /** Running or rebalancing: not stopped, not failed. */
+    public boolean isRunning() {
+        return streams.state().isRunningOrRebalancing();
+    }
+
+    private static Properties properties(Map<String, Object> kafka, Options options) {
+        var config = new HashMap<String, Object>(kafka);
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, options.applicationId());
+        config.put(StreamsConfig.CLIENT_ID_CONFIG, options.applicationId() + "-" + options.instanceId());
+        // A judged example, its place in the join's stores and its input offsets are committed together.
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) options.replicationFactor());
+        // One directory per instance: two instances on one machine must not share their stores' lock.
+        config.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().resolve(options.instanceId()).toString());
+        config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class);
+        // A new model's topics join the pattern subscription within 10 s instead of 5 minutes.
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), 10_000);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        var properties = new Properties();
+        properties.putAll(config);
+        return properties;
+    }
+
+    /** The platform topics the judge writes to; each model's performance topic is made with its other outputs. */
+    private static void ensureOutputs(Map<String, Object> kafka, short replicationFactor) {
+        try (var admin = Admin.create(kafka)) {
+            new TopicEnsurer(admin, Optional.of(replicationFactor)).ensure(List.of(Topics.DRIFT, Topics.JOBS));
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.close();
+        streamsMetrics.close();
+    }
+}
