@@ -1,7 +1,8 @@
 package dev.samuel.inference.app;
 
-import dev.samuel.plumbing.kafka.RegistryFollower;
 import dev.samuel.contracts.registry.RegistryState;
+import dev.samuel.inference.judge.Judge;
+import dev.samuel.inference.judge.JudgeTopology;
 import dev.samuel.inference.metrics.InferenceMetrics;
 import dev.samuel.inference.model.ModelLoader;
 import dev.samuel.inference.scoring.LoopSettings;
@@ -12,11 +13,10 @@ import dev.samuel.inference.swap.Champions;
 import dev.samuel.inference.swap.SwapCoordinator;
 import dev.samuel.inference.swap.SwapStatus;
 import dev.samuel.plumbing.http.Backoff;
+import dev.samuel.plumbing.kafka.RegistryFollower;
 import dev.samuel.plumbing.registry.RegistryClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import dev.samuel.inference.judge.Judge;
-import dev.samuel.inference.judge.JudgeTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -69,6 +69,7 @@ public final class InferenceRuntime implements AutoCloseable {
         if (options.judge() != null) {
             return options.judge();
         }
+        // The judge's application id follows the scoring loop's group, so tests that name their group get their own.
         return new Judge.Options(kafka.groupId() + "-judge", kafka.instanceId(),
                 Path.of(System.getProperty("java.io.tmpdir"), "samuel-judge"), options.replicationFactor(),
                 JudgeTopology.Settings.DEFAULT);

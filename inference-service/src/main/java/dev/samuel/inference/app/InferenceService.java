@@ -1,6 +1,8 @@
 package dev.samuel.inference.app;
 
 import dev.samuel.inference.config.InferenceConfig;
+import dev.samuel.inference.judge.Judge;
+import dev.samuel.inference.judge.JudgeTopology;
 import dev.samuel.inference.scoring.LoopSettings;
 import dev.samuel.inference.swap.Champions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ServiceUnavailableException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** Starts the {@link InferenceRuntime} with the application and stops it with the application. */
@@ -33,8 +36,13 @@ public class InferenceService {
     void start(@Observes StartupEvent event) {
         var settings = new LoopSettings(kafka, config.instanceId(), config.groupId(), config.maxPollRecords(),
                 config.pollTimeout(), config.transactionTimeout());
+        var judge = config.judge();
         var options = new InferenceRuntime.Options(config.registryUrl(), config.artifactTimeout(), config.ortThreads(),
-                config.topicPartitions(), config.topicReplicationFactor());
+                config.topicPartitions(), config.topicReplicationFactor(), new Judge.Options(
+                        config.groupId() + "-judge", config.instanceId(), Path.of(judge.stateDir()),
+                        config.topicReplicationFactor(), new JudgeTopology.Settings(JudgeTopology.Settings.INPUTS,
+                                JudgeTopology.Settings.PERFORMANCE, judge.partitions(), judge.sweepEvery(),
+                                judge.changeWindow(), true)));
         runtime = InferenceRuntime.start(settings, options, meters);
     }
 

@@ -49,4 +49,29 @@ public interface InferenceConfig {
 
     @WithDefault("1")
     short topicReplicationFactor();
+
+    /** The judge: labels joined to predictions, drift detection (docs/design.md, "Realised performance"). */
+    JudgeConfig judge();
+
+    interface JudgeConfig {
+
+        /**
+         * Where the join's stores live, one folder per instance below it. Lost with the pod, they are rebuilt from
+         * their changelog topics; a volume makes the restart faster.
+         */
+        @WithDefault("${java.io.tmpdir}/samuel-judge")
+        String stateDir();
+
+        /** Partitions of the join's repartition topic: at most this many instances share the join. */
+        @WithDefault("3")
+        int partitions();
+
+        /** How often predictions whose label is overdue are counted as expired and forgotten. */
+        @WithDefault("10s")
+        Duration sweepEvery();
+
+        /** Judged examples per model whose place a drift watch remembers, to start a drift job from. */
+        @WithDefault("100000")
+        int changeWindow();
+    }
 }

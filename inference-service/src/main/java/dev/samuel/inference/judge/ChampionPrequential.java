@@ -1,10 +1,10 @@
 package dev.samuel.inference.judge;
 
+import ai.onnxruntime.OrtException;
 import dev.samuel.contracts.event.ResolvedExample;
 import dev.samuel.contracts.monitoring.Judgement;
 import dev.samuel.inference.swap.Champions;
 import dev.samuel.programs.RowBatch;
-import ai.onnxruntime.OrtException;
 import java.util.Optional;
 
 /** Scores a labelled example with the champion this instance serves, as the scoring loop would score its event. */

@@ -1,10 +1,10 @@
 package dev.samuel.inference.judge;
 
+import dev.samuel.contracts.monitoring.Judgement;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.registry.SpecRecord;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.topic.Topics;
-import dev.samuel.contracts.monitoring.Judgement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

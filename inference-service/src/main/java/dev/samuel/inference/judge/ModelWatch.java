@@ -1,7 +1,7 @@
 package dev.samuel.inference.judge;
 
-import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.job.JobRecord.DataStart;
+import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.monitoring.DriftEvent;
 import dev.samuel.contracts.monitoring.PerformanceRecord;
 import dev.samuel.contracts.spec.Monitoring;
