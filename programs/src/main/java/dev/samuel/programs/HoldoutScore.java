@@ -3,14 +3,17 @@ package dev.samuel.programs;
 import ai.onnxruntime.OrtException;
 import dev.samuel.contracts.event.ResolvedExample;
 import dev.samuel.contracts.model.ModelSignature;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A program's loss and accuracy on labelled examples, run as inference runs it ({@link RowBatch}) and judged by the
  * model's {@link ModelSignature}: the weighted mean of the spec's loss, as in training, and the fraction of examples
- * whose class it predicts (NaN for a regression).
+ * whose class it predicts (NaN for a regression). For a regression, {@code errorP90} is the 90th percentile of its
+ * examples' losses (squared errors): the line above which a served result counts as an error for the drift detector
+ * (NaN for a classifier, whose error is a miss).
  */
-public record HoldoutScore(double loss, double accuracy, int examples) {
+public record HoldoutScore(double loss, double accuracy, int examples, double errorP90) {
 
     private static final int BATCH = 256;
 
@@ -19,6 +22,7 @@ public record HoldoutScore(double loss, double accuracy, int examples) {
         double weightedLoss = 0;
         double weights = 0;
         long correct = 0;
+        double[] losses = new double[examples.size()];
         for (int start = 0; start < examples.size(); start += BATCH) {
             var rows = examples.subList(start, Math.min(examples.size(), start + BATCH));
             batch.reset(signature.program().features());
@@ -26,7 +30,9 @@ public record HoldoutScore(double loss, double accuracy, int examples) {
             float[] outputs = run(batch, program, signature);
             for (int row = 0; row < rows.size(); row++) {
                 var example = rows.get(row);
-                weightedLoss += example.weight() * signature.loss(outputs, row, example.target());
+                double loss = signature.loss(outputs, row, example.target());
+                losses[start + row] = loss;
+                weightedLoss += example.weight() * loss;
                 weights += example.weight();
                 if (signature.isClassifier() && signature.isCorrect(outputs, row, example.target())) {
                     correct++;
@@ -34,7 +40,17 @@ public record HoldoutScore(double loss, double accuracy, int examples) {
             }
         }
         double accuracy = signature.isClassifier() ? correct / (double) examples.size() : Double.NaN;
-        return new HoldoutScore(weights > 0 ? weightedLoss / weights : Double.NaN, accuracy, examples.size());
+        return new HoldoutScore(weights > 0 ? weightedLoss / weights : Double.NaN, accuracy, examples.size(),
+                signature.isClassifier() ? Double.NaN : percentile90(losses));
+    }
+
+    /** The nearest-rank 90th percentile; NaN for no examples. */
+    private static double percentile90(double[] losses) {
+        if (losses.length == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(losses);
+        return losses[(int) Math.ceil(0.9 * losses.length) - 1];
     }
 
     private static float[] run(RowBatch batch, Program program, ModelSignature signature) {

@@ -2,6 +2,7 @@ package dev.samuel.trainer.jobs;
 
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.model.SignatureMismatchException;
+import dev.samuel.contracts.monitoring.Judgement;
 import dev.samuel.contracts.registry.AliasRecord;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.spec.ModelSpec;
@@ -128,6 +129,8 @@ public final class TrainingJob implements JobWork {
         putFinite(metrics, "test_loss", evaluation.loss());
         putFinite(metrics, "train_loss", trainLoss);
         putFinite(metrics, "test_accuracy", evaluation.accuracy());
+        // A regression's error line for the drift detector on its served results.
+        putFinite(metrics, Judgement.ERROR_THRESHOLD_METRIC, evaluation.errorP90());
         return metrics;
     }
 
