@@ -41,6 +41,32 @@ final class Dashboards {
             return ids;
         }
 
+        /** The dashboard's own annotations: Grafana's built-in one (alerts and manual notes) left out. */
+        List<JsonNode> annotations() {
+            var annotations = new ArrayList<JsonNode>();
+            for (var annotation : json.path("annotations").path("list")) {
+                if (annotation.path("builtIn").asInt() != 1) {
+                    annotations.add(annotation);
+                }
+            }
+            return annotations;
+        }
+
+        /** Every PromQL expression of the dashboard: each panel's targets, then each annotation's. */
+        List<Query> queries() {
+            var queries = new ArrayList<Query>();
+            for (var panel : panels()) {
+                for (var target : panel.path("targets")) {
+                    queries.add(new Query("panel '" + panel.path("title").asText() + "'", target.path("expr").asText()));
+                }
+            }
+            for (var annotation : annotations()) {
+                queries.add(new Query("annotation '" + annotation.path("name").asText() + "'",
+                        annotation.path("expr").asText()));
+            }
+            return queries;
+        }
+
         JsonNode variable(String name) {
             for (var variable : json.path("templating").path("list")) {
                 if (variable.path("name").asText().equals(name)) {
@@ -49,6 +75,10 @@ final class Dashboards {
             }
             return null;
         }
+    }
+
+    /** One PromQL expression and where in its dashboard it is. */
+    record Query(String source, String expr) {
     }
 
     private Dashboards() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samuel.contracts.metrics.MetricNames;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,15 +21,9 @@ class DashboardsTest {
     }
 
     @Test
-    void theThreeDashboardsExist() {
+    void theFourDashboardsExist() {
         assertThat(dashboards()).extracting(Dashboards.Dashboard::name)
-                .containsExactly("pipeline.json", "serving.json", "training.json");
-    }
-
-    @Test
-    void everyMetricNameHasAKnownMeterType() {
-        assertThat(MetricCatalog.micrometerNames()).hasSize(MetricCatalog.METERS.size())
-                .containsExactlyInAnyOrderElementsOf(MetricCatalog.METERS.keySet());
+                .containsExactly("performance.json", "pipeline.json", "serving.json", "training.json");
     }
 
     @Test
@@ -42,6 +37,30 @@ class DashboardsTest {
                         "samuel_ingest_examples");
         assertThat(MetricCatalog.prometheusNames(MetricNames.TRAIN_LOSS_STEPS, MetricCatalog.METERS.get(MetricNames.TRAIN_LOSS_STEPS)))
                 .contains("samuel_train_loss_steps_bucket", "samuel_train_loss_steps_sum", "samuel_train_loss_steps_count");
+        // A summary in seconds: Micrometer appends its base unit.
+        assertThat(MetricCatalog.exposed()).contains("samuel_performance_label_delay_seconds_bucket",
+                "samuel_performance_accuracy", "samuel_drift_events_total").doesNotContain("samuel_performance_label_delay_bucket");
+    }
+
+    /** The live-performance dashboard shows each figure the judge exports. */
+    @Test
+    void thePerformanceDashboardShowsEveryFigureOfTheJudge() {
+        var performance = dashboards().stream().filter(d -> d.name().equals("performance.json")).findFirst().orElseThrow();
+        assertThat(performance.json().path("title").asText()).isEqualTo("Samuel: live performance");
+        var queried = new TreeSet<String>();
+        performance.queries().forEach(query -> queried.addAll(PromQl.metricNames(query.expr())));
+        assertThat(queried).contains("samuel_performance_accuracy", "samuel_performance_loss", "samuel_test_accuracy",
+                "samuel_test_loss", "samuel_performance_judged_total", "samuel_performance_label_delay_seconds_bucket",
+                "samuel_performance_waiting", "samuel_performance_expired_total", "samuel_performance_unjudged_total",
+                "samuel_drift_events_total", "samuel_inference_served_version", "samuel_registry_alias_moves_total");
+        var selected = new TreeSet<String>();
+        performance.queries().forEach(query -> PromQl.selectors(query.expr()).forEach(selector -> selector.matchers()
+                .forEach(m -> selected.add(selector.metric() + "{" + m.label() + m.op() + m.value() + "}"))));
+        assertThat(selected).as("both windows").contains("samuel_performance_accuracy{window=examples}",
+                "samuel_performance_accuracy{window=time}", "samuel_performance_loss{window=examples}",
+                "samuel_performance_loss{window=time}");
+        assertThat(performance.annotations()).extracting(a -> a.path("name").asText())
+                .containsExactly("Served version changed", "Drift detections and retrain requests");
     }
 
     @ParameterizedTest
@@ -86,13 +105,60 @@ class DashboardsTest {
 
     @ParameterizedTest
     @MethodSource("dashboards")
+    void everyAnnotationQueriesTheProvisionedPrometheusForTheSelectedModel(Dashboards.Dashboard dashboard) {
+        for (var annotation : dashboard.annotations()) {
+            var name = "annotation '" + annotation.path("name").asText() + "'";
+            assertThat(annotation.path("datasource").path("uid").asText()).as(name).isEqualTo(Dashboards.DATASOURCE_UID);
+            assertThat(annotation.path("expr").asText()).as(name).isNotBlank().contains("$model");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dashboards")
     void queriesOnlySeriesThePlatformExposes(Dashboards.Dashboard dashboard) {
         var exposed = MetricCatalog.exposed();
-        for (var panel : dashboard.panels()) {
-            for (var target : panel.path("targets")) {
-                var names = PromQl.metricNames(target.path("expr").asText());
-                assertThat(names).as(title(panel) + ": " + target.path("expr").asText()).isNotEmpty();
-                assertThat(exposed).as(title(panel)).containsAll(names);
+        for (var query : dashboard.queries()) {
+            var names = PromQl.metricNames(query.expr());
+            assertThat(names).as(query.source() + ": " + query.expr()).isNotEmpty();
+            assertThat(exposed).as(query.source()).containsAll(names);
+        }
+    }
+
+    /**
+     * A label a query matches on or groups by is one the series carry (a meter's tags, job, instance, le on
+     * buckets, quantile on percentiles), and a value it matches a fixed tag on is one the tag takes: a typo
+     * here selects nothing, and a panel that falls back to 0 would not show it.
+     */
+    @ParameterizedTest
+    @MethodSource("dashboards")
+    void matchesOnlyLabelsAndValuesTheSeriesCarry(Dashboards.Dashboard dashboard) {
+        for (var query : dashboard.queries()) {
+            var where = query.source() + ": " + query.expr();
+            var carried = new TreeSet<String>();
+            boolean samuelsOnly = true;
+            for (var name : PromQl.metricNames(query.expr())) {
+                var labels = MetricCatalog.labels(name);
+                if (labels == null) {
+                    samuelsOnly = false;
+                } else {
+                    carried.addAll(labels);
+                }
+            }
+            for (var selector : PromQl.selectors(query.expr())) {
+                var labels = MetricCatalog.labels(selector.metric());
+                if (labels == null) {
+                    continue;
+                }
+                for (var matcher : selector.matchers()) {
+                    assertThat(labels).as(where + ": label of " + selector.metric()).contains(matcher.label());
+                    var values = MetricCatalog.TAG_VALUES.get(matcher.label());
+                    if (values != null && matcher.op().equals("=") && !matcher.value().contains("$")) {
+                        assertThat(values).as(where + ": value of " + matcher.label()).contains(matcher.value());
+                    }
+                }
+            }
+            if (samuelsOnly) {
+                assertThat(carried).as(where + ": grouping labels").containsAll(PromQl.groupingLabels(query.expr()));
             }
         }
     }

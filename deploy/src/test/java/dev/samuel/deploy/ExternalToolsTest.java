@@ -44,17 +44,18 @@ class ExternalToolsTest {
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
 
-    /** Each dashboard query, its Grafana variables filled in, as a recording rule: promtool parses every one. */
+    /**
+     * Each dashboard query (panels' and annotations'), its Grafana variables filled in, as a recording rule:
+     * promtool parses every one.
+     */
     @Test
     void promtoolParsesEveryDashboardQuery(@TempDir Path dir) throws Exception {
         assumeTrue(onPath("promtool"), "promtool is not installed");
         var rules = JsonNodeFactory.instance.arrayNode();
         for (var dashboard : Dashboards.all()) {
-            for (var panel : dashboard.panels()) {
-                for (var target : panel.path("targets")) {
-                    var expr = target.path("expr").asText().replace("$__rate_interval", "1m").replace("$model", "digits");
-                    rules.addObject().put("record", "samuel:dashboard_query:" + rules.size()).put("expr", expr);
-                }
+            for (var query : dashboard.queries()) {
+                var expr = query.expr().replace("$__rate_interval", "1m").replace("$model", "digits");
+                rules.addObject().put("record", "samuel:dashboard_query:" + rules.size()).put("expr", expr);
             }
         }
         var file = dir.resolve("rules.yml");

@@ -52,7 +52,8 @@ class MonitoringConfigTest {
         assertThat(provider.path("type").asText()).isEqualTo("file");
         assertThat(provider.path("options").path("path").asText())
                 .isEqualTo(compose.mountTarget("grafana", "./" + DASHBOARDS));
-        assertThat(Repo.list(Repo.path(DASHBOARDS), ".json")).isNotEmpty();
+        assertThat(Repo.list(Repo.path(DASHBOARDS), ".json")).extracting(file -> file.getFileName().toString())
+                .containsExactly("performance.json", "pipeline.json", "serving.json", "training.json");
     }
 
     private static JsonNode single(JsonNode list) {

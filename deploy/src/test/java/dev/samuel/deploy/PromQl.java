@@ -1,5 +1,7 @@
 package dev.samuel.deploy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -21,7 +23,48 @@ final class PromQl {
             Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.:])[A-Za-z_:][A-Za-z0-9_:]*");
 
+    private static final Pattern SELECTOR = Pattern.compile("(?<![\\w.:])([A-Za-z_:][A-Za-z0-9_:]*)\\s*\\{([^}]*)}");
+    private static final Pattern MATCHER =
+            Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"((?:\\\\.|[^\"\\\\])*)\"");
+    private static final Pattern GROUPING_LABELS =
+            Pattern.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\(([^)]*)\\)");
+
+    /** One label matcher of a selector: {@code label op "value"}. */
+    record Matcher(String label, String op, String value) {
+    }
+
+    /** A series selector with its label matchers: {@code metric{label="value", ...}}. */
+    record Selector(String metric, List<Matcher> matchers) {
+    }
+
     private PromQl() {
+    }
+
+    /** The selectors of an expression that name a metric and match labels. */
+    static List<Selector> selectors(String expr) {
+        var selectors = new ArrayList<Selector>();
+        var found = SELECTOR.matcher(expr);
+        while (found.find()) {
+            var matchers = MATCHER.matcher(found.group(2)).results()
+                    .map(m -> new Matcher(m.group(1), m.group(2), m.group(3))).toList();
+            selectors.add(new Selector(found.group(1), matchers));
+        }
+        return selectors;
+    }
+
+    /** The labels named by by, without, on, ignoring, group_left and group_right. */
+    static Set<String> groupingLabels(String expr) {
+        var labels = new TreeSet<String>();
+        var text = STRING.matcher(expr).replaceAll(" \"\" ");
+        var found = GROUPING_LABELS.matcher(text);
+        while (found.find()) {
+            for (var label : found.group(1).split(",")) {
+                if (!label.isBlank()) {
+                    labels.add(label.strip());
+                }
+            }
+        }
+        return labels;
     }
 
     static Set<String> metricNames(String expr) {
