@@ -80,7 +80,7 @@ final class MetricCatalog {
             Map.entry(MetricNames.REALISED_ACCURACY, gauge().withTags(MetricNames.VERSION, MetricNames.WINDOW)),
             Map.entry(MetricNames.REALISED_LOSS, gauge().withTags(MetricNames.VERSION, MetricNames.WINDOW)),
             Map.entry(MetricNames.JUDGED_EXAMPLES, counter().withTags(MetricNames.VERSION, MetricNames.JUDGED)),
-            Map.entry(MetricNames.LABEL_DELAY, new Meter(Kind.SUMMARY, true).withPercentiles().withUnit("seconds")),
+            Map.entry(MetricNames.LABEL_DELAY, new Meter(Kind.TIMER, true).withPercentiles()),
             Map.entry(MetricNames.WAITING_PREDICTIONS, gauge()),
             Map.entry(MetricNames.EXPIRED_PREDICTIONS, counter()),
             Map.entry(MetricNames.UNJUDGED, counter().withTags(MetricNames.REASON)),

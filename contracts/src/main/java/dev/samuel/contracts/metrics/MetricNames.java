@@ -69,7 +69,7 @@ public final class MetricNames {
     public static final String REALISED_LOSS = "samuel.performance.loss";
     /** Counter: labelled examples judged against a prediction, by model, version and how ({@value #JUDGED}). */
     public static final String JUDGED_EXAMPLES = "samuel.performance.judged";
-    /** Distribution summary (histogram, seconds): from an event to its label, by model. */
+    /** Timer (histogram): from an event to its label, by model. */
     public static final String LABEL_DELAY = "samuel.performance.label.delay";
     /** Gauge: predictions waiting for their label, by model. */
     public static final String WAITING_PREDICTIONS = "samuel.performance.waiting";

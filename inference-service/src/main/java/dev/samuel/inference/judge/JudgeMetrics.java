@@ -2,10 +2,10 @@ package dev.samuel.inference.judge;
 
 import dev.samuel.contracts.metrics.MetricNames;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,12 +50,13 @@ final class JudgeMetrics {
                 .register(registry), Counter.class).increment();
     }
 
+    /** A timer, not a summary of seconds: its histogram has buckets below a second, where most label delays are. */
     void labelDelay(String model, long millis) {
-        meter("delay:" + model, () -> DistributionSummary.builder(MetricNames.LABEL_DELAY).baseUnit("seconds")
+        meter("delay:" + model, () -> Timer.builder(MetricNames.LABEL_DELAY)
                 .description("From an event to its label").tag(MetricNames.MODEL, model)
-                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().minimumExpectedValue(0.001)
-                .maximumExpectedValue((double) Duration.ofDays(7).toSeconds()).register(registry),
-                DistributionSummary.class).record(millis / 1000.0);
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofDays(7))
+                .register(registry), Timer.class).record(Duration.ofMillis(millis));
     }
 
     void expired(String model) {
