@@ -9,7 +9,7 @@
 #   BENCH_DRIFT_SEED (1), BENCH_DRIFT_SEEDS (100 abrupt streams), BENCH_DRIFT_STATIONARY_SEEDS (10 streams).
 #   --reference: print instead where MOA's ADWIN and DDM alarm on the streams of drift's unit tests (the positions
 #   AdwinTest and DdmTest pin), beside ours.
-# This is not the issue's `bench/run drift` (the platform end to end: labels delayed, recovery time), not built yet.
+# The platform end to end (labels delayed, detection through the judge, recovery time) is `bench/run drift`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 main=dev.samuel.driftref.DriftReferenceBenchmark
