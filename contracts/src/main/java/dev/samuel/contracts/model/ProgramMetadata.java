@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * The {@code metadata_props} of a program, as the platform writes and reads them. The trainer writes the model,
- * the spec hash, the output kind and the origin when it freezes a network; the registry stamps the version, the
- * metrics and the lineage (job, data offsets, warm start) when it registers one, so any ONNX tool can read what a
- * version is. A foreign program may carry none of them.
+ * the spec hash, the output kind, the origin and the training data's input summary when it freezes a network; the
+ * registry stamps the version, the metrics and the lineage (job, data offsets, warm start) when it registers one, so
+ * any ONNX tool can read what a version is. A foreign program may carry none of them.
  */
 public final class ProgramMetadata {
 
@@ -19,6 +19,11 @@ public final class ProgramMetadata {
     public static final String ORIGIN = "samuel.origin";
     public static final String METRIC_PREFIX = "samuel.metric.";
     public static final String LINEAGE_PREFIX = "samuel.lineage.";
+    /**
+     * Written by the trainer's freeze: the training data's distribution of each input feature, as JSON
+     * ({@code contracts}' {@code InputSummary}), which inference compares the events it scores with.
+     */
+    public static final String INPUT_SUMMARY = "samuel.input_summary";
     /** Written before {@link #OUTPUT_KIND} by the trainer on classifiers: {@code probabilities} or {@code logits}. */
     static final String LEGACY_SCORES = "samuel.scores";
 

@@ -28,6 +28,16 @@ final class MonitoringCheck {
         }
         detector(problems, "monitoring.drift", monitoring.drift());
         detector(problems, "monitoring.lossDrift", monitoring.lossDrift());
+        var inputs = monitoring.inputDrift();
+        if (inputs.window() < Monitoring.InputDrift.MIN_WINDOW || inputs.window() > Monitoring.InputDrift.MAX_WINDOW) {
+            problems.add("monitoring.inputDrift.window must be " + Monitoring.InputDrift.MIN_WINDOW + " to "
+                    + Monitoring.InputDrift.MAX_WINDOW + " scored events (a PSI over fewer is mostly noise), got "
+                    + inputs.window());
+        }
+        if (!(inputs.threshold() > 0) || inputs.threshold().isInfinite()) {
+            problems.add("monitoring.inputDrift.threshold must be a positive PSI (0.25 is a significant shift), got "
+                    + inputs.threshold());
+        }
         return problems;
     }
 

@@ -28,6 +28,7 @@ class MonitoringTest {
         assertThat(spec.monitoring().retrainOnDrift()).isTrue();
         assertThat(spec.monitoring().driftMinExamples()).isEqualTo(500);
         assertThat(spec.monitoring().driftCooldown()).isEqualTo(1000);
+        assertThat(spec.monitoring().inputDrift()).isEqualTo(new Monitoring.InputDrift(1000, 0.25, false));
         // A spec's hash is over its JSON: a spec written before monitoring existed must not change it.
         assertThat(ModelSpecs.toJson(spec)).doesNotContain("monitoring");
     }
@@ -44,6 +45,22 @@ class MonitoringTest {
         assertThat(ModelSpecs.parse(ModelSpecs.toJson(spec))).isEqualTo(spec);
     }
 
+    @Test
+    void anInputDriftBlockIsReadAndWrittenBackAndLeftOutWhenDefault() {
+        var spec = ModelSpecs.parse(SPEC.formatted(", \"monitoring\": {\"inputDrift\": {\"window\": 500,"
+                + " \"retrain\": true}}"));
+
+        assertThat(spec.monitoring().inputDrift()).isEqualTo(new Monitoring.InputDrift(500, 0.25, true));
+        assertThat(ModelSpecs.parse(ModelSpecs.toJson(spec))).isEqualTo(spec);
+        // Only inputDrift's defaults given: the spec is the one without a monitoring block, JSON and all.
+        var defaults = ModelSpecs.parse(SPEC.formatted(", \"monitoring\": {\"inputDrift\": {\"threshold\": 0.25}}"));
+        assertThat(defaults.monitoring()).isEqualTo(Monitoring.DEFAULT);
+        assertThat(ModelSpecs.toJson(defaults)).doesNotContain("monitoring");
+        // Another monitoring field changed: the block is written, without the default inputDrift.
+        var window = ModelSpecs.parse(SPEC.formatted(", \"monitoring\": {\"window\": 20}"));
+        assertThat(ModelSpecs.toJson(window)).contains("\"window\":20").doesNotContain("inputDrift");
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """
             "labelDelay": "PT0S"                               | monitoring.labelDelay must be a positive duration
@@ -57,6 +74,11 @@ class MonitoringTest {
             "drift": {"detector": "adwin", "lambda": 3}        | monitoring.drift.lambda
             "labelDelay": "a day"                              | labelDelay
             "labeldelay": "P1D"                                | unknown field 'monitoring.labeldelay'
+            "inputDrift": {"window": 99}                       | monitoring.inputDrift.window must be 100 to 100000
+            "inputDrift": {"window": 100001}                   | monitoring.inputDrift.window must be 100 to 100000
+            "inputDrift": {"threshold": 0}                     | monitoring.inputDrift.threshold must be a positive PSI
+            "inputDrift": {"retrain": "yes"}                   | inputDrift.retrain
+            "inputDrift": {"psi": 0.1}                         | unknown field 'monitoring.inputDrift.psi'
             """)
     void eachProblemIsNamed(String field, String expected) {
         var json = SPEC.formatted(", \"monitoring\": {" + field + "}");
