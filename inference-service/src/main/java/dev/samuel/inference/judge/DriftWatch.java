@@ -91,4 +91,9 @@ final class DriftWatch implements Processor<String, byte[], String, byte[]> {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Override
+    public void close() {
+        watches.keySet().forEach(metrics::forgetRealised);
+    }
 }

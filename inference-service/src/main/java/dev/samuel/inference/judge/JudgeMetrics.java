@@ -90,6 +90,14 @@ final class JudgeMetrics {
         figures.values = new double[] {recent.accuracy(), timed.accuracy(), recent.loss(), timed.loss()};
     }
 
+    /** Removes a model's realised gauges: the task that watched it moved to another instance, which reports them now. */
+    void forgetRealised(String model) {
+        var figures = realised.remove(model);
+        if (figures != null) {
+            figures.meters.forEach(registry::remove);
+        }
+    }
+
     /** One task's share of the predictions waiting, starting from what its store holds. */
     Waiting waiting(Map<String, Long> initial) {
         var share = new Waiting();

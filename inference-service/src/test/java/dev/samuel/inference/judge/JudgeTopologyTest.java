@@ -90,7 +90,22 @@ class JudgeTopologyTest {
 
     @AfterEach
     void stop() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    @Test
+    void theRealisedFiguresLeaveWithTheTaskThatWatchedTheModel() {
+        predictions.pipeInput(key("e9"), prediction("e9", 3, 0.2f, 0.8f), START);
+        train.pipeInput(key("e9"), label(1), START.plusSeconds(1));
+        assertThat(meters.find(MetricNames.REALISED_ACCURACY).tag(MetricNames.VERSION, "3").gauges()).hasSize(2);
+        assertThat(gauge(MetricNames.REALISED_ACCURACY)).isEqualTo(1.0);
+
         driver.close();
+        driver = null;
+
+        assertThat(meters.find(MetricNames.REALISED_ACCURACY).gauges()).isEmpty();
     }
 
     @Test
