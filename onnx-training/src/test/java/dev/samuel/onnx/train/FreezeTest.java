@@ -48,12 +48,14 @@ class FreezeTest {
         Dataset data = Synthetic.blobs(3, 2, 100, 6);
         try (TrainingSession s = TrainingSession.create(SPEC, Standardization.fit(data), InitialParameters.random(3))) {
             byte[] frozen = s.freeze(new FreezeMetadata("blobs", "abc123", OutputKind.PROBABILITIES, Origin.SPEC,
-                    Map.of("test_loss", 0.25), Map.of("parent", "blobs@3")));
+                    Map.of("test_loss", 0.25), Map.of("parent", "blobs@3")).with("samuel.input_summary", "{}")
+                    .with("samuel.model", "not the model"));
             try (OrtSession session = Sessions.open(frozen)) {
                 Map<String, String> props = session.getMetadata().getCustomMetadata();
                 assertThat(props).containsEntry("samuel.model", "blobs").containsEntry("samuel.spec_hash", "abc123")
                         .containsEntry("samuel.metric.test_loss", "0.25").containsEntry("samuel.lineage.parent", "blobs@3")
-                        .containsEntry("samuel.output_kind", "probabilities").containsEntry("samuel.origin", "spec");
+                        .containsEntry("samuel.output_kind", "probabilities").containsEntry("samuel.origin", "spec")
+                        .containsEntry("samuel.input_summary", "{}");
                 assertThat(session.getInputNames()).containsExactly(SpecGraphs.INPUT);
                 assertThat(session.getOutputNames()).containsExactly(SpecGraphs.SCORES);
             }

@@ -1,8 +1,11 @@
 package dev.samuel.trainer.engine;
 
 import dev.samuel.contracts.event.ResolvedExample;
+import dev.samuel.contracts.model.ProgramMetadata;
+import dev.samuel.contracts.monitoring.InputSummary;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.onnx.spec.SpecGraphs;
+import dev.samuel.onnx.train.FreezeMetadata;
 import dev.samuel.onnx.train.TrainingSession;
 import dev.samuel.trainer.data.ExampleSet;
 import dev.samuel.trainer.jobs.TrainingEngine;
@@ -11,7 +14,8 @@ import java.util.ArrayList;
 
 /**
  * Training with the {@code onnx-training} library: the {@link StartingNetwork}, one ONNX Runtime run per
- * mini-batch, batches reshuffled every epoch with the job's seed, frozen with what the program says about itself.
+ * mini-batch, batches reshuffled every epoch with the job's seed, frozen with what the program says about itself,
+ * the training split's input summary included.
  */
 public final class OnnxTrainingEngine implements TrainingEngine {
 
@@ -33,8 +37,19 @@ public final class OnnxTrainingEngine implements TrainingEngine {
                     listener.step(epoch, session.steps(), loss, examples / seconds(started));
                 }
             }
-            return new Trained(session.freeze(network.metadata()), loss, examples / seconds(started));
+            return new Trained(session.freeze(described(network.metadata(), train)), loss, examples / seconds(started));
         }
+    }
+
+    /**
+     * The training split's distribution of each feature goes with the version ({@link InputSummary}): inference
+     * compares the events it scores with it. A fine-tuned foreign program gets one too; inputs wider than
+     * {@link InputSummary#MAX_FEATURES} get none.
+     */
+    static FreezeMetadata described(FreezeMetadata metadata, ExampleSet train) {
+        return InputSummary.of(train.examples().stream().map(ResolvedExample::features).toList())
+                .map(summary -> metadata.with(ProgramMetadata.INPUT_SUMMARY, summary.toJson()))
+                .orElse(metadata);
     }
 
     private static double seconds(long since) {

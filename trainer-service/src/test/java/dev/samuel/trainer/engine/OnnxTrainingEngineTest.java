@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samuel.contracts.event.ResolvedExample;
 import dev.samuel.contracts.model.OutputKind;
+import dev.samuel.contracts.model.ProgramMetadata;
+import dev.samuel.contracts.monitoring.InputSummary;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.ModelSpecs;
 import dev.samuel.testkit.onnx.SklearnPrograms;
@@ -62,6 +64,47 @@ class OnnxTrainingEngineTest {
         assertThat(steps.get(steps.size() - 1)).isLessThan(steps.get(0));
     }
 
+    /** The version carries its training split's deciles per feature: what inference's input drift compares with. */
+    @Test
+    void theFrozenProgramCarriesTheTrainingDataDeciles() throws Exception {
+        var train = blobs(600, 1);
+
+        var trained = engine.train(spec(1), train, new WarmStart.None(), 7, (e, s, l, v) -> { });
+
+        InputSummary summary;
+        try (var program = dev.samuel.programs.Program.open(trained.frozen(), 1)) {
+            summary = InputSummary.read(program.metadata()).orElseThrow();
+        }
+        assertThat(summary.rows()).isEqualTo(600);
+        assertThat(summary.features()).hasSize(2);
+        for (int f = 0; f < 2; f++) {
+            var sorted = new float[600];
+            for (int i = 0; i < 600; i++) {
+                sorted[i] = train.examples().get(i).features()[f];
+            }
+            java.util.Arrays.sort(sorted);
+            var deciles = new float[9];
+            for (int k = 1; k <= 9; k++) {
+                deciles[k - 1] = sorted[k * 60];
+            }
+            var feature = summary.features().get(f);
+            assertThat(feature.edges()).as("feature %d", f).containsExactly(deciles);
+            assertThat(java.util.Arrays.stream(feature.proportions()).boxed().toList())
+                    .allSatisfy(p -> assertThat(p).isCloseTo(0.1, org.assertj.core.data.Offset.offset(0.002)));
+        }
+    }
+
+    @Test
+    void inputsWiderThanASummaryTakesAreFrozenWithout() {
+        var wide = new ExampleSet(List.of(new ResolvedExample(new float[InputSummary.MAX_FEATURES + 1], new float[] {0}, 1f)));
+        var metadata = dev.samuel.onnx.train.FreezeMetadata.ofSpec("wide", "-", OutputKind.PROBABILITIES);
+
+        assertThat(OnnxTrainingEngine.described(metadata, wide).asProperties())
+                .doesNotContainKey(ProgramMetadata.INPUT_SUMMARY);
+        assertThat(OnnxTrainingEngine.described(metadata, blobs(10, 1)).asProperties())
+                .containsKey(ProgramMetadata.INPUT_SUMMARY);
+    }
+
     @Test
     void binaryCrossEntropyTrainsOneOutput() throws Exception {
         var binary = ModelSpecs.parse(ModelSpecs.toJson(spec(5)).replace("{\"dense\":2}", "{\"dense\":1}")
@@ -110,6 +153,8 @@ class OnnxTrainingEngineTest {
                 7, (e, s, l, v) -> { });
 
         try (var program = dev.samuel.programs.Program.open(trained.frozen(), 1)) {
+            // Trained by a job of the platform: it carries its training data's summary like a spec network.
+            assertThat(InputSummary.read(program.metadata())).isPresent();
             var signature = dev.samuel.programs.ProgramReader.read(program, spec(5), Optional.empty()).program();
             assertThat(signature.input()).isEqualTo("x");
             assertThat(signature.output()).isEqualTo("logits");
