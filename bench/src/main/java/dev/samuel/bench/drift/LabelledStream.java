@@ -24,6 +24,7 @@ final class LabelledStream implements AutoCloseable {
     private final ShiftingConcept.Sample[] pending;
     private final Thread thread = new Thread(this::run, "bench-drift-stream");
     private volatile boolean running = true;
+    private volatile long pauseAt = Long.MAX_VALUE;
     private volatile Runnable change;
     private volatile CompletableFuture<Change> changed;
     private volatile long sent;
@@ -39,6 +40,15 @@ final class LabelledStream implements AutoCloseable {
 
     long sent() {
         return sent;
+    }
+
+    /** Stops sending once {@code events} events have gone out, until {@link #resume()}. */
+    void pauseAt(long events) {
+        pauseAt = events;
+    }
+
+    void resume() {
+        pauseAt = Long.MAX_VALUE;
     }
 
     /** Applies {@code change} before the next event; returns where it took effect. */
@@ -60,6 +70,10 @@ final class LabelledStream implements AutoCloseable {
             long interval = 1_000_000_000L / perSecond;
             long next = System.nanoTime();
             for (long n = 0; running; n++) {
+                while (n >= pauseAt && running) {
+                    Thread.sleep(50);
+                    next = System.nanoTime();
+                }
                 applyChange(n);
                 var sample = concept.next();
                 producer.send("e-" + n, new UnlabelledEvent(new FloatVector(sample.features())));
