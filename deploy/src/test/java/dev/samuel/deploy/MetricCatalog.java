@@ -86,6 +86,9 @@ final class MetricCatalog {
             Map.entry(MetricNames.UNJUDGED, counter().withTags(MetricNames.REASON)),
             Map.entry(MetricNames.DRIFT_EVENTS, counter().withTags(MetricNames.VERSION, MetricNames.DETECTOR,
                     MetricNames.STREAM, MetricNames.KIND)),
+            // The input drift detector (inference-service, inputs.InputDriftMetrics).
+            Map.entry(MetricNames.INPUT_PSI_MAX, gauge().withTags(MetricNames.VERSION)),
+            Map.entry(MetricNames.INPUT_PSI, gauge().withTags(MetricNames.VERSION, MetricNames.FEATURE)),
             Map.entry(MetricNames.REGISTRY_VERSIONS, gauge()),
             Map.entry(MetricNames.REGISTRY_LATEST_VERSION, gauge()),
             Map.entry(MetricNames.REGISTRY_ALIAS_VERSION, gauge().withTags(MetricNames.ALIAS)),
@@ -96,13 +99,13 @@ final class MetricCatalog {
 
     /**
      * The values a tag can take where the contracts fix them; a dashboard that matches one of these tags on
-     * another value selects nothing. Tags left out (reason, alias, version, detector) take open-ended values.
+     * another value selects nothing. Tags left out (reason, alias, version, detector, feature) take open-ended values.
      */
     static final Map<String, Set<String>> TAG_VALUES = Map.of(
             MetricNames.WINDOW, Set.of(MetricNames.WINDOW_EXAMPLES, MetricNames.WINDOW_TIME),
             MetricNames.JUDGED, Set.of(MetricNames.JOINED, MetricNames.PREQUENTIAL),
             MetricNames.KIND, Set.of(DriftEvent.DRIFT, DriftEvent.WARNING, DriftEvent.RETRAIN),
-            MetricNames.STREAM, Set.of(DriftEvent.ERROR, DriftEvent.LOSS),
+            MetricNames.STREAM, Set.of(DriftEvent.ERROR, DriftEvent.LOSS, DriftEvent.INPUT),
             MetricNames.SPLIT, Arrays.stream(HoldoutSplit.Split.values()).map(HoldoutSplit.Split::code)
                     .collect(Collectors.toUnmodifiableSet()),
             MetricNames.OUTCOME, Arrays.stream(JobStatus.values()).map(s -> s.name().toLowerCase(Locale.ROOT))

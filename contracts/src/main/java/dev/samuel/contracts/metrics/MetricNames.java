@@ -82,6 +82,15 @@ public final class MetricNames {
     public static final String DETECTOR = "detector";
     public static final String STREAM = "stream";
     public static final String KIND = "kind";
+    /** Gauge: the largest PSI of the served version's input features over the latest window, by model and version. */
+    public static final String INPUT_PSI_MAX = "samuel.input.psi.max";
+    /**
+     * Gauge: an input feature's PSI over the latest window, by model, version and {@value #FEATURE}; only for the five
+     * features of the largest PSI, so a wide input shows five series, not one per feature.
+     */
+    public static final String INPUT_PSI = "samuel.input.psi";
+    /** Tag: an input feature, its name in {@code input.names} or its index. */
+    public static final String FEATURE = "feature";
 
     /** Gauge: versions registered, by model. */
     public static final String REGISTRY_VERSIONS = "samuel.registry.versions";

@@ -1,6 +1,7 @@
 package dev.samuel.inference.judge;
 
 import dev.samuel.contracts.metrics.MetricNames;
+import dev.samuel.inference.metrics.InferenceMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -67,10 +68,8 @@ final class JudgeMetrics {
 
     void drift(String model, int version, String detector, String stream, String kind) {
         meter("drift:" + model + ":" + version + ":" + detector + ":" + stream + ":" + kind,
-                () -> Counter.builder(MetricNames.DRIFT_EVENTS).description("Drift detections and the jobs they requested")
-                        .tag(MetricNames.MODEL, model).tag(MetricNames.VERSION, Integer.toString(version))
-                        .tag(MetricNames.DETECTOR, detector).tag(MetricNames.STREAM, stream)
-                        .tag(MetricNames.KIND, kind).register(registry), Counter.class).increment();
+                () -> InferenceMetrics.driftEvents(registry, model, version, detector, stream, kind), Counter.class)
+                .increment();
     }
 
     /**

@@ -61,6 +61,21 @@ public final class InferenceMetrics {
         servedVersion(model);
     }
 
+    /** A drift detection, or the job it requested, said and committed (the judge's and the input detector's). */
+    public void drift(String model, int version, String detector, String stream, String kind) {
+        meter("drift:" + model + ":" + version + ":" + detector + ":" + stream + ":" + kind,
+                () -> driftEvents(registry, model, version, detector, stream, kind), Counter.class).increment();
+    }
+
+    /** The one definition of {@link MetricNames#DRIFT_EVENTS}, for whichever part of the service detected it. */
+    public static Counter driftEvents(MeterRegistry registry, String model, int version, String detector, String stream,
+                                      String kind) {
+        return Counter.builder(MetricNames.DRIFT_EVENTS).description("Drift detections and the jobs they requested")
+                .tag(MetricNames.MODEL, model).tag(MetricNames.VERSION, Integer.toString(version))
+                .tag(MetricNames.DETECTOR, detector).tag(MetricNames.STREAM, stream).tag(MetricNames.KIND, kind)
+                .register(registry);
+    }
+
     public Timer latency(String model) {
         return meter("latency:" + model, () -> Timer.builder(MetricNames.INFERENCE_LATENCY)
                 .description("Time to decode, score and encode one batch of events")

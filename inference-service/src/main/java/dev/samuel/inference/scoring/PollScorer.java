@@ -1,9 +1,11 @@
 package dev.samuel.inference.scoring;
 
+import dev.samuel.inference.inputs.InputMonitors;
 import dev.samuel.inference.metrics.InferenceMetrics;
 import dev.samuel.inference.model.ServedModel;
 import dev.samuel.inference.swap.Champions;
 import dev.samuel.programs.RowBatch;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +22,10 @@ import org.apache.kafka.common.TopicPartition;
  * Scores one poll inside the caller's transaction: per model, every valid event of the poll goes into one
  * ONNX Runtime run of the version served when the model's batch starts; invalid events become dead letters.
  * Returns the offsets to commit with the transaction. Events of a model no longer served are left out of the
- * offsets, and the caller rewinds their partitions, so they are scored once a version serves again.
+ * offsets, and the caller rewinds their partitions, so they are scored once a version serves again. Every scored
+ * event's features also feed the model's input drift detector ({@link InputMonitors}), whose drift events and job
+ * requests go into the same transaction; the caller says how the transaction ended ({@link #committed()},
+ * {@link #aborted()}).
  */
 public final class PollScorer {
 
@@ -30,12 +35,28 @@ public final class PollScorer {
 
     private final Champions champions;
     private final InferenceMetrics metrics;
+    private final InputMonitors inputs;
     private final RowBatch batch = new RowBatch();
     private final List<ConsumerRecord<byte[], byte[]>> scored = new ArrayList<>();
 
     public PollScorer(Champions champions, InferenceMetrics metrics) {
+        this(champions, metrics, new InputMonitors(champions, metrics, Clock.systemUTC()));
+    }
+
+    public PollScorer(Champions champions, InferenceMetrics metrics, InputMonitors inputs) {
         this.champions = champions;
         this.metrics = metrics;
+        this.inputs = inputs;
+    }
+
+    /** The transaction that held the last poll committed. */
+    public void committed() {
+        inputs.committed();
+    }
+
+    /** The transaction that held the last poll aborted: the poll is scored again. */
+    public void aborted() {
+        inputs.aborted();
     }
 
     public Outcome score(ConsumerRecords<byte[], byte[]> records, Map<String, String> routes,
@@ -82,6 +103,7 @@ public final class PollScorer {
                 if (features != null) {
                     batch.add(features);
                     scored.add(record);
+                    inputs.observe(model, features, record.timestamp(), producer);
                 }
             }
         }

@@ -122,12 +122,15 @@ public final class ScoringLoop implements AutoCloseable {
                 producer.sendOffsetsToTransaction(outcome.offsets(), consumer.groupMetadata());
             }
             producer.commitTransaction();
+            scorer.committed();
             rewind(consumer, records, outcome.unserved());
         } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
                  | AuthorizationException | UnsupportedVersionException fatal) {
+            scorer.aborted();
             throw fatal;
         } catch (Exception e) {
             LOG.warn("Scoring a poll of {} events failed; aborting and scoring it again", records.count(), e);
+            scorer.aborted();
             producer.abortTransaction();
             rewind(consumer, records, List.copyOf(records.partitions()));
             if (!(e instanceof KafkaException)) {
