@@ -16,8 +16,10 @@ final class ServiceCommand {
             case REGISTRY -> command.property("samuel.registry.artifacts.dir", layout.artifacts());
             // Kafka Streams' state would otherwise go to /tmp, shared by every stack on the machine.
             case INGEST -> command.property("kafka-streams.state.dir", layout.streamsState());
-            // One replica, so a fixed instance id: a restart takes over its transactions at once.
-            case INFERENCE -> command.property("samuel.inference.instance-id", "local-0");
+            // One replica, so a fixed instance id: a restart takes over its transactions at once. The judge's
+            // stores, like ingest's, in the run directory: under /tmp every stack's local-0 would share one lock.
+            case INFERENCE -> command.property("samuel.inference.instance-id", "local-0")
+                    .property("samuel.inference.judge.state-dir", layout.judgeState());
             case TRAINER -> {
             }
         }

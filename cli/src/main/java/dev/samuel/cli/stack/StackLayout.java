@@ -36,6 +36,11 @@ public record StackLayout(Path home, Path runDir) {
         return runDir.resolve("ingest-state");
     }
 
+    /** The stores of inference's judge (the label join), one folder per instance below it. */
+    public Path judgeState() {
+        return runDir.resolve("judge-state");
+    }
+
     /** Client settings of a broker the stack did not start; absent when it runs its own. */
     public Path kafkaClientConfig() {
         return runDir.resolve("kafka-client.properties");
