@@ -12,8 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", description = {
-        "Start the local stack, then show the whole loop live: a model learns from a stream, the concept drifts,",
-        "accuracy drops, the platform retrains, promotes and hot-swaps, accuracy recovers. Ends with a summary."})
+        "Start the local stack, then show the whole loop live: events stream with their labels a second behind,",
+        "the first job trains once enough examples arrived, the concept drifts, the judged accuracy drops, the",
+        "platform detects the drift, retrains on the data after it, promotes and hot-swaps, accuracy recovers.",
+        "Ends with a summary read from the platform's topics."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.samuel.cli.demo.DemoRun;
+import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.plumbing.http.Backoff;
 import dev.samuel.plumbing.registry.RegistryClient;
 import java.io.PrintStream;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The user's path on a laptop, with the packaged services: {@code up}, the drift demo run by the platform
- * end to end (ingest, retrain policy, gate, hot swap), and {@code down} leaving no process behind. Ports and the
+ * end to end (ingest, the first-job rule, the gate, hot swap, the judge's realised accuracy, drift detection and
+ * the drift job), and {@code down} leaving no process behind. Ports and the
  * run directory are the test's own, so a stack the developer runs is left alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,11 +63,29 @@ class LocalStackIT {
         var report = new DemoRun(Map.of("bootstrap.servers", state.ports().bootstrap()), registry, "it-demo", out)
                 .run(false);
 
-        assertThat(report.accuracy(DemoRun.BEFORE, 1)).isGreaterThan(0.9);
-        assertThat(report.accuracy(DemoRun.AFTER, 1)).isLessThan(0.3);
+        assertThat(report.job(1)).as("the job that made version 1").get()
+                .extracting(JobRecord::trigger).isEqualTo("firstJob");
+        var drift = report.drift();
+        assertThat(drift).as("the concept changed").isNotNull();
+        var detection = report.detection();
+        assertThat(detection).as("a drift of version 1's error on samuel.drift after the change").isNotNull();
+        assertThat(detection.event().version()).isEqualTo(1);
+        assertThat(detection.event().detectedAt()).isAfterOrEqualTo(drift.at());
+        assertThat(detection.judgedAfterDrift()).as("judged examples of the new concept the detector had read")
+                .isPositive();
         int retrained = report.newestVersion(DemoRun.AFTER);
         assertThat(retrained).isGreaterThan(1);
-        assertThat(report.accuracy(DemoRun.AFTER, retrained)).isGreaterThan(0.9);
+        assertThat(report.job(retrained)).as("the job that made version " + retrained).get()
+                .satisfies(job -> {
+                    assertThat(job.trigger()).isEqualTo(JobRecord.DRIFT);
+                    assertThat(job.dataFrom()).as("its data from the change point").isNotNull();
+                    assertThat(job.id()).isEqualTo(report.retrain().orElseThrow().jobId());
+                });
+        assertThat(report.realised(DemoRun.BEFORE, 1)).as("realised accuracy of v1 before the drift")
+                .isGreaterThan(0.9);
+        assertThat(report.realised(DemoRun.AFTER, 1)).as("realised accuracy of v1 after the drift").isLessThan(0.3);
+        assertThat(report.realised(DemoRun.AFTER, retrained)).as("realised accuracy of v%d after the drift", retrained)
+                .isGreaterThan(0.9);
         assertThat(report.promotions()).isGreaterThanOrEqualTo(2);
         assertThat(report.jobs()).as("every job's test loss on its holdout")
                 .allSatisfy(job -> assertThat(job.testLoss()).isLessThan(0.2));
