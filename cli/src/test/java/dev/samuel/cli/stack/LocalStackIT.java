@@ -62,6 +62,7 @@ class LocalStackIT {
                 Backoff.NONE, Duration.ofSeconds(30));
         var report = new DemoRun(Map.of("bootstrap.servers", state.ports().bootstrap()), registry, "it-demo", out)
                 .run(false);
+        report.print(out);
 
         assertThat(report.job(1)).as("the job that made version 1").get()
                 .extracting(JobRecord::trigger).isEqualTo("firstJob");
@@ -87,8 +88,12 @@ class LocalStackIT {
         assertThat(report.realised(DemoRun.AFTER, retrained)).as("realised accuracy of v%d after the drift", retrained)
                 .isGreaterThan(0.9);
         assertThat(report.promotions()).isGreaterThanOrEqualTo(2);
-        assertThat(report.jobs()).as("every job's test loss on its holdout")
-                .allSatisfy(job -> assertThat(job.testLoss()).isLessThan(0.2));
+        // The first job's holdout is all of concept A. The drift job's holds the labels from its data start on,
+        // which the judge places among the results of the last examples it read; those can include labels from
+        // before the change when the judge lags (M.performance is not in label order), so its figures are not
+        // pinned here: the realised accuracy above is the measure of the recovery.
+        assertThat(report.job(1).orElseThrow().testLoss()).as("version 1's test loss on its holdout")
+                .isLessThan(0.2);
         assertThat(registry.model("it-demo").orElseThrow().path("aliases").path("champion").asInt())
                 .isEqualTo(retrained);
     }
