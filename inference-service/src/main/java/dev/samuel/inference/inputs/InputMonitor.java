@@ -14,9 +14,10 @@ import java.util.UUID;
 /**
  * One served version's inputs against its training data's: the PSI of each feature over the last {@code window}
  * scored events, computed every tenth of a window once the window is full (a shift is seen as soon as enough of the
- * window has moved, not up to two windows later). The largest PSI above {@code threshold} is a drift, said once until
- * it falls back below; with {@code retrain}, the first drift also asks for a job on the data from the window's first
- * event, once per served version.
+ * window has moved, not up to two windows later). The largest PSI above {@code threshold} is a drift, said once; it
+ * is said again only after the PSI stayed below the threshold for a whole window of evaluations, so the overlapping
+ * windows of one shift, whose PSI wavers about the line while it builds up, say it once. With {@code retrain}, the
+ * first drift also asks for a job on the data from the window's first event, once per served version.
  *
  * <p>What it said is undone when the transaction that carried it aborts ({@link #rollback()}): the poll is scored
  * again, so the window is emptied (it would count those events twice) and the alarm and the job are as committed.
@@ -33,11 +34,14 @@ final class InputMonitor {
     private final List<String> names;
     private final BinWindow window;
     private final int stride;
+    private final int quietToRearm;
     private long observed;
     private int sinceEvaluation;
     private boolean alarmed;
+    private int quiet;
     private boolean retrained;
     private boolean committedAlarm;
+    private int committedQuiet;
     private boolean committedRetrain;
 
     /**
@@ -52,6 +56,7 @@ final class InputMonitor {
         this.names = List.copyOf(names);
         this.window = new BinWindow(summary, settings.window());
         this.stride = Math.max(1, settings.window() / 10);
+        this.quietToRearm = (settings.window() + stride - 1) / stride;
         // The first evaluation is on the event that fills the window.
         this.sinceEvaluation = stride - 1;
         this.retrained = retrained;
@@ -90,9 +95,12 @@ final class InputMonitor {
             }
         }
         if (psi.length == 0 || psi[top] <= settings.threshold()) {
-            alarmed = false;
+            if (alarmed && ++quiet >= quietToRearm) {
+                alarmed = false;
+            }
             return new Evaluation(psi, List.of(), null);
         }
+        quiet = 0;
         if (alarmed) {
             return new Evaluation(psi, List.of(), null);
         }
@@ -119,12 +127,14 @@ final class InputMonitor {
     /** What the monitor said is in a committed transaction. */
     void commit() {
         committedAlarm = alarmed;
+        committedQuiet = quiet;
         committedRetrain = retrained;
     }
 
     /** The transaction aborted: its events are scored again, so they leave the window, and what it said is unsaid. */
     void rollback() {
         alarmed = committedAlarm;
+        quiet = committedQuiet;
         retrained = committedRetrain;
         window.clear();
         sinceEvaluation = stride - 1;

@@ -77,6 +77,19 @@ class InputMonitorTest {
     }
 
     @Test
+    void aBriefReturnBelowTheLineIsTheSameShift() {
+        var monitor = monitor(false);
+        var seen = new ArrayList<InputMonitor.Evaluation>();
+
+        assertThat(feed(monitor, 300, 0.5f, seen)).hasSize(1);
+        // Back for a little more than a window: the PSI falls below the line for a few evaluations, not a window's.
+        var back = new ArrayList<InputMonitor.Evaluation>();
+        assertThat(feed(monitor, 130, 0, back)).isEmpty();
+        assertThat(java.util.Arrays.stream(back.get(back.size() - 1).psi()).max().orElseThrow()).isLessThan(0.25);
+        assertThat(feed(monitor, 300, 0.5f, seen)).isEmpty();
+    }
+
+    @Test
     void aRetrainIsAskedForOncePerVersion() {
         var monitor = monitor(true);
         var seen = new ArrayList<InputMonitor.Evaluation>();
