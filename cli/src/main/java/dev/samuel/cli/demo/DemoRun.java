@@ -46,6 +46,12 @@ public final class DemoRun {
     static final int LABEL_LAG = 200;
     /** The first job's training examples: 2.5 s of labels, of which ingest keeps 80 % for training. */
     static final long FIRST_JOB_EXAMPLES = 400;
+    /**
+     * Events sent before the stream waits for version 1: their 600 labels hold the first job's 400 training examples
+     * with room to spare. Without the wait, inference would score every event sent meanwhile at once when version 1
+     * arrives, and the judge, catching up on that burst, would write its results far out of label order.
+     */
+    static final long EVENTS_BEFORE_VERSION_1 = 800;
     /** Judged examples after the change point before the drift job is asked for: 2 s of labels. */
     static final long DRIFT_MIN_EXAMPLES = 400;
     private static final int JUDGED_TO_MEASURE = 300;
@@ -113,7 +119,9 @@ public final class DemoRun {
                 say("Streaming events e-0, e-1, ... of concept A to %s at %d/s; each one's label follows %d events "
                         + "(%.0f s) later on %s.", topics.unlabelled().name(), EVENTS_PER_SECOND, LABEL_LAG,
                         (double) LABEL_LAG / EVENTS_PER_SECOND, topics.labelled().name());
-                await(watch, stream, "version 1 to serve and be judged on " + JUDGED_TO_MEASURE + " of its predictions",
+                await(watch, stream, "version 1 to serve", () -> watch.servedVersion() >= 1);
+                stream.resume();
+                await(watch, stream, "version 1 to be judged on " + JUDGED_TO_MEASURE + " of its predictions",
                         () -> served(watch, BEFORE) >= 1);
                 int before = watch.servedVersion();
                 concept.drift();
@@ -282,6 +290,7 @@ public final class DemoRun {
         private final Thread thread = new Thread(this::run, "samuel-demo-events");
         private final ArrayDeque<Labelled> waiting = new ArrayDeque<>();
         private volatile boolean running = true;
+        private volatile long pauseAt = EVENTS_BEFORE_VERSION_1;
         private volatile long events;
         private volatile long labels;
         private volatile RuntimeException failure;
@@ -305,6 +314,11 @@ public final class DemoRun {
             }
         }
 
+        /** Streams on after the wait for version 1. */
+        void resume() {
+            pauseAt = Long.MAX_VALUE;
+        }
+
         /** Stops streaming; the labels still to come are sent, so every event sent has its label. */
         void stop() throws InterruptedException {
             running = false;
@@ -315,6 +329,18 @@ public final class DemoRun {
             try {
                 var pace = new Pace(EVENTS_PER_SECOND);
                 for (long n = 0; running; n++) {
+                    if (n >= pauseAt) {
+                        producer.flush();
+                        say("%,d events and %,d labels sent: the stream waits for version 1 to serve.", events, labels);
+                        while (n >= pauseAt && running) {
+                            Thread.sleep(50);
+                        }
+                        say("Streaming on.");
+                        pace = new Pace(EVENTS_PER_SECOND);
+                        if (!running) {
+                            break;
+                        }
+                    }
                     var sample = concept.next();
                     if (sample.drifted()) {
                         story.conceptChanged(n, Instant.now());
