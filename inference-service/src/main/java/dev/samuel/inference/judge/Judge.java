@@ -70,8 +70,9 @@ public final class Judge implements AutoCloseable {
         config.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().resolve(options.instanceId()).toString());
         config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class);
-        // A new model's topics join the pattern subscription within 10 s instead of 5 minutes.
-        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), 10_000);
+        // A model's predictions topic appears when inference first serves it; until the pattern subscription finds it,
+        // its labels can only be judged by the champion. A metadata request every 2 s (default 5 minutes) finds it soon.
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), 2_000);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         var properties = new Properties();
         properties.putAll(config);
