@@ -2,6 +2,7 @@ package dev.samuel.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.samuel.cli.CliException;
+import dev.samuel.contracts.registry.VersionRecord;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
@@ -29,8 +30,8 @@ public final class VersionsCommand extends ModelCommand {
                 continue;
             }
             System.out.printf("%-8s %10s %9s  %-20s %s%n", number + (number == champion ? " *" : ""),
-                    decimal(version.path("metrics").path("test_loss").asText("")),
-                    decimal(version.path("metrics").path("test_accuracy").asText("")),
+                    decimal(version.path("metrics").path(VersionRecord.TEST_LOSS).asText("")),
+                    decimal(version.path("metrics").path(VersionRecord.TEST_ACCURACY).asText("")),
                     created(version), version.path("lineage").path("promotion").asText(""));
         }
         if (!detail) {

@@ -3,6 +3,7 @@ package dev.samuel.cli.demo;
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.job.JobStatus;
 import dev.samuel.contracts.monitoring.DriftEvent;
+import dev.samuel.contracts.registry.VersionRecord;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,7 +161,7 @@ public record DemoReport(String model, Instant started, Duration took, List<Accu
             return String.format("job %s (%s): %s %s", shortId(job.id()), trigger, job.status(), job.message());
         }
         return String.format("job %s (%s, %s training examples): version %d, test loss %.4f, accuracy %.3f, %s",
-                shortId(job.id()), trigger, job.lineage().getOrDefault("examples.train", "?"), job.version(),
+                shortId(job.id()), trigger, job.lineage().getOrDefault(VersionRecord.TRAINING_EXAMPLES, "?"), job.version(),
                 job.testLoss(), job.testAccuracy(),
                 (job.decision().promoted() ? "promoted: " : "not promoted: ") + job.decision().reason());
     }

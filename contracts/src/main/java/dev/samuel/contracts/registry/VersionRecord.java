@@ -20,6 +20,14 @@ public record VersionRecord(
         Instant createdAt,
         ProgramSignature program) implements RegistryRecord {
 
+    /** Metrics the trainer records, read by inference's judge and the cli. */
+    public static final String TEST_LOSS = "test_loss";
+    public static final String TEST_ACCURACY = "test_accuracy";
+    public static final String TRAIN_LOSS = "train_loss";
+    /** Lineage: how many holdout examples the test figures were measured on. */
+    public static final String HOLDOUT_EXAMPLES = "examples.test";
+    public static final String TRAINING_EXAMPLES = "examples.train";
+
     public VersionRecord {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
         lineage = lineage == null ? Map.of() : Map.copyOf(lineage);

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ServiceUnavailableException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Starts the {@link InferenceRuntime} with the application and stops it with the application. */
 @ApplicationScoped
@@ -40,8 +41,8 @@ public class InferenceService {
         var options = new InferenceRuntime.Options(config.registryUrl(), config.artifactTimeout(), config.ortThreads(),
                 config.topicPartitions(), config.topicReplicationFactor(), new Judge.Options(
                         config.groupId() + "-judge", config.instanceId(), Path.of(judge.stateDir()),
-                        config.topicReplicationFactor(), new JudgeTopology.Settings(JudgeTopology.Settings.INPUTS,
-                                JudgeTopology.Settings.PERFORMANCE, judge.partitions(), judge.sweepEvery(),
+                        config.topicReplicationFactor(), new JudgeTopology.Settings(Pattern.compile(judge.inputTopics()),
+                                Pattern.compile(judge.performanceTopics()), judge.partitions(), judge.sweepEvery(),
                                 judge.changeWindow(), true)));
         runtime = InferenceRuntime.start(settings, options, meters);
     }

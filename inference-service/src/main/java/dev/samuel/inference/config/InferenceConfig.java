@@ -62,6 +62,18 @@ public interface InferenceConfig {
         @WithDefault("${java.io.tmpdir}/samuel-judge")
         String stateDir();
 
+        /**
+         * The topics the judge reads predictions and labels from; a spec that renames one must pick a name this matches.
+         * One platform per cluster: a second inference deployment on the same cluster must narrow it to its own
+         * models, or both judge them.
+         */
+        @WithDefault(".+\\.(predictions|train|test)")
+        String inputTopics();
+
+        /** The topics the judge's drift watches read the judged examples from. */
+        @WithDefault(".+\\.performance")
+        String performanceTopics();
+
         /** Partitions of the join's repartition topic: at most this many instances share the join. */
         @WithDefault("3")
         int partitions();

@@ -78,7 +78,8 @@ final class DriftWatch implements Processor<String, byte[], String, byte[]> {
     private ModelWatch watch(String model, Monitoring monitoring) {
         if (!monitoring.equals(watchedWith.get(model))) {
             watchedWith.put(model, monitoring);
-            watches.put(model, new ModelWatch(model, monitoring, sourceCapacity));
+            watches.put(model, new ModelWatch(model, monitoring, sourceCapacity,
+                    new HoldoutPromise(models.promises(model), monitoring.window())));
         }
         return watches.get(model);
     }

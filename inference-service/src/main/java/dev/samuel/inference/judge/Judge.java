@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,8 @@ public final class Judge implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close();
+        // Bounded: a broker that is gone would keep an unbounded close waiting for good.
+        streams.close(Duration.ofSeconds(30));
         streamsMetrics.close();
     }
 }

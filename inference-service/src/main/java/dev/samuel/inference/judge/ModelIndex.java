@@ -3,12 +3,14 @@ package dev.samuel.inference.judge;
 import dev.samuel.contracts.monitoring.Judgement;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.registry.SpecRecord;
+import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.topic.Topics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The registry as the judge reads it: which model a topic belongs to, and as what (the judge subscribes by pattern,
@@ -49,6 +51,26 @@ final class ModelIndex {
 
     List<ModelSpec> specs() {
         return registry.specs().stream().map(SpecRecord::spec).toList();
+    }
+
+    /**
+     * What each version of a model promised on its holdout: its test accuracy and the holdout's size, as the trainer
+     * records them; a version registered otherwise (an import) has neither, and promises nothing.
+     */
+    HoldoutPromise.Promises promises(String model) {
+        return new HoldoutPromise.Promises() {
+            @Override
+            public OptionalDouble accuracy(int version) {
+                return registry.version(model, version).map(v -> v.metrics().get(VersionRecord.TEST_ACCURACY))
+                        .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+            }
+
+            @Override
+            public long holdout(int version) {
+                return registry.version(model, version).map(v -> v.lineage().get(VersionRecord.HOLDOUT_EXAMPLES))
+                        .map(Long::parseLong).orElse(0L);
+            }
+        };
     }
 
     /** The squared error above which a regression version's result is an error, from its holdout; null if unknown. */

@@ -40,9 +40,12 @@ final class ModelWatch {
     private long watched;
     private DriftEvent pendingRetrain;
     private int coolingFrom = -1;
+    private final HoldoutPromise promise;
+    private boolean belowPromise;
 
-    ModelWatch(String model, Monitoring monitoring, int sourceCapacity) {
+    ModelWatch(String model, Monitoring monitoring, int sourceCapacity, HoldoutPromise promise) {
         this.model = model;
+        this.promise = promise;
         this.monitoring = monitoring;
         var errorSettings = DriftSettings.of(monitoring.drift());
         var lossSettings = DriftSettings.of(monitoring.lossDrift());
@@ -82,10 +85,11 @@ final class ModelWatch {
         timed.add(time, result.loss(), correct);
         var events = new ArrayList<DriftEvent>();
         if (result.error() != null && errors.add(result.error()) == DriftSignal.DRIFT) {
-            events.add(detection(errors, errorDetector, DriftEvent.ERROR, now));
-            if (monitoring.retrainOnDrift() && pendingRetrain == null && coolingFrom < 0) {
-                pendingRetrain = events.get(events.size() - 1);
-            }
+            retrainOn(events, detection(errors, errorDetector, DriftEvent.ERROR, now));
+        }
+        if (!belowPromise && promise.isBelow(version, recent)) {
+            belowPromise = true;
+            retrainOn(events, holdoutGap(now));
         }
         if (losses.add(result.loss()) == DriftSignal.DRIFT) {
             events.add(detection(losses, lossDetector, DriftEvent.LOSS, now));
@@ -95,6 +99,25 @@ final class ModelWatch {
             coolingFrom = -1;
         }
         return new Said(events, job);
+    }
+
+    /** A drift of the error: reported, and the one a job is asked for unless one is asked for already. */
+    private void retrainOn(List<DriftEvent> events, DriftEvent drift) {
+        events.add(drift);
+        if (monitoring.retrainOnDrift() && pendingRetrain == null && coolingFrom < 0) {
+            pendingRetrain = drift;
+        }
+    }
+
+    /**
+     * A version that serves worse than its holdout said from its first result has no change in its error for a
+     * detector to see (a job trained in the middle of a gradual change, say); the whole window is the new concept.
+     */
+    private DriftEvent holdoutGap(Instant now) {
+        long ago = recent.count();
+        DataStart start = sources.startOfLast(ago);
+        return new DriftEvent(model, version, DriftEvent.DRIFT, HoldoutPromise.DETECTOR, DriftEvent.ERROR, now,
+                watched, ago, start.offsets(), start.timestamp(), null);
     }
 
     private JobRecord retrainIfReady(Instant now, List<DriftEvent> events) {
@@ -128,6 +151,7 @@ final class ModelWatch {
         losses.reset();
         sources.clear();
         pendingRetrain = null;
+        belowPromise = false;
         recent = RealisedWindow.ofExamples(monitoring.window());
         timed = RealisedWindow.ofMillis(monitoring.windowTime().toMillis());
     }

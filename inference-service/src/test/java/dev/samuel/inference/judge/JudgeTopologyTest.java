@@ -14,6 +14,7 @@ import dev.samuel.contracts.monitoring.Judgement;
 import dev.samuel.contracts.monitoring.PerformanceRecord;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.registry.SpecRecord;
+import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.contracts.spec.ModelSpecs;
 import dev.samuel.contracts.topic.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +51,7 @@ class JudgeTopologyTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RegistryState registry = new RegistryState();
     private final AtomicInteger prequentialCalls = new AtomicInteger();
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> predictions;
@@ -61,7 +64,6 @@ class JudgeTopologyTest {
 
     @BeforeEach
     void start() {
-        var registry = new RegistryState();
         registry.apply("m", new SpecRecord(ModelSpecs.parse(SPEC), 1, START));
         var models = new ModelIndex(registry);
         // The champion of this test always predicts class 0 with probability 0.8, as version 7.
@@ -212,6 +214,38 @@ class JudgeTopologyTest {
         assertThat(job.dataFrom().offsets()).isEqualTo(first.changeOffsets());
         assertThat(retrain.get(0).changeAgo()).isGreaterThanOrEqualTo(200);
         assertThat(gauge(MetricNames.REALISED_ACCURACY)).isZero();
+    }
+
+    @Test
+    void aVersionServingWellBelowWhatItsHoldoutPromisedFromItsFirstResultIsADrift() throws Exception {
+        // Version 4 scored 0.95 on a holdout of 200; it serves at a steady one in three: no change for ADWIN to see.
+        registry.apply("m:4", new VersionRecord("m", 4, "sha", 1, Map.of(VersionRecord.TEST_ACCURACY, 0.95),
+                Map.of(VersionRecord.HOLDOUT_EXAMPLES, "200"), START, null));
+        for (int i = 0; i < 1500; i++) {
+            String id = "h" + i;
+            predictions.pipeInput(key(id), prediction(id, 4, 0.9f, 0.1f), START.plusMillis(i));
+            train.pipeInput(key(id), label(i % 3 == 0 ? 0 : 1), START.plusMillis(i));
+        }
+
+        var detections = drift.readValuesToList().stream().map(JudgeTopologyTest::event).toList();
+        var gap = detections.stream().filter(e -> e.detector().equals(HoldoutPromise.DETECTOR)
+                && e.kind().equals(DriftEvent.DRIFT)).toList();
+        assertThat(gap).hasSize(1);
+        assertThat(gap.get(0).examples()).isEqualTo(1000);
+        assertThat(gap.get(0).changeAgo()).isEqualTo(1000);
+        assertThat(detections).filteredOn(e -> e.stream().equals(DriftEvent.ERROR)
+                && e.detector().equals("adwin")).isEmpty();
+        var job = Json.MAPPER.readValue(jobs.readValuesToList().get(0), JobRecord.class);
+        assertThat(job.trigger()).isEqualTo(JobRecord.DRIFT);
+        assertThat(job.dataFrom().offsets()).containsOnlyKeys("m.train/0");
+        assertThat(detections).filteredOn(e -> e.kind().equals(DriftEvent.RETRAIN)).singleElement()
+                .satisfies(retrain -> assertThat(retrain.jobId()).isEqualTo(job.id()));
+    }
+
+    @Test
+    void theHoldoutBoundAllowsForBothSamples() {
+        assertThat(HoldoutPromise.bound(1000, 100)).isBetween(0.19, 0.21);
+        assertThat(HoldoutPromise.bound(1000, 100_000)).isBetween(0.06, 0.063);
     }
 
     private static byte[] key(String id) {

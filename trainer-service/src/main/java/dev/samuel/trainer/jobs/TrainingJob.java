@@ -4,6 +4,7 @@ import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.model.SignatureMismatchException;
 import dev.samuel.contracts.monitoring.Judgement;
 import dev.samuel.contracts.registry.AliasRecord;
+import dev.samuel.contracts.registry.VersionRecord;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.topic.Topics;
@@ -80,8 +81,8 @@ public final class TrainingJob implements JobWork {
             lineage.put(DATA_FROM, job.dataFrom().toString());
         }
         lineage.put(RegistryClient.JOB, job.id());
-        lineage.put("examples.train", Integer.toString(train.size()));
-        lineage.put("examples.test", Integer.toString(holdout.size()));
+        lineage.put(VersionRecord.TRAINING_EXAMPLES, Integer.toString(train.size()));
+        lineage.put(VersionRecord.HOLDOUT_EXAMPLES, Integer.toString(holdout.size()));
         var start = warmStarts.resolve(spec, lineage);
         var latest = new AtomicReference<>(job.running(null, lineage, clock.instant()));
         progress.accept(latest.get());
@@ -126,9 +127,9 @@ public final class TrainingJob implements JobWork {
     private static Map<String, Double> metrics(HoldoutScore evaluation, double trainLoss) {
         // JSON has no NaN or infinity: a diverged candidate is registered without the numbers it does not have.
         var metrics = new HashMap<String, Double>();
-        putFinite(metrics, "test_loss", evaluation.loss());
-        putFinite(metrics, "train_loss", trainLoss);
-        putFinite(metrics, "test_accuracy", evaluation.accuracy());
+        putFinite(metrics, VersionRecord.TEST_LOSS, evaluation.loss());
+        putFinite(metrics, VersionRecord.TRAIN_LOSS, trainLoss);
+        putFinite(metrics, VersionRecord.TEST_ACCURACY, evaluation.accuracy());
         // A regression's error line for the drift detector on its served results.
         putFinite(metrics, Judgement.ERROR_THRESHOLD_METRIC, evaluation.errorP90());
         return metrics;
