@@ -19,8 +19,10 @@ import java.util.TreeMap;
  *   <li>{@code retrainEvery}, {@code retrainInterval}: the spec's retrain policies;</li>
  *   <li>{@code firstJob}: the spec's {@code training.minExamples}, a model without a champion that has enough
  *       training examples;</li>
- *   <li>{@code drift}: a change detected in a served model's errors, written to {@code samuel.jobs} by the service
- *       that watches it, with {@code dataFrom} set to the change point;</li>
+ *   <li>{@code drift}: a change detected in a served model's errors (or a version serving below its holdout's
+ *       promise), written to {@code samuel.jobs} by inference's judge, with {@code dataFrom} set to the change point;</li>
+ *   <li>{@code inputDrift}: a shift of a served model's inputs, when the spec's {@code monitoring.inputDrift.retrain}
+ *       asks for it, written by inference's scoring loop, with {@code dataFrom} at the shifted window's start;</li>
  *   <li>{@code restart}: a job that was running when the trainer stopped, asked for again (with its
  *       {@code dataFrom}).</li>
  * </ul>
