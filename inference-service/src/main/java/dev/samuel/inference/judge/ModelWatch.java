@@ -78,6 +78,10 @@ final class ModelWatch {
             newVersion(result.version());
         }
         watched++;
+        // Before the detectors: the example that ends the cool-down may be the one that finds the next drift.
+        if (coolingFrom >= 0 && version > coolingFrom && watched >= monitoring.driftCooldown()) {
+            coolingFrom = -1;
+        }
         sources.add(result);
         long time = result.labelledAt().toEpochMilli();
         double correct = result.correct() == null ? Double.NaN : result.correct() ? 1 : 0;
@@ -95,9 +99,6 @@ final class ModelWatch {
             events.add(detection(losses, lossDetector, DriftEvent.LOSS, now));
         }
         JobRecord job = retrainIfReady(now, events);
-        if (coolingFrom >= 0 && version > coolingFrom && watched >= monitoring.driftCooldown()) {
-            coolingFrom = -1;
-        }
         return new Said(events, job);
     }
 

@@ -243,6 +243,29 @@ class JudgeTopologyTest {
     }
 
     @Test
+    void aVersionTrainedAfterADriftThatServesBelowItsPromiseIsRetrainedWhenItsCoolDownEnds() throws Exception {
+        // Version 3 drifts and asks for a job; version 4, that job's, serves at one in three from its first result.
+        registry.apply("m:4", new VersionRecord("m", 4, "sha", 1, Map.of(VersionRecord.TEST_ACCURACY, 0.95),
+                Map.of(VersionRecord.HOLDOUT_EXAMPLES, "200"), START, null));
+        for (int i = 0; i < 2700; i++) {
+            String id = "c" + i;
+            predictions.pipeInput(key(id), prediction(id, 3, 0.9f, 0.1f), START.plusMillis(i));
+            train.pipeInput(key(id), label(i < 2000 ? 0 : 1), START.plusMillis(i));
+        }
+        for (int i = 0; i < 1200; i++) {
+            String id = "d" + i;
+            predictions.pipeInput(key(id), prediction(id, 4, 0.9f, 0.1f), START.plusMillis(3000 + i));
+            train.pipeInput(key(id), label(i % 3 == 0 ? 0 : 1), START.plusMillis(3000 + i));
+        }
+
+        var requests = jobs.readValuesToList();
+        assertThat(requests).hasSize(2);
+        assertThat(drift.readValuesToList().stream().map(JudgeTopologyTest::event)
+                .filter(e -> e.kind().equals(DriftEvent.RETRAIN)).map(DriftEvent::version).toList())
+                .containsExactly(3, 4);
+    }
+
+    @Test
     void theHoldoutBoundAllowsForBothSamples() {
         assertThat(HoldoutPromise.bound(1000, 100)).isBetween(0.19, 0.21);
         assertThat(HoldoutPromise.bound(1000, 100_000)).isBetween(0.06, 0.063);
