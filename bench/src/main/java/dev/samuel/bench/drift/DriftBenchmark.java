@@ -27,7 +27,8 @@ import java.util.function.BooleanSupplier;
  * version comes from its first job, then a seeded stream of events at 2,000/s labelled 500 records behind, through
  * three abrupt changes of concept and one gradual one (over 2,000 examples). After each change the benchmark waits
  * until the platform has detected it, retrained from the change point, promoted and swapped, and the new version's
- * last 1,000 judged examples are back within 5 points of the accuracy before the change. Every figure is read from
+ * last 1,000 judged examples are back within 5 points of the accuracy before the change; each change waits until the
+ * judge has caught up with the labels (within a second). Every figure is read from
  * the platform's own outputs ({@code M.performance}, {@code samuel.drift}). Writes the error streams it measured to a
  * file for the reference run beside MOA. Arguments: repository root, output file, seed.
  */
@@ -113,6 +114,8 @@ public final class DriftBenchmark {
                 log.recentAccuracy(1, WINDOW), WINDOW);
         for (int i = 1; i <= 4; i++) {
             boolean gradual = i == 4;
+            // Steady state first: the judge within a second of the labels sent (it lags after a start or a swap).
+            await(log, stream, "the judge to keep up", () -> stream.sent() - LABEL_LAG - log.latestEvent() < RATE);
             int before = log.newestVersion();
             double pre = log.recentAccuracy(before, WINDOW);
             var at = stream.change(gradual ? () -> concept.changeGradually(RAMP) : concept::changeAbruptly);

@@ -31,6 +31,7 @@ final class PerformanceLog implements AutoCloseable {
     private final List<DriftEvent> drifts = new ArrayList<>();
     private final Map<Integer, Integer> perVersion = new HashMap<>();
     private volatile Throwable failure;
+    private long latestEvent = -1;
 
     PerformanceLog(Map<String, Object> kafka, String performanceTopic) {
         var config = new HashMap<>(kafka);
@@ -71,6 +72,11 @@ final class PerformanceLog implements AutoCloseable {
         return seen < window ? Double.NaN : correct / (double) seen;
     }
 
+    /** The newest event whose label the judge has judged: how far behind the stream it is. */
+    synchronized long latestEvent() {
+        return latestEvent;
+    }
+
     void checkHealthy() {
         if (failure != null) {
             throw new IllegalStateException("reading the platform's outputs failed", failure);
@@ -101,6 +107,7 @@ final class PerformanceLog implements AutoCloseable {
             if (record.topic().equals(performanceTopic)) {
                 var result = Json.MAPPER.readValue(record.value(), PerformanceRecord.class);
                 results.add(result);
+                latestEvent = Math.max(latestEvent, DriftFigures.eventIndex(result));
                 perVersion.merge(result.version(), 1, Integer::sum);
             } else {
                 drifts.add(Json.MAPPER.readValue(record.value(), DriftEvent.class));
