@@ -53,13 +53,21 @@ public final class VersionsCommand extends ModelCommand {
         System.out.println("  metadata: " + pairs(metadata));
     }
 
+    /** Longer values (a program's input summary, some KB of JSON) are cut: the registry's metadata endpoint has them whole. */
+    private static final int LONGEST_VALUE = 120;
+
     private static String pairs(JsonNode object) {
         Map<String, String> sorted = new TreeMap<>();
-        object.fields().forEachRemaining(field -> sorted.put(field.getKey(), field.getValue().asText()));
+        object.fields().forEachRemaining(field -> sorted.put(field.getKey(), shortened(field.getValue().asText())));
         var out = new StringBuilder();
         sorted.forEach((key, value) -> out.append(out.isEmpty() ? "" : "\n            ").append(key).append(" = ")
                 .append(value));
         return out.isEmpty() ? "-" : out.toString();
+    }
+
+    private static String shortened(String value) {
+        return value.length() <= LONGEST_VALUE ? value
+                : value.substring(0, LONGEST_VALUE) + "... (" + value.length() + " characters)";
     }
 
     private static String created(JsonNode version) {
