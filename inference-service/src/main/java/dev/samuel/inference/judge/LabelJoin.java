@@ -74,7 +74,8 @@ final class LabelJoin implements Processor<String, byte[], String, PerformanceRe
             metrics.unjudged(input.model(), "prediction_after_label");
             return;
         }
-        store.put(input.model(), record.key(), new Pending(State.WAITING, record.timestamp(), input.payload()));
+        var waits = new Pending(State.WAITING, record.timestamp(), input.payload());
+        store.put(input.model(), record.key(), before, waits);
         if (before == null) {
             waiting.add(input.model(), 1);
         }
@@ -99,7 +100,7 @@ final class LabelJoin implements Processor<String, byte[], String, PerformanceRe
         if (judged == null) {
             return;
         }
-        store.put(input.model(), record.key(), new Pending(State.JUDGED, record.timestamp(), null));
+        store.put(input.model(), record.key(), before, new Pending(State.JUDGED, record.timestamp(), null));
         if (before != null) {
             waiting.add(input.model(), -1);
         }

@@ -58,8 +58,8 @@ final class PendingStore {
         return bytes == null ? null : Pending.decode(bytes);
     }
 
-    void put(String model, String key, Pending pending) {
-        Pending before = get(key);
+    /** Replaces the entry the caller read, {@code before} (null for none), so the hot path reads the store once. */
+    void put(String model, String key, Pending before, Pending pending) {
         if (before != null) {
             expiry.delete(expiryKey(model, before.timestamp(), key));
         }
