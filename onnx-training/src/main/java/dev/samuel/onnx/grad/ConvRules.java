@@ -74,6 +74,10 @@ final class ConvRules {
     static Value[] maxPool(GradContext c) {
         GraphBuilder b = c.b();
         Value x = c.in(0);
+        Window win = Window.of(c.attrs(), c.attrs().getInts("kernel_shape"));
+        if (c.node().outputs().size() == 1 && tiles(win, x.shape())) {
+            return c.grads(tiledMaxPool(b, x, c.out(0), c.g(), win.kernel()[0]));
+        }
         if (c.attrs().getInt("storage_order", 0) != 0) {
             throw c.fail("needs storage_order 0 (row-major indices)");
         }
@@ -84,6 +88,35 @@ final class ConvRules {
         Value scattered = b.apply(Op.SCATTER_ELEMENTS, Attrs.of("axis", 0L).with("reduction", "add"),
                 zeros, b.reshape(indices, b.longs(-1)), b.reshape(c.g(), b.longs(-1)));
         return c.grads(reshapeTo(b, scattered, x));
+    }
+
+    /** Square 2-D windows that tile x without overlap or padding (stride = kernel), as pooling layers mostly use. */
+    private static boolean tiles(Window win, Shape xs) {
+        long[] k = win.kernel();
+        return xs != null && xs.rank() == 4 && k.length == 2 && k[0] == k[1] && Arrays.equals(win.strides(), k)
+                && !win.padded() && !win.ceil() && Arrays.stream(win.dilations()).allMatch(d -> d == 1)
+                && Arrays.stream(Window.spatialDims(xs)).noneMatch(d -> d == Shape.DYNAMIC);
+    }
+
+    // Non-overlapping k x k windows: SpaceToDepth lays x out as [N, k k, C, H / k, W / k], each window's k k values
+    // along axis 1, so its maxima are where it equals y (broadcast over that axis); g goes there, shared equally
+    // among tied maxima (a subgradient of max), and DepthToSpace puts it back. Six contiguous passes over x's size
+    // where MaxPool's Indices output and ScatterElements take several times longer in ORT. Rows and columns the
+    // floor left out of every window get zero.
+    private static Value tiledMaxPool(GraphBuilder b, Value x, Value y, Value g, long k) {
+        long[] in = Window.spatialDims(x.shape());
+        long[] covered = {in[0] / k * k, in[1] / k * k};
+        boolean cropped = covered[0] != in[0] || covered[1] != in[1];
+        Value xc = cropped ? b.apply(Op.SLICE, x, b.longs(0, 0), b.longs(covered), b.longs(2, 3)) : x;
+        Attrs block = Attrs.of("blocksize", k);
+        Value windows = b.reshape(b.apply(Op.SPACE_TO_DEPTH, block, xc), b.longs(0, k * k, -1, in[0] / k, in[1] / k));
+        Value pooled = b.longs(0, 1, -1, in[0] / k, in[1] / k);
+        Value isMax = b.equal(windows, b.reshape(y, pooled));
+        Value ties = b.reduceSum(b.cast(isMax, x.type()), true, 1);
+        Value share = b.where(isMax, b.div(b.reshape(g, pooled), ties), b.scalarLike(0, x));
+        Value dx = b.apply(Op.DEPTH_TO_SPACE, block.with("mode", "DCR"),
+                b.reshape(share, b.longs(0, -1, in[0] / k, in[1] / k)));
+        return cropped ? b.apply(Op.PAD, dx, b.longs(0, 0, 0, 0, 0, 0, in[0] - covered[0], in[1] - covered[1])) : dx;
     }
 
     // y[o] = sum_{k in window(o)} x[k] / count(o): dx = convT(g / count, ones) per channel (count: kernel size,

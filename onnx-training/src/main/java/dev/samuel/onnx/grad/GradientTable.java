@@ -55,6 +55,8 @@ public final class GradientTable {
         rule(Op.TRANSPOSE, ShapeRules::transpose);
         rule(Op.CONCAT, ShapeRules::concat);
         rule(Op.EXPAND, ShapeRules::expand);
+        rule(Op.SPACE_TO_DEPTH, ShapeRules::spaceToDepth);
+        rule(Op.DEPTH_TO_SPACE, ShapeRules::depthToSpace);
         rule(Op.REDUCE_SUM, ShapeRules::reduceSum);
         rule(Op.REDUCE_MEAN, ShapeRules::reduceMean);
         rule(Op.REDUCE_SUM_SQUARE, ShapeRules::reduceSumSquare);

@@ -17,6 +17,30 @@ final class ShapeRules {
         return c.grads(c.reshapeLike(c.g(), c.in(0)));
     }
 
+    // y = SpaceToDepth(x, b) moves each b x b block into channels (b, b, C): dx = DepthToSpace(g, b) in mode DCR
+    static Value[] spaceToDepth(GradContext c) {
+        long block = c.attrs().getInt("blocksize", 1);
+        return c.grads(c.b().apply(Op.DEPTH_TO_SPACE, Attrs.of("blocksize", block).with("mode", "DCR"), c.g()));
+    }
+
+    // y = DepthToSpace(x, b): DCR is SpaceToDepth's inverse, so dx = SpaceToDepth(g, b); CRD reads channels as
+    // (C, b, b), so dx is g's blocks put back in that order: reshape [N, C, H, b, W, b], move both b after C
+    static Value[] depthToSpace(GradContext c) {
+        GraphBuilder b = c.b();
+        long block = c.attrs().getInt("blocksize", 1);
+        if (!"CRD".equals(c.attrs().get("mode"))) {
+            return c.grads(b.apply(Op.SPACE_TO_DEPTH, Attrs.of("blocksize", block), c.g()));
+        }
+        Shape ys = c.out(0).shape();
+        if (ys.dim(2) == Shape.DYNAMIC || ys.dim(3) == Shape.DYNAMIC) {
+            throw c.fail("in mode CRD needs static spatial dimensions");
+        }
+        long h = ys.dim(2) / block;
+        long w = ys.dim(3) / block;
+        Value blocks = b.transpose(b.reshape(c.g(), b.longs(0, -1, h, block, w, block)), 0, 1, 3, 5, 2, 4);
+        return c.grads(b.reshape(blocks, b.longs(0, -1, h, w)));
+    }
+
     // y = x with axes permuted by p: dx = g permuted by the inverse of p
     static Value[] transpose(GradContext c) {
         long[] perm = c.attrs().getInts("perm");

@@ -68,6 +68,8 @@ public enum Op {
     UNSQUEEZE("Unsqueeze", 2, 2),
     SQUEEZE("Squeeze", 1, 2),
     EXPAND("Expand", 2, 2),
+    SPACE_TO_DEPTH("SpaceToDepth", 1, 1, 1, 1, req("blocksize", INT)),
+    DEPTH_TO_SPACE("DepthToSpace", 1, 1, 1, 1, req("blocksize", INT), opt("mode", STRING)),
     SIZE("Size", 1, 1),
     SHAPE("Shape", 1, 1, 1, 1, opt("start", INT), opt("end", INT)),
     CAST("Cast", 1, 1, 1, 1, req("to", INT)),

@@ -33,6 +33,8 @@ final class ShapeInference {
             case SIZE -> outs(node, DType.INT64, Shape.SCALAR);
             case UNSQUEEZE -> outs(node, x.type(), Shapes.unsqueeze(s, longsOf(args.get(1), constants)));
             case SQUEEZE -> outs(node, x.type(), Shapes.squeeze(s, args.size() > 1 ? longsOf(args.get(1), constants) : null));
+            case SPACE_TO_DEPTH -> outs(node, x.type(), Shapes.spaceToDepth(s, at.getInt("blocksize", 1)));
+            case DEPTH_TO_SPACE -> outs(node, x.type(), Shapes.depthToSpace(s, at.getInt("blocksize", 1)));
             case EXPAND -> outs(node, x.type(), Shapes.expand(s, constant(args.get(1), constants), args.get(1)));
             case SHAPE -> outs(node, DType.INT64, Shape.of(s == null ? Shape.DYNAMIC : shapeLength(s, at)));
             case CAST -> outs(node, DType.ofOnnxCode((int) at.getInt("to", 0)), s);

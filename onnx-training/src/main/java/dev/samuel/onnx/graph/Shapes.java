@@ -37,6 +37,30 @@ final class Shapes {
         return Shape.of(out.stream().mapToLong(Long::longValue).toArray());
     }
 
+    /** [N, C, H, W] to [N, C b b, H / b, W / b]: each b x b block becomes channels (dynamic stays dynamic). */
+    static Shape spaceToDepth(Shape in, long b) {
+        if (in.rank() != 4 || (in.dim(2) != D && in.dim(2) % b != 0) || (in.dim(3) != D && in.dim(3) % b != 0)) {
+            throw new IllegalArgumentException("SpaceToDepth with block " + b + " does not fit " + in);
+        }
+        return Shape.of(in.dim(0), times(in.dim(1), b * b), divided(in.dim(2), b), divided(in.dim(3), b));
+    }
+
+    /** [N, C b b, H, W] to [N, C, H b, W b], SpaceToDepth's inverse in mode DCR. */
+    static Shape depthToSpace(Shape in, long b) {
+        if (in.rank() != 4 || (in.dim(1) != D && in.dim(1) % (b * b) != 0)) {
+            throw new IllegalArgumentException("DepthToSpace with block " + b + " does not fit " + in);
+        }
+        return Shape.of(in.dim(0), divided(in.dim(1), b * b), times(in.dim(2), b), times(in.dim(3), b));
+    }
+
+    private static long times(long d, long f) {
+        return d == D ? D : d * f;
+    }
+
+    private static long divided(long d, long f) {
+        return d == D ? D : d / f;
+    }
+
     static Shape reshape(Shape in, Tensor target, Value targetValue) {
         if (target == null) {
             Shape ts = targetValue.shape();

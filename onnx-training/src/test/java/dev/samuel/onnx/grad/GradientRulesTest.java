@@ -109,6 +109,12 @@ class GradientRulesTest {
                         x.get(0), x.get(1), x.get(2)), s(2, 1), s(2, 3), s(2, 2)),
                 // Expand: [3,1] to [2,3,4]
                 GradCase.of(Op.EXPAND, "[3,1] to [2,3,4]", SIGNED, (b, x) -> b.expand(x.get(0), b.longs(2, 3, 4)), s(3, 1)),
+                GradCase.of(Op.SPACE_TO_DEPTH, "block 2", SIGNED, (b, x) -> b.apply(Op.SPACE_TO_DEPTH,
+                        Attrs.of("blocksize", 2L), x.get(0)), s(2, 3, 4, 6)),
+                GradCase.of(Op.DEPTH_TO_SPACE, "block 2, DCR", SIGNED, (b, x) -> b.apply(Op.DEPTH_TO_SPACE,
+                        Attrs.of("blocksize", 2L), x.get(0)), s(2, 8, 3, 2)),
+                GradCase.of(Op.DEPTH_TO_SPACE, "block 2, CRD", SIGNED, (b, x) -> b.apply(Op.DEPTH_TO_SPACE,
+                        Attrs.of("blocksize", 2L).with("mode", "CRD"), x.get(0)), s(2, 8, 3, 2)),
                 // ReduceSum: axis 1 dropped; axes 0 and 2 kept; everything
                 GradCase.of(Op.REDUCE_SUM, "axis 1", SIGNED, (b, x) -> b.reduceSum(x.get(0), false, 1), s(2, 3, 4)),
                 GradCase.of(Op.REDUCE_SUM, "axes 0,2 kept", SIGNED, (b, x) -> b.reduceSum(x.get(0), true, 0, -1), s(2, 3, 4)),
@@ -135,10 +141,13 @@ class GradientRulesTest {
                         x.get(0), x.get(1)), s(2, 3, 4, 5), s(3, 1, 2, 2)).float32(),
                 GradCase.of(Op.CONV, "1-D, stride 2", SIGNED, (b, x) -> b.apply(Op.CONV, Attrs.of("strides", new long[] {2}),
                         x.get(0), x.get(1), x.get(2)), s(2, 2, 7), s(3, 2, 3), s(3)).float32(),
-                // MaxPool (double): 2x2 stride 2 on an odd size (last row dropped); 3x3 stride 1 pad 1 (overlapping
+                // MaxPool (double): windows that tile x (SpaceToDepth), 2x2 stride 2 on an odd size (last row dropped,
+                // then padded back); 3x3 stride 1 pad 1 (overlapping
                 // windows: scattered gradients add up); ceil mode; with the Indices output already there
                 GradCase.of(Op.MAX_POOL, "2x2 stride 2, odd size", SIGNED, (b, x) -> b.apply(Op.MAX_POOL,
                         Attrs.of("kernel_shape", new long[] {2, 2}, "strides", new long[] {2, 2}), x.get(0)), s(2, 2, 5, 5)),
+                GradCase.of(Op.MAX_POOL, "3x3 stride 3 (windows tile x)", SIGNED, (b, x) -> b.apply(Op.MAX_POOL,
+                        Attrs.of("kernel_shape", new long[] {3, 3}, "strides", new long[] {3, 3}), x.get(0)), s(2, 3, 6, 9)),
                 GradCase.of(Op.MAX_POOL, "3x3 stride 1 pad 1", SIGNED, (b, x) -> b.apply(Op.MAX_POOL,
                         Attrs.of("kernel_shape", new long[] {3, 3}, "pads", new long[] {1, 1, 1, 1}), x.get(0)), s(1, 2, 4, 5)),
                 GradCase.of(Op.MAX_POOL, "2x2 stride 2 ceil", SIGNED, (b, x) -> b.apply(Op.MAX_POOL,
