@@ -97,7 +97,10 @@ public final class InferenceBenchmark {
 
     private static RunningService start(PackagedService service, String bootstrap, String registryUrl) {
         var log = Path.of(System.getProperty("java.io.tmpdir"), "bench-inference-service.log");
-        return service.start(0, log, command -> command
+        // The service's default commit interval unless BENCH_INFER_COMMIT_INTERVAL names another (e.g. 0ms, 50ms).
+        String interval = System.getProperty("bench.commitInterval", "");
+        return service.start(0, log, command -> (interval.isEmpty() ? command : command
+                .property("samuel.inference.commit-interval", interval))
                 .property("kafka.bootstrap.servers", bootstrap)
                 .property("samuel.inference.registry-url", registryUrl)
                 .property("samuel.inference.instance-id", "bench")

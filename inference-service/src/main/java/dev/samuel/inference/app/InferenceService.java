@@ -36,7 +36,7 @@ public class InferenceService {
 
     void start(@Observes StartupEvent event) {
         var settings = new LoopSettings(kafka, config.instanceId(), config.groupId(), config.maxPollRecords(),
-                config.pollTimeout(), config.transactionTimeout());
+                config.pollTimeout(), config.transactionTimeout(), config.commitInterval());
         var judge = config.judge();
         var options = new InferenceRuntime.Options(config.registryUrl(), config.artifactTimeout(), config.ortThreads(),
                 config.topicPartitions(), config.topicReplicationFactor(), new Judge.Options(

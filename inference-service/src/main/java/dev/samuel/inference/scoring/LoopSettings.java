@@ -13,7 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * {@code sasl.*}, {@code ssl.*}), which every client starts from.
  */
 public record LoopSettings(Map<String, Object> common, String instanceId, String groupId, int maxPollRecords,
-                           Duration pollTimeout, Duration transactionTimeout) {
+                           Duration pollTimeout, Duration transactionTimeout, Duration commitInterval) {
 
     public LoopSettings {
         common = Map.copyOf(common);
@@ -21,9 +21,9 @@ public record LoopSettings(Map<String, Object> common, String instanceId, String
 
     /** Settings for a cluster reached with its bootstrap servers alone. */
     public LoopSettings(String bootstrapServers, String instanceId, String groupId, int maxPollRecords,
-                        Duration pollTimeout, Duration transactionTimeout) {
+                        Duration pollTimeout, Duration transactionTimeout, Duration commitInterval) {
         this(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), instanceId, groupId,
-                maxPollRecords, pollTimeout, transactionTimeout);
+                maxPollRecords, pollTimeout, transactionTimeout, commitInterval);
     }
 
     Map<String, Object> consumer() {

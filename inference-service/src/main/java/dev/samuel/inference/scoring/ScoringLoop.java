@@ -4,9 +4,10 @@ import dev.samuel.inference.swap.Champions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The exactly-once consume-score-produce loop: one transaction per poll holds the poll's predictions, its dead
- * letters and its input offsets, committed together or not at all. A failed poll is aborted and its partitions
- * rewound to the first polled record (the committed offset), so it is scored again. An error the producer
+ * The exactly-once consume-score-produce loop: a transaction holds its polls' predictions, dead letters and input
+ * offsets, committed together or not at all, every {@link LoopSettings#commitInterval()} (the trade-off between
+ * latency and throughput: docs/design.md, "Commit cadence"). A failed transaction is aborted and its partitions
+ * rewound to their first polled record (the committed offset), so it is scored again. An error the producer
  * cannot recover from (fenced, out of sequence) replaces both clients; the group's committed offsets then say
  * where to resume. Subscribes to the unlabelled topics of the models being served.
  */
@@ -85,65 +87,135 @@ public final class ScoringLoop implements AutoCloseable {
     }
 
     private void loop(KafkaConsumer<byte[], byte[]> consumer, KafkaProducer<byte[], byte[]> producer) throws Exception {
+        var transactions = new Transactions(consumer, producer);
         long generation = -1;
         Map<String, String> routes = Map.of();
         while (running) {
             if (generation != champions.generation()) {
                 generation = champions.generation();
                 routes = champions.routes();
-                subscribe(consumer, routes);
+                transactions.commit();
+                subscribe(consumer, routes, transactions);
             }
             if (routes.isEmpty()) {
                 pause(settings.pollTimeout().toMillis());
                 continue;
             }
-            var records = consumer.poll(settings.pollTimeout());
+            var records = consumer.poll(transactions.nextPollTimeout());
             if (!records.isEmpty()) {
-                transact(consumer, producer, records, routes);
+                transactions.score(records, routes);
+            }
+            if (records.isEmpty() || transactions.due()) {
+                transactions.commit();
             }
         }
+        transactions.commit();
     }
 
-    private static void subscribe(KafkaConsumer<byte[], byte[]> consumer, Map<String, String> routes) {
+    private static void subscribe(KafkaConsumer<byte[], byte[]> consumer, Map<String, String> routes,
+                                  ConsumerRebalanceListener listener) {
         if (routes.isEmpty()) {
             consumer.unsubscribe();
         } else if (!consumer.subscription().equals(routes.keySet())) {
-            consumer.subscribe(List.copyOf(routes.keySet()));
+            consumer.subscribe(List.copyOf(routes.keySet()), listener);
             LOG.info("Scoring {}", routes.keySet());
         }
     }
 
-    private void transact(KafkaConsumer<byte[], byte[]> consumer, KafkaProducer<byte[], byte[]> producer,
-                          ConsumerRecords<byte[], byte[]> records, Map<String, String> routes) throws Exception {
-        producer.beginTransaction();
-        try {
-            var outcome = scorer.score(records, routes, producer);
-            if (!outcome.offsets().isEmpty()) {
-                producer.sendOffsetsToTransaction(outcome.offsets(), consumer.groupMetadata());
+    /**
+     * The clients' transactions: begun by the first scored poll, committed once {@link LoopSettings#commitInterval()}
+     * has passed or a poll finds nothing more, and before the group takes a partition away (its offsets must go with
+     * the transaction that scored it). A failed transaction is aborted and every poll it held is rewound.
+     */
+    private final class Transactions implements ConsumerRebalanceListener {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final KafkaProducer<byte[], byte[]> producer;
+        private ScoringTransaction open;
+
+        Transactions(KafkaConsumer<byte[], byte[]> consumer, KafkaProducer<byte[], byte[]> producer) {
+            this.consumer = consumer;
+            this.producer = producer;
+        }
+
+        Duration nextPollTimeout() {
+            return open == null ? settings.pollTimeout() : open.remaining(settings.commitInterval());
+        }
+
+        boolean due() {
+            return open != null && open.due(settings.commitInterval());
+        }
+
+        void score(ConsumerRecords<byte[], byte[]> records, Map<String, String> routes) throws Exception {
+            if (open == null) {
+                producer.beginTransaction();
+                open = new ScoringTransaction();
             }
-            producer.commitTransaction();
-            scorer.committed();
-            rewind(consumer, records, outcome.unserved());
-        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
-                 | AuthorizationException | UnsupportedVersionException fatal) {
+            try {
+                var outcome = scorer.score(records, routes, producer);
+                open.add(records, outcome);
+                ScoringTransaction.rewind(consumer, records, outcome.unserved());
+            } catch (Exception e) {
+                open.add(records, new PollScorer.Outcome(Map.of(), List.of()));
+                fail(e);
+            }
+        }
+
+        void commit() throws Exception {
+            if (open == null) {
+                return;
+            }
+            try {
+                if (!open.offsets().isEmpty()) {
+                    producer.sendOffsetsToTransaction(open.offsets(), consumer.groupMetadata());
+                }
+                producer.commitTransaction();
+                open = null;
+                scorer.committed();
+            } catch (Exception e) {
+                fail(e);
+            }
+        }
+
+        private void fail(Exception e) throws Exception {
             scorer.aborted();
-            throw fatal;
-        } catch (Exception e) {
-            LOG.warn("Scoring a poll of {} events failed; aborting and scoring it again", records.count(), e);
-            scorer.aborted();
+            var failed = open;
+            open = null;
+            if (e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException
+                    || e instanceof OutOfOrderSequenceException || e instanceof AuthorizationException
+                    || e instanceof UnsupportedVersionException) {
+                throw e;
+            }
+            LOG.warn("A transaction of {} events failed; aborting it and scoring them again", failed.events(), e);
             producer.abortTransaction();
-            rewind(consumer, records, List.copyOf(records.partitions()));
+            failed.rewind(consumer);
             if (!(e instanceof KafkaException)) {
                 pause(1000);
             }
         }
-    }
 
-    private static void rewind(KafkaConsumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records,
-                               List<TopicPartition> partitions) {
-        var firsts = new HashMap<TopicPartition, Long>();
-        partitions.forEach(p -> firsts.put(p, records.records(p).get(0).offset()));
-        firsts.forEach(consumer::seek);
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            try {
+                commit();
+            } catch (Exception e) {
+                throw new KafkaException("cannot end the scoring transaction before a rebalance", e);
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // the committed offsets say where to start
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // Another member may own them already: their offsets can no longer be committed, so nothing scored is kept.
+            if (open != null) {
+                scorer.aborted();
+                open = null;
+                producer.abortTransaction();
+            }
+        }
     }
 
     private static void pause(long millis) {

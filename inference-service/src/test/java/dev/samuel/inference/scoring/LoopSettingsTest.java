@@ -15,7 +15,7 @@ class LoopSettingsTest {
             "ssl.truststore.location", "/etc/samuel/truststore.p12");
 
     final LoopSettings settings = new LoopSettings(SECURED, "i-0", "group", 100, Duration.ofMillis(50),
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10), Duration.ofMillis(20));
 
     @Test
     void everyClientStartsFromTheCommonSettings() {
