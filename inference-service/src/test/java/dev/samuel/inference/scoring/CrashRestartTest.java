@@ -18,11 +18,13 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The service in a child JVM is killed (SIGKILL, no shutdown hook) while it scores a stream, twice, and restarted
- * with the same instance id: every event ends with exactly one committed prediction.
+ * with the same instance id: every event ends with exactly one committed prediction. Once with a transaction per
+ * poll, once with transactions that span many polls (the kill lands in one with several polls scored).
  */
 @WithKafka
 class CrashRestartTest {
@@ -32,8 +34,9 @@ class CrashRestartTest {
     @InjectKafkaBroker
     KafkaBroker broker;
 
-    @Test
-    void killedMidStreamAndRestartedEveryEventHasOnePrediction() throws Exception {
+    @ParameterizedTest(name = "commit interval {0}")
+    @ValueSource(strings = {"PT0S", "PT0.4S"})
+    void killedMidStreamAndRestartedEveryEventHasOnePrediction(Duration commitInterval) throws Exception {
         var model = "crash-" + UUID.randomUUID().toString().substring(0, 8);
         var topics = Topics.of(model);
         broker.createTopic(Topics.REGISTRY.name(), 1, Topics.REGISTRY.settings().creationConfigs());
@@ -47,12 +50,12 @@ class CrashRestartTest {
             var producing = new Thread(() -> produceSlowly(events));
             producing.start();
             for (int crash = 0; crash < 2; crash++) {
-                var service = ServiceProcess.start(broker.bootstrapServers(), server.url(), model, log);
+                var service = ServiceProcess.start(broker.bootstrapServers(), server.url(), model, commitInterval, log);
                 awaitSomePredictions(topics.predictions().name(), (crash + 1) * EVENTS / 4);
                 service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
             producing.join();
-            var last = ServiceProcess.start(broker.bootstrapServers(), server.url(), model, log);
+            var last = ServiceProcess.start(broker.bootstrapServers(), server.url(), model, commitInterval, log);
             try {
                 var predictions = Outputs.predictions(Outputs.all(broker.bootstrapServers(), topics.predictions().name(),
                         EVENTS, Duration.ofSeconds(120)));

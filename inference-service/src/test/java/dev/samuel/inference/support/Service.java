@@ -14,8 +14,13 @@ public final class Service {
 
     /** {@code instance} names the transactional id and the consumer group: unique per test. */
     public static InferenceRuntime start(String bootstrap, String registryUrl, String instance) {
+        return start(bootstrap, registryUrl, instance, Duration.ofMillis(20));
+    }
+
+    /** As {@link #start(String, String, String)}, each transaction open for {@code commitInterval}. */
+    public static InferenceRuntime start(String bootstrap, String registryUrl, String instance, Duration commitInterval) {
         var kafka = new LoopSettings(bootstrap, instance, "group-" + instance, 2000, Duration.ofMillis(50),
-                Duration.ofSeconds(10), Duration.ofMillis(20));
+                Duration.ofSeconds(10), commitInterval);
         var options = new InferenceRuntime.Options(registryUrl, Duration.ofSeconds(10), 1, 3, (short) 1);
         return InferenceRuntime.start(kafka, options, new SimpleMeterRegistry());
     }
