@@ -7,21 +7,22 @@ import java.nio.file.Path;
 
 /**
  * The MNIST sample as the training benchmarks use it: read by testkit's {@link MnistSample}, grey levels 0..255 as
- * onnx-training's {@link Dataset}, the first 7,000 digits to train on and the last 1,000 to evaluate on.
+ * onnx-training's {@link Dataset}, the first 7,000 digits to train on and the last 1,000 to evaluate on. Public for
+ * training-reference, whose DJL side trains on the same digits.
  */
-record Mnist(Dataset train, Dataset test) {
+public record Mnist(Dataset train, Dataset test) {
 
     /** The sample in the folder {@code args[0]} names; by default the repository's. */
-    static Mnist fromArgs(String[] args) throws IOException {
+    public static Mnist fromArgs(String[] args) throws IOException {
         return split(read(args.length > 0 ? Path.of(args[0]) : MnistSample.folder()));
     }
 
-    static Mnist split(Dataset all) {
+    public static Mnist split(Dataset all) {
         return new Mnist(all.slice(0, 7000), all.slice(7000, 8000));
     }
 
     /** Every digit of the sample in {@code folder}, in file order. */
-    static Dataset read(Path folder) throws IOException {
+    public static Dataset read(Path folder) throws IOException {
         var sample = MnistSample.read(folder, 1f);
         var pixels = new float[sample.size() * MnistSample.FEATURES];
         var classes = new long[sample.size()];
