@@ -29,7 +29,8 @@ final class ReferenceRun {
 
     /** {@code epochsOver} gives, for the standardised training digits, each epoch's batches. */
     static TrainingProtocol.Result run(ModelSpec spec, Mnist digits, Function<Dataset, IntFunction<List<Batch>>> epochsOver, int epochs) {
-        DjlEngine.load(SamuelSide.threads(spec));
+        // Each engine on its own default thread count (PyTorch's: one per core), unless -Dbench.threads sets both.
+        DjlEngine.load(Integer.getInteger("bench.threads", 0));
         Dataset train;
         Dataset test;
         Map<String, Tensor> initial;
