@@ -6,7 +6,9 @@
 #   swap_p99_ms=... swap_p99_latency_ms=...
 # Environment: BENCH_INFER_EVENTS (100000), BENCH_INFER_RATE (paced events/s for the latency phases, 2000),
 #   BENCH_INFER_ENCODING (json or f32le, json), BENCH_INFER_COMMIT_INTERVAL (the service's
-#   samuel.inference.commit-interval, e.g. 0ms or 50ms; unset: the service's default).
+#   samuel.inference.commit-interval, e.g. 0ms or 50ms; unset: the service's default), BENCH_INFER_JUDGE_TOPICS (the
+#   service's samuel.inference.judge.input-topics; a pattern that matches nothing, e.g. "none", measures the scoring
+#   loop without the judge beside it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 events=${BENCH_INFER_EVENTS:-100000}
@@ -14,5 +16,6 @@ rate=${BENCH_INFER_RATE:-2000}
 encoding=${BENCH_INFER_ENCODING:-json}
 source "$root/bench/lib/classpath.sh"
 bench_java -- -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-  -Dbench.commitInterval="${BENCH_INFER_COMMIT_INTERVAL:-}" dev.samuel.bench.broker.OnLocalBroker \
+  -Dbench.commitInterval="${BENCH_INFER_COMMIT_INTERVAL:-}" -Dbench.judgeTopics="${BENCH_INFER_JUDGE_TOPICS:-}" \
+  dev.samuel.bench.broker.OnLocalBroker \
   dev.samuel.bench.inference.InferenceBenchmark "$root" "$events" "$rate" "$encoding"

@@ -9,6 +9,7 @@ import dev.samuel.inference.support.ArtifactServer;
 import dev.samuel.inference.support.Registry;
 import dev.samuel.bench.ceiling.CopyLoop;
 import dev.samuel.cli.stack.QuarkusService;
+import dev.samuel.plumbing.launch.JavaCommand;
 import dev.samuel.plumbing.launch.PackagedService;
 import dev.samuel.plumbing.launch.RunningService;
 import java.nio.file.Path;
@@ -97,16 +98,24 @@ public final class InferenceBenchmark {
 
     private static RunningService start(PackagedService service, String bootstrap, String registryUrl) {
         var log = Path.of(System.getProperty("java.io.tmpdir"), "bench-inference-service.log");
-        // The service's default commit interval unless BENCH_INFER_COMMIT_INTERVAL names another (e.g. 0ms, 50ms).
-        String interval = System.getProperty("bench.commitInterval", "");
-        return service.start(0, log, command -> (interval.isEmpty() ? command : command
-                .property("samuel.inference.commit-interval", interval))
+        return service.start(0, log, command -> configured(command)
                 .property("kafka.bootstrap.servers", bootstrap)
                 .property("samuel.inference.registry-url", registryUrl)
                 .property("samuel.inference.instance-id", "bench")
                 .property("samuel.inference.max-poll-records", MAX_POLL_RECORDS)
                 .property("quarkus.log.level", "WARN")
                 .property("quarkus.log.category.\"dev.samuel\".level", "INFO"));
+    }
+
+    /**
+     * The service's defaults, unless the script names another commit interval (BENCH_INFER_COMMIT_INTERVAL) or other
+     * topics for the judge (BENCH_INFER_JUDGE_TOPICS: one that matches nothing measures the scoring loop alone).
+     */
+    private static JavaCommand configured(JavaCommand command) {
+        String interval = System.getProperty("bench.commitInterval", "");
+        String judged = System.getProperty("bench.judgeTopics", "");
+        JavaCommand c = interval.isEmpty() ? command : command.property("samuel.inference.commit-interval", interval);
+        return judged.isEmpty() ? c : c.property("samuel.inference.judge.input-topics", judged);
     }
 
     static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
