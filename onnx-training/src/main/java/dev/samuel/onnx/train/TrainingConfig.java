@@ -7,10 +7,10 @@ import dev.samuel.onnx.optim.OptimizerConfig;
  * How a session trains: loss, optimizer, initial learning rate, the seed of dropout masks, ORT
  * intra-op threads (0: all cores) and the batch size evaluation runs at.
  *
- * <p>One thread by default: a training step is a chain of many small nodes, and on the 2-core machines measured
- * (bench/RESULTS.md) each node's hand-off to ORT's thread pool costs more than splitting it saves: one thread
- * trained the MLP 784-128-10 at batch 64 about 1.4 times and the benchmark CNN at batch 32 about 1.3 times as fast
- * as two. Wider layers or bigger batches on more cores may gain from more: {@link #withThreads}.
+ * <p>One thread by default: a training step is a chain of many small nodes, and on the 2-core machine measured
+ * (bench/RESULTS.md, 2026-12-05) each node's hand-off to ORT's thread pool cost more than splitting it saved: one
+ * thread trained the MLP 784-128-10 at batch 64 about 1.2 times and the benchmark CNN at batch 32 about 1.5 times as
+ * fast as two. Wider layers or bigger batches on more cores may gain from more: {@link #withThreads}.
  */
 public record TrainingConfig(LossKind loss, OptimizerConfig optimizer, double learningRate, long seed,
                              int threads, int evaluationBatch) {
