@@ -195,6 +195,10 @@ public final class ScoringLoop implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (open != null) {
+                LOG.info("Partitions {} leave this instance: committing the open transaction of {} events first",
+                        partitions, open.events());
+            }
             try {
                 commit();
             } catch (Exception e) {

@@ -19,8 +19,14 @@ public final class Service {
 
     /** As {@link #start(String, String, String)}, each transaction open for {@code commitInterval}. */
     public static InferenceRuntime start(String bootstrap, String registryUrl, String instance, Duration commitInterval) {
-        var kafka = new LoopSettings(bootstrap, instance, "group-" + instance, 2000, Duration.ofMillis(50),
-                Duration.ofSeconds(10), commitInterval);
+        return start(bootstrap, registryUrl, instance, "group-" + instance, commitInterval);
+    }
+
+    /** One of several instances of the consumer group {@code group}, sharing its partitions. */
+    public static InferenceRuntime start(String bootstrap, String registryUrl, String instance, String group,
+                                         Duration commitInterval) {
+        var kafka = new LoopSettings(bootstrap, instance, group, 2000, Duration.ofMillis(50), Duration.ofSeconds(10),
+                commitInterval);
         var options = new InferenceRuntime.Options(registryUrl, Duration.ofSeconds(10), 1, 3, (short) 1);
         return InferenceRuntime.start(kafka, options, new SimpleMeterRegistry());
     }
