@@ -13,7 +13,7 @@ import org.apache.kafka.common.TopicPartition;
  * The transaction in progress: the offsets its polls will commit, and where each polled partition started, so an
  * abort rewinds every poll it held. One transaction spans polls until the commit interval has passed since it began.
  */
-final class ScoringTransaction {
+final class OpenTransaction {
     private final long began = System.nanoTime();
     private final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     private final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
