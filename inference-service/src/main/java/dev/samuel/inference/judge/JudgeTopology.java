@@ -6,14 +6,16 @@ import dev.samuel.contracts.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -54,10 +56,9 @@ public final class JudgeTopology {
 
     static Topology build(StreamsBuilder builder, Settings settings, ModelIndex models, Prequential prequential,
                           JudgeMetrics metrics, Clock clock) {
-        for (String store : List.of(PendingStore.ENTRIES, PendingStore.EXPIRY)) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(settings.onDisk() ? Stores.persistentKeyValueStore(store)
-                    : Stores.inMemoryKeyValueStore(store), Serdes.Bytes(), Serdes.ByteArray()));
-        }
+        builder.addStateStore(store(settings, PendingStore.ENTRIES));
+        // Rebuilt from the entries when a task starts (PendingStore.rebuildIndex): no changelog to write.
+        builder.addStateStore(store(settings, PendingStore.EXPIRY).withLoggingDisabled());
 
         builder.stream(settings.inputs(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                 .process(() -> new InputKeying(models, metrics))
@@ -73,5 +74,10 @@ public final class JudgeTopology {
                 .to((key, value, context) -> new String(context.headers().lastHeader(DriftWatch.SINK).value(),
                         StandardCharsets.UTF_8), Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();
+    }
+
+    private static StoreBuilder<KeyValueStore<Bytes, byte[]>> store(Settings settings, String name) {
+        return Stores.keyValueStoreBuilder(settings.onDisk() ? Stores.persistentKeyValueStore(name)
+                : Stores.inMemoryKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray());
     }
 }

@@ -51,7 +51,7 @@ final class LabelJoin implements Processor<String, byte[], String, PerformanceRe
         this.context = context;
         this.store = new PendingStore(context.getStateStore(PendingStore.ENTRIES),
                 context.getStateStore(PendingStore.EXPIRY));
-        this.waiting = metrics.waiting(store.waitingByModel());
+        this.waiting = metrics.waiting(store.rebuildIndex());
         context.schedule(sweepEvery, PunctuationType.WALL_CLOCK_TIME, this::expire);
     }
 

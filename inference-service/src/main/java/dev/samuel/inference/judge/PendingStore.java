@@ -13,7 +13,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * What the join remembers per example until its model's {@code monitoring.labelDelay} has passed: a prediction
  * waiting for its label, or the mark that the example was judged (so that a relabel, or a prediction made after the
  * label, is not judged twice). A second store orders the entries by model and time, so that expiry reads only the
- * expired ones. Both are changelogged, so the join survives a crash exactly once.
+ * expired ones. The entries are changelogged, so the join survives a crash exactly once; the time index is not (a
+ * changelog record less per prediction and two per label): it is rebuilt from the entries whenever a task takes the
+ * stores over ({@link #rebuildIndex}).
  */
 final class PendingStore {
 
@@ -86,14 +88,26 @@ final class PendingStore {
         return expired;
     }
 
-    /** Predictions waiting, by model: counted once when a task takes the store over. */
-    Map<String, Long> waitingByModel() {
+    /**
+     * Rebuilds the time index from the entries, when a task takes the stores over (the index is not changelogged: after
+     * a crash it is empty, after a clean stop it may lag what the entries' changelog restored), and returns the
+     * predictions waiting, by model.
+     */
+    Map<String, Long> rebuildIndex() {
+        var stale = new ArrayList<Bytes>();
+        try (var all = expiry.all()) {
+            all.forEachRemaining(entry -> stale.add(entry.key));
+        }
+        stale.forEach(expiry::delete);
         var counts = new HashMap<String, Long>();
         try (var all = entries.all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value[0] == State.WAITING.ordinal()) {
-                    String key = new String(entry.key.get(), StandardCharsets.UTF_8);
-                    counts.merge(key.substring(0, key.indexOf('/')), 1L, Long::sum);
+                String key = new String(entry.key.get(), StandardCharsets.UTF_8);
+                String model = key.substring(0, key.indexOf('/'));
+                var pending = Pending.decode(entry.value);
+                expiry.put(expiryKey(model, pending.timestamp(), key), new byte[0]);
+                if (pending.state() == State.WAITING) {
+                    counts.merge(model, 1L, Long::sum);
                 }
             });
         }
