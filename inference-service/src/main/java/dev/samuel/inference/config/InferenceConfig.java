@@ -32,8 +32,8 @@ public interface InferenceConfig {
     Duration pollTimeout();
 
     /**
-     * How long one scoring transaction stays open, taking more polls, before it commits (it commits sooner when a poll
-     * finds nothing more). Predictions become visible at the commit, so this bounds the latency a transaction adds;
+     * How long one scoring transaction stays open, taking more polls, before it commits. Predictions become visible at
+     * the commit, so this bounds the latency a transaction adds;
      * each commit costs broker round trips, so a longer interval scores more events per second. 0 commits every
      * poll. docs/design.md, "Commit cadence", has the measurements behind the default.
      */
