@@ -20,8 +20,7 @@ if [ "${1:-}" = "--reference" ]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# One reactor build of drift and drift-reference, nothing installed (as bench/lib/classpath.sh does for bench).
-(cd "$root" && mvn -B -q -Pdrift-reference -pl drift-reference -am package -DskipTests dependency:build-classpath \
-  -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/classpath" >&2)
+source "$root/bench/lib/classpath.sh"
+classpath=$(module_classpath "$work" drift-reference -Pdrift-reference)
 cd "$root"
-java -cp "$root/drift-reference/target/classes:$(cat "$work/classpath")" "$main" ${args[@]+"${args[@]}"}
+java -cp "$classpath" "$main" ${args[@]+"${args[@]}"}

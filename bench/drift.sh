@@ -23,9 +23,8 @@ trap 'rm -rf "$work"' EXIT
 source "$root/bench/lib/classpath.sh"
 bench_java -- -Djava.util.logging.manager=org.jboss.logmanager.LogManager dev.samuel.bench.drift.DriftBenchmark \
   "$root" "$work/streams.txt" "$seed" | tee "$work/platform.out"
-(cd "$root" && mvn -B -q -Pdrift-reference -pl drift-reference -am package -DskipTests dependency:build-classpath \
-  -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/classpath" >&2)
-java -cp "$root/drift-reference/target/classes:$(cat "$work/classpath")" dev.samuel.driftref.PlatformStreams \
+classpath=$(module_classpath "$work" drift-reference -Pdrift-reference)
+java -cp "$classpath" dev.samuel.driftref.PlatformStreams \
   "$work/streams.txt" "$seed" | tee "$work/reference.out"
 platform=$(grep '^RESULT ' "$work/platform.out" | tail -1 | sed 's/^RESULT //')
 reference=$(grep '^RESULT ' "$work/reference.out" | tail -1 | sed 's/^RESULT //')
