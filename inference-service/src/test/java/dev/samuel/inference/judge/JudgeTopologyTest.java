@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -186,12 +187,7 @@ class JudgeTopologyTest {
     @Test
     void aDriftIsDetectedAndRequestsOneJobStartingAtTheChangePoint() throws Exception {
         // 2,000 examples version 3 gets right, then it gets everything wrong from the example at train offset 2000.
-        for (int i = 0; i < 3000; i++) {
-            String id = "x" + i;
-            boolean before = i < 2000;
-            predictions.pipeInput(key(id), prediction(id, 3, 0.9f, 0.1f), START.plusMillis(i));
-            train.pipeInput(key(id), label(before ? 0 : 1), START.plusMillis(i));
-        }
+        judged("x", 3, 3000, 0, i -> i < 2000 ? 0 : 1);
         var labelOffsets = new java.util.HashMap<String, Long>();
         performance.readValuesToList().stream().map(JudgeTopologyTest::result)
                 .forEach(r -> labelOffsets.put(r.id(), r.offset()));
@@ -219,13 +215,8 @@ class JudgeTopologyTest {
     @Test
     void aVersionServingWellBelowWhatItsHoldoutPromisedFromItsFirstResultIsADrift() throws Exception {
         // Version 4 scored 0.95 on a holdout of 200; it serves at a steady one in three: no change for ADWIN to see.
-        registry.apply("m:4", new VersionRecord("m", 4, "sha", 1, Map.of(VersionRecord.TEST_ACCURACY, 0.95),
-                Map.of(VersionRecord.HOLDOUT_EXAMPLES, "200"), START, null));
-        for (int i = 0; i < 1500; i++) {
-            String id = "h" + i;
-            predictions.pipeInput(key(id), prediction(id, 4, 0.9f, 0.1f), START.plusMillis(i));
-            train.pipeInput(key(id), label(i % 3 == 0 ? 0 : 1), START.plusMillis(i));
-        }
+        promising(4);
+        judged("h", 4, 1500, 0, i -> i % 3 == 0 ? 0 : 1);
 
         var detections = drift.readValuesToList().stream().map(JudgeTopologyTest::event).toList();
         var gap = detections.stream().filter(e -> e.detector().equals(HoldoutPromise.DETECTOR)
@@ -245,18 +236,9 @@ class JudgeTopologyTest {
     @Test
     void aVersionTrainedAfterADriftThatServesBelowItsPromiseIsRetrainedWhenItsCoolDownEnds() throws Exception {
         // Version 3 drifts and asks for a job; version 4, that job's, serves at one in three from its first result.
-        registry.apply("m:4", new VersionRecord("m", 4, "sha", 1, Map.of(VersionRecord.TEST_ACCURACY, 0.95),
-                Map.of(VersionRecord.HOLDOUT_EXAMPLES, "200"), START, null));
-        for (int i = 0; i < 2700; i++) {
-            String id = "c" + i;
-            predictions.pipeInput(key(id), prediction(id, 3, 0.9f, 0.1f), START.plusMillis(i));
-            train.pipeInput(key(id), label(i < 2000 ? 0 : 1), START.plusMillis(i));
-        }
-        for (int i = 0; i < 1200; i++) {
-            String id = "d" + i;
-            predictions.pipeInput(key(id), prediction(id, 4, 0.9f, 0.1f), START.plusMillis(3000 + i));
-            train.pipeInput(key(id), label(i % 3 == 0 ? 0 : 1), START.plusMillis(3000 + i));
-        }
+        promising(4);
+        judged("c", 3, 2700, 0, i -> i < 2000 ? 0 : 1);
+        judged("d", 4, 1200, 3000, i -> i % 3 == 0 ? 0 : 1);
 
         var requests = jobs.readValuesToList();
         assertThat(requests).hasSize(2);
@@ -269,6 +251,24 @@ class JudgeTopologyTest {
     void theHoldoutBoundAllowsForBothSamples() {
         assertThat(HoldoutPromise.bound(1000, 100)).isBetween(0.19, 0.21);
         assertThat(HoldoutPromise.bound(1000, 100_000)).isBetween(0.06, 0.063);
+    }
+
+    /**
+     * {@code count} examples {@code <prefix><i>}, each predicted class 0 by {@code version} (scores 0.9, 0.1) and then
+     * labelled {@code labelOf(i)} on the train topic, a millisecond apart from {@code fromMillis} after the start.
+     */
+    private void judged(String prefix, int version, int count, long fromMillis, IntUnaryOperator labelOf) {
+        for (int i = 0; i < count; i++) {
+            String id = prefix + i;
+            predictions.pipeInput(key(id), prediction(id, version, 0.9f, 0.1f), START.plusMillis(fromMillis + i));
+            train.pipeInput(key(id), label(labelOf.applyAsInt(i)), START.plusMillis(fromMillis + i));
+        }
+    }
+
+    /** Registers {@code version}, whose holdout of 200 examples promised an accuracy of 0.95. */
+    private void promising(int version) {
+        registry.apply("m:" + version, new VersionRecord("m", version, "sha", 1,
+                Map.of(VersionRecord.TEST_ACCURACY, 0.95), Map.of(VersionRecord.HOLDOUT_EXAMPLES, "200"), START, null));
     }
 
     private static byte[] key(String id) {

@@ -47,7 +47,8 @@ class CrashRestartTest {
             registry.spec(Registry.classifier(model, 4, 3));
             registry.version(model, 1, OnnxModels.favouring(4, 3, 0));
             registry.champion(model, 1);
-            var producing = new Thread(() -> produceSlowly(events));
+            // About 10 s of events, so the kills land mid-stream.
+            var producing = new Thread(() -> events.sendSlowly(EVENTS, Duration.ofMillis(150)));
             producing.start();
             for (int crash = 0; crash < 2; crash++) {
                 var service = ServiceProcess.start(broker.bootstrapServers(), server.url(), model, commitInterval, log);
@@ -67,27 +68,7 @@ class CrashRestartTest {
         }
     }
 
-    /** About 10 s of events, so the kills land mid-stream. */
-    private static void produceSlowly(Events events) {
-        for (int i = 0; i < EVENTS; i++) {
-            events.send(i);
-            if (i % 1000 == 999) {
-                events.flush();
-                sleep(150);
-            }
-        }
-        events.flush();
-    }
-
     private void awaitSomePredictions(String topic, int count) {
         Outputs.all(broker.bootstrapServers(), topic, count, Duration.ofSeconds(90));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -49,7 +49,8 @@ class SharedPartitionsTest {
             registry.version(model, 1, OnnxModels.favouring(4, 3, 0));
             registry.champion(model, 1);
             Service.awaitServed(first, model, 1);
-            var producing = new Thread(() -> produceSlowly(events));
+            // About 8 s of events, so the second instance joins mid-stream.
+            var producing = new Thread(() -> events.sendSlowly(EVENTS, Duration.ofMillis(200)));
             producing.start();
             Outputs.all(broker.bootstrapServers(), topics.predictions().name(), EVENTS / 4, Duration.ofSeconds(60));
             try (var second = Service.start(broker.bootstrapServers(), server.url(), model + "-b", group, interval)) {
@@ -69,26 +70,6 @@ class SharedPartitionsTest {
         try (var admin = Admin.create(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()))) {
             var description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
             return description.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
-        }
-    }
-
-    /** About 8 s of events, so the second instance joins mid-stream. */
-    private static void produceSlowly(Events events) {
-        for (int i = 0; i < EVENTS; i++) {
-            events.send(i);
-            if (i % 1000 == 999) {
-                events.flush();
-                sleep(200);
-            }
-        }
-        events.flush();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

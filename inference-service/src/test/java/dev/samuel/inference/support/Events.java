@@ -5,6 +5,7 @@ import dev.samuel.contracts.event.Encoding;
 import dev.samuel.contracts.event.JsonWriter;
 import dev.samuel.contracts.event.UnlabelledEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Future;
@@ -63,6 +64,26 @@ public final class Events implements AutoCloseable {
 
     public void flush() {
         producer.flush();
+    }
+
+    /**
+     * Events 0 to {@code count - 1} in bursts of a thousand, {@code pause} apart, so that a test can act on the
+     * service (kill it, start another instance) while the stream is still coming.
+     */
+    public void sendSlowly(int count, Duration pause) {
+        for (int i = 0; i < count; i++) {
+            send(i);
+            if (i % 1000 == 999) {
+                flush();
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while producing", e);
+                }
+            }
+        }
+        flush();
     }
 
     public static byte[] key(int i) {
