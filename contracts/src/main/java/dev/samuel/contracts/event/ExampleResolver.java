@@ -3,6 +3,7 @@ package dev.samuel.contracts.event;
 import dev.samuel.contracts.spec.Input;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.Task;
+import java.util.Arrays;
 
 /**
  * Checks an example against a spec (feature count or names, finite numbers, label type and range) and lays
@@ -31,32 +32,62 @@ public final class ExampleResolver {
             throw new InvalidRecordException(RejectReason.WRONG_DIMENSION,
                     "expected " + input.featureCount() + " features, got " + values.length);
         }
-        requireFinite(values, "feature");
+        requirePresentAndFinite(input, values);
         return values;
     }
 
+    /** Lays named values out in the spec's order; a feature not given is missing (NaN), as a null one is. */
     private static float[] byName(Input input, Features.Named named) {
         if (input.names() == null) {
             throw new InvalidRecordException(RejectReason.UNKNOWN_FEATURE,
                     "features are named but the spec names none; send an array of " + input.featureCount());
         }
         var values = new float[input.featureCount()];
-        var seen = new boolean[values.length];
+        Arrays.fill(values, Float.NaN);
         named.values().forEach((name, value) -> {
-            int index = input.indexOf(name);
-            if (index < 0) {
-                throw new InvalidRecordException(RejectReason.UNKNOWN_FEATURE, "unknown feature '" + name + "'");
+            int index = position(input, name);
+            if (index >= 0) {
+                values[index] = value;
             }
-            values[index] = value;
-            seen[index] = true;
         });
-        for (int i = 0; i < seen.length; i++) {
-            if (!seen[i]) {
-                throw new InvalidRecordException(RejectReason.MISSING_FEATURES,
-                        "missing feature '" + input.names().get(i) + "'");
+        named.strings().forEach((name, text) -> {
+            if (position(input, name) >= 0) {
+                throw new InvalidRecordException(RejectReason.WRONG_TYPE, "feature '" + name + "' is the string "
+                        + quoted(text) + "; the spec reads it as a number");
+            }
+        });
+        return values;
+    }
+
+    /** A named feature's position, or -1 for one the spec leaves out ({@code input.unknownFields: "ignore"}). */
+    private static int position(Input input, String name) {
+        int index = input.indexOf(name);
+        if (index < 0 && !input.ignoresUnknownFields()) {
+            throw new InvalidRecordException(RejectReason.UNKNOWN_FEATURE, "unknown feature '" + name
+                    + "'; the spec's features are " + input.names() + " (\"unknownFields\": \"ignore\" leaves others out)");
+        }
+        return index;
+    }
+
+    private static void requirePresentAndFinite(Input input, float[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (Float.isNaN(values[i]) && input.fillOf(i) == null) {
+                throw new InvalidRecordException(RejectReason.MISSING_FEATURES, "missing feature " + name(input, i)
+                        + " (null, absent or NaN), and the spec's input.missing does not allow it");
+            }
+            if (Float.isInfinite(values[i])) {
+                throw new InvalidRecordException(RejectReason.NOT_FINITE,
+                        "feature " + name(input, i) + " is " + values[i] + " (as float32); values must be finite");
             }
         }
-        return values;
+    }
+
+    private static String name(Input input, int index) {
+        return input.names() == null ? String.valueOf(index) : "'" + input.names().get(index) + "'";
+    }
+
+    private static String quoted(String text) {
+        return "\"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"";
     }
 
     private static float[] target(Task task, Label label) {

@@ -70,7 +70,7 @@ public final class JsonReader {
                     case "model" -> model = text(parser);
                     case "version" -> version = nextNumber(parser).getIntValue();
                     case "prediction" -> prediction = label(parser);
-                    case "scores" -> scores = floats(parser, parser.nextToken());
+                    case "scores" -> scores = floats(parser, parser.nextToken(), "score");
                     default -> skipValue(parser);
                 }
             }
@@ -109,13 +109,18 @@ public final class JsonReader {
         var token = parser.nextToken();
         if (token == JsonToken.START_OBJECT) {
             Map<String, Float> named = new LinkedHashMap<>();
+            Map<String, String> strings = new LinkedHashMap<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 var name = parser.currentName();
-                named.put(name, number(parser, parser.nextToken(), "features." + name));
+                if (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    strings.put(name, parser.getText());
+                } else {
+                    named.put(name, feature(parser, parser.currentToken(), "feature '" + name + "'"));
+                }
             }
-            return new Features.Named(named);
+            return new Features.Named(named, strings);
         }
-        return new FloatVector(floats(parser, token));
+        return new FloatVector(floats(parser, token, "feature"));
     }
 
     private static Label label(JsonParser parser) throws IOException {
@@ -127,7 +132,7 @@ public final class JsonReader {
             return new Label.Number(parser.getDoubleValue());
         }
         if (token == JsonToken.START_ARRAY) {
-            return new FloatVector(floats(parser, token));
+            return new FloatVector(floats(parser, token, "label"));
         }
         if (token == JsonToken.VALUE_NULL) {
             return null;
@@ -141,8 +146,11 @@ public final class JsonReader {
         return token == JsonToken.VALUE_NULL ? null : number(parser, token, "weight");
     }
 
-    /** Reads a JSON array of numbers into floats without boxing; the array grows by doubling. */
-    private static float[] floats(JsonParser parser, JsonToken start) throws IOException {
+    /**
+     * Reads a JSON array of numbers into floats without boxing; the array grows by doubling. A feature's array
+     * also takes booleans and nulls ({@link #feature}).
+     */
+    private static float[] floats(JsonParser parser, JsonToken start, String what) throws IOException {
         if (start != JsonToken.START_ARRAY) {
             throw new InvalidRecordException(RejectReason.INVALID_JSON, "expected an array of numbers, got " + start);
         }
@@ -153,10 +161,23 @@ public final class JsonReader {
             if (count == values.length) {
                 values = java.util.Arrays.copyOf(values, count * 2);
             }
-            values[count] = number(parser, token, "[" + count + "]");
+            values[count] = "feature".equals(what) ? feature(parser, token, what + " " + count)
+                    : number(parser, token, what + " " + count);
             count++;
         }
         return count == values.length ? values : java.util.Arrays.copyOf(values, count);
+    }
+
+    /** A feature's value: a number, a boolean as 1 or 0, or a null as NaN (missing; the spec says if it may be). */
+    private static float feature(JsonParser parser, JsonToken token, String where) throws IOException {
+        return switch (token) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser, token, where);
+            case VALUE_TRUE -> 1f;
+            case VALUE_FALSE -> 0f;
+            case VALUE_NULL -> Float.NaN;
+            default -> throw new InvalidRecordException(RejectReason.WRONG_TYPE,
+                    where + " must be a number, a boolean or null, got " + describe(token));
+        };
     }
 
     private static float number(JsonParser parser, JsonToken token, String where) throws IOException {
@@ -167,6 +188,15 @@ public final class JsonReader {
             return parser.getFloatValue();
         }
         throw new InvalidRecordException(RejectReason.INVALID_JSON, where + " must be a number, got " + token);
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> "a string";
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            default -> String.valueOf(token);
+        };
     }
 
     private static JsonParser nextNumber(JsonParser parser) throws IOException {

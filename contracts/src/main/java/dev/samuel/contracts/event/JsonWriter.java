@@ -64,9 +64,18 @@ public final class JsonWriter {
             writeFloats(gen, vector.values());
             return;
         }
+        var named = (Features.Named) features;
         gen.writeStartObject();
-        for (Map.Entry<String, Float> entry : ((Features.Named) features).values().entrySet()) {
-            gen.writeNumberField(entry.getKey(), entry.getValue());
+        for (Map.Entry<String, Float> entry : named.values().entrySet()) {
+            gen.writeFieldName(entry.getKey());
+            if (Float.isNaN(entry.getValue())) {
+                gen.writeNull(); // a missing value, as JsonReader reads it back
+            } else {
+                gen.writeNumber(entry.getValue());
+            }
+        }
+        for (Map.Entry<String, String> entry : named.strings().entrySet()) {
+            gen.writeStringField(entry.getKey(), entry.getValue());
         }
         gen.writeEndObject();
     }

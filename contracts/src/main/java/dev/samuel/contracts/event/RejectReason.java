@@ -7,6 +7,7 @@ public enum RejectReason {
     UNKNOWN_ENCODING("unknown_encoding"),
     WRONG_DIMENSION("wrong_dimension"),
     NOT_FINITE("not_finite"),
+    WRONG_TYPE("wrong_type"),
     MISSING_FEATURES("missing_features"),
     UNKNOWN_FEATURE("unknown_feature"),
     MISSING_LABEL("missing_label"),

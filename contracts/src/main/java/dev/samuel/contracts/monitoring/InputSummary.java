@@ -66,7 +66,11 @@ public record InputSummary(long rows, List<Feature> features) {
             return proportions.length;
         }
 
-        /** The bin of {@code value}: how many edges are at or below it (a binary search, at most 4 steps). */
+        /**
+         * The bin of {@code value}: how many edges are at or below it (a binary search, at most 4 steps). A missing
+         * value (NaN) is below every edge: it counts in the first bin, on both sides, so more missing values move
+         * the PSI as a shift towards that bin does.
+         */
         public int bin(float value) {
             int low = 0;
             int high = edges.length;
@@ -139,14 +143,19 @@ public record InputSummary(long rows, List<Feature> features) {
     private static Feature feature(List<float[]> rows, int f) {
         int stride = (rows.size() + MAX_SAMPLE - 1) / MAX_SAMPLE;
         var sample = new float[(rows.size() + stride - 1) / stride];
+        int present = 0;
         for (int i = 0; i < sample.length; i++) {
-            sample[i] = rows.get(i * stride)[f];
+            float value = rows.get(i * stride)[f];
+            if (!Float.isNaN(value)) {
+                sample[present++] = value;
+            }
         }
+        sample = Arrays.copyOf(sample, present);
         Arrays.sort(sample);
         var edges = new float[DECILES - 1];
         int count = 0;
-        float below = sample[0];
-        for (int k = 1; k < DECILES; k++) {
+        float below = present == 0 ? Float.NaN : sample[0];
+        for (int k = 1; k < DECILES && present > 0; k++) {
             float edge = sample[(int) ((long) k * sample.length / DECILES)];
             if (edge > below) {
                 edges[count++] = edge;

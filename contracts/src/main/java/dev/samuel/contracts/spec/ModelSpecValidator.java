@@ -88,6 +88,22 @@ public final class ModelSpecValidator {
                         + " values, but input.features is " + input.features());
             }
         }
+        checkMissing(input);
+        require(input.unknownFields() == null || Input.REFUSE.equals(input.unknownFields()) || input.ignoresUnknownFields(),
+                "input.unknownFields must be one of [refuse, ignore], got '" + input.unknownFields() + "'");
+    }
+
+    private void checkMissing(Input input) {
+        if (input.missing().isEmpty()) {
+            return;
+        }
+        if (input.names() == null) {
+            problems.add("input.missing needs input.names: it names the features that may be missing");
+            return;
+        }
+        require(input.shape() == null, "input.missing is for named tabular features, not an input.shape");
+        input.missing().keySet().stream().filter(name -> input.indexOf(name) < 0).forEach(name ->
+                problems.add("input.missing names '" + name + "', which is not in input.names"));
     }
 
     private void checkLayers(List<Layer> layers, Input input) {

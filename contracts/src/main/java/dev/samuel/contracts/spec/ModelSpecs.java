@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.samuel.contracts.json.Json;
 import java.io.UncheckedIOException;
@@ -41,6 +42,11 @@ public final class ModelSpecs {
         } catch (LayerJson.MalformedLayerException e) {
             var at = path(e);
             throw new InvalidModelSpecException(e.problems().stream().map(problem -> at + problem).toList());
+        } catch (ValueInstantiationException e) {
+            // A creator of ours refused the value (Optimizer, Fill): its own message says why.
+            var at = path(e);
+            var why = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
+            throw new InvalidModelSpecException(List.of((at.isEmpty() ? "" : at + ": ") + why));
         } catch (JsonMappingException e) {
             // A value of the wrong type: name the field it was given for, as the validator's messages do.
             var at = path(e);

@@ -84,10 +84,26 @@ class EventFormatsTest {
     }
 
     @Test
+    void featuresMayBeBooleansNullsAndNamedStrings() {
+        var read = JsonReader.readUnlabelled(bytes(
+                "{\"features\": {\"rooms\": 3, \"garden\": true, \"pool\": false, \"area\": null, \"city\": \"Oslo\"}}"));
+
+        var named = (Features.Named) read.features();
+        assertThat(named.values()).containsExactly(Map.entry("rooms", 3f), Map.entry("garden", 1f),
+                Map.entry("pool", 0f), Map.entry("area", Float.NaN));
+        assertThat(named.strings()).containsExactly(Map.entry("city", "Oslo"));
+        assertThat(JsonReader.readUnlabelled(JsonWriter.write(read))).isEqualTo(read);
+        assertThat(((FloatVector) JsonReader.readUnlabelled(bytes("{\"features\": [1, null, true]}")).features()).values())
+                .containsExactly(1f, Float.NaN, 1f);
+    }
+
+    @Test
     void readerRejectsMalformedJson() {
         assertReject("{\"features\": [1, 2", RejectReason.INVALID_JSON);
         assertReject("[1, 2]", RejectReason.INVALID_JSON);
-        assertReject("{\"features\": [1, \"two\"], \"label\": 1}", RejectReason.INVALID_JSON);
+        assertReject("{\"features\": [1, \"two\"], \"label\": 1}", RejectReason.WRONG_TYPE);
+        assertReject("{\"features\": {\"a\": [1]}, \"label\": 1}", RejectReason.WRONG_TYPE);
+        assertReject("{\"features\": [1], \"label\": 1, \"weight\": true}", RejectReason.INVALID_JSON);
         assertReject("{\"features\": [NaN], \"label\": 1}", RejectReason.INVALID_JSON);
         assertReject("{\"features\": [1], \"label\": 1} {}", RejectReason.INVALID_JSON);
         assertReject("{\"features\": [1], \"label\": true}", RejectReason.INVALID_LABEL);

@@ -3,6 +3,7 @@ package dev.samuel.contracts.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.samuel.contracts.spec.Fill;
 import dev.samuel.contracts.spec.Input;
 import dev.samuel.contracts.spec.Layer;
 import dev.samuel.contracts.spec.ModelSpec;
@@ -40,10 +41,12 @@ class ExampleResolverTest {
     void rejectsEachInvalidExampleWithItsReason() {
         assertReject(COLOURS, LabelledExample.of(new float[] {1, 2}, 0), RejectReason.WRONG_DIMENSION,
                 "expected 3 features, got 2");
-        assertReject(COLOURS, LabelledExample.of(new float[] {1, Float.NaN, 3}, 0), RejectReason.NOT_FINITE,
-                "feature 1 is NaN");
+        assertReject(COLOURS, LabelledExample.of(new float[] {1, Float.NaN, 3}, 0), RejectReason.MISSING_FEATURES,
+                "missing feature 'g' (null, absent or NaN), and the spec's input.missing does not allow it");
+        assertReject(PRICES, new LabelledExample(Features.of(Float.NaN, 2), Label.of(1, 2), null),
+                RejectReason.MISSING_FEATURES, "missing feature 0");
         assertReject(COLOURS, LabelledExample.of(new float[] {1, 2, Float.POSITIVE_INFINITY}, 0),
-                RejectReason.NOT_FINITE, "feature 2");
+                RejectReason.NOT_FINITE, "feature 'b' is Infinity");
         assertReject(COLOURS, LabelledExample.of(new float[] {1, 2, 3}, 3), RejectReason.INVALID_LABEL,
                 "class index in [0, 3)");
         assertReject(COLOURS, LabelledExample.of(new float[] {1, 2, 3}, 1.5), RejectReason.INVALID_LABEL, "1.5");
@@ -59,6 +62,33 @@ class ExampleResolverTest {
                 "expected 2 label values, got 1");
         assertReject(PRICES, new LabelledExample(new Features.Named(Map.of("a", 1f)), Label.of(1, 2), null),
                 RejectReason.UNKNOWN_FEATURE, "the spec names none");
+    }
+
+    @Test
+    void featuresTheSpecLetsBeMissingAreNaNWhetherNullOrAbsent() {
+        var spec = spec(COLOURS.task(), new Input(null, List.of("r", "g", "b"), null, null,
+                Map.of("g", Fill.MEAN, "b", Fill.constant(0)), null), 3);
+        var nullGreen = new Features.Named(Map.of("r", 5f, "g", Float.NaN));
+
+        assertThat(ExampleResolver.features(spec.input(), nullGreen)).containsExactly(5f, Float.NaN, Float.NaN);
+        assertReject(spec, new LabelledExample(new Features.Named(Map.of("g", 1f)), Label.of(0), null),
+                RejectReason.MISSING_FEATURES, "missing feature 'r'");
+        assertThat(ExampleResolver.features(spec.input(), Features.of(5f, Float.NaN, 2f)))
+                .containsExactly(5f, Float.NaN, 2f);
+        assertReject(spec, new LabelledExample(Features.of(5f, Float.NEGATIVE_INFINITY, 2f), Label.of(0), null),
+                RejectReason.NOT_FINITE, "feature 'g' is -Infinity");
+    }
+
+    @Test
+    void aStringWhereTheSpecReadsANumberIsTheWrongTypeAndUnknownFieldsMayBeIgnored() {
+        var strings = new Features.Named(Map.of("r", 1f, "g", 2f, "b", 3f), Map.of("colour", "teal"));
+        assertReject(COLOURS, new LabelledExample(strings, Label.of(0), null), RejectReason.UNKNOWN_FEATURE,
+                "unknown feature 'colour'; the spec's features are [r, g, b]");
+        var ignoring = spec(COLOURS.task(), new Input(null, List.of("r", "g", "b"), null, null, null, "ignore"), 3);
+
+        assertThat(ExampleResolver.features(ignoring.input(), strings)).containsExactly(1f, 2f, 3f);
+        assertReject(ignoring, new LabelledExample(new Features.Named(Map.of("r", 1f, "g", 2f), Map.of("b", "blue")),
+                Label.of(0), null), RejectReason.WRONG_TYPE, "feature 'b' is the string \"blue\"; the spec reads it as a number");
     }
 
     private static void assertReject(ModelSpec spec, LabelledExample example, RejectReason reason, String message) {

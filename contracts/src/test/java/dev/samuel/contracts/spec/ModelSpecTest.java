@@ -103,6 +103,10 @@ class ModelSpecTest {
             "classes": 10                     | "classes": 1                            | task.classes must be >= 2
             "type": "classification"          | "type": "clustering"                    | task.type must be one of
             "features": 784                   | "features": 0                           | input.features must be > 0
+            "features": 784                   | "features": 784, "missing": {"a": "mean"} | input.missing needs input.names
+            "features": 784                   | "names": ["a", "b"], "missing": {"c": 0} | input.missing names 'c', which is not in input.names
+            "features": 784                   | "names": ["a"], "missing": {"a": "median"} | input.missing.a: a missing value's fill is "mean" or a finite number, got "median"
+            "features": 784                   | "names": ["a"], "unknownFields": "drop" | input.unknownFields must be one of [refuse, ignore], got 'drop'
             "softmax_cross_entropy"           | "hinge"                                 | loss must be one of
             "softmax_cross_entropy"           | "mse"                                   | loss mse needs a regression task
             {"adam": {"lr": 0.001}}           | {"rmsprop": {"lr": 0.001}}              | optimizer must be one of
@@ -123,6 +127,20 @@ class ModelSpecTest {
         assertThatThrownBy(() -> ModelSpecs.parse(json))
                 .isInstanceOf(InvalidModelSpecException.class)
                 .hasMessageContaining(expected);
+    }
+
+    @Test
+    void readsMissingValueFillsAndUnknownFieldsAndWritesThemOnlyWhenGiven() {
+        var spec = ModelSpecs.parse(DIGITS.replace("\"features\": 784", "\"names\": [\"rooms\", \"area\", \"garden\"], "
+                + "\"missing\": {\"area\": \"mean\", \"garden\": 0}, \"unknownFields\": \"ignore\""));
+
+        assertThat(spec.input().fillOf(0)).isNull();
+        assertThat(spec.input().fillOf(1)).isEqualTo(Fill.MEAN);
+        assertThat(spec.input().fillOf(2)).isEqualTo(Fill.constant(0));
+        assertThat(spec.input().ignoresUnknownFields()).isTrue();
+        assertThat(ModelSpecs.parse(ModelSpecs.toJson(spec))).isEqualTo(spec);
+        assertThat(ModelSpecs.toJson(spec)).contains("\"missing\":{\"area\":\"mean\",\"garden\":0.0}");
+        assertThat(ModelSpecs.toJson(ModelSpecs.parse(DIGITS))).doesNotContain("missing").doesNotContain("unknownFields");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.samuel.contracts.event.JsonWriter;
 import dev.samuel.contracts.event.LabelledExample;
 import dev.samuel.contracts.event.RejectReason;
 import dev.samuel.contracts.registry.SpecRecord;
+import dev.samuel.contracts.spec.Fill;
 import dev.samuel.contracts.spec.Input;
 import dev.samuel.contracts.spec.Layer;
 import dev.samuel.contracts.spec.ModelSpec;
@@ -234,6 +235,30 @@ class IngestTopologyTest {
 
         assertThat(DeadLetter.header(output(broken.rejected().name()).readRecord().headers(), DeadLetter.REASON))
                 .isEqualTo(RejectReason.UNKNOWN_MODEL.code());
+    }
+
+    @Test
+    void aTabularRecordMayMissWhatTheSpecAllowsAndNothingElse() {
+        var loans = new ModelSpec("loans", Task.classification(2), new Input(null, List.of("income", "debt"), null,
+                null, java.util.Map.of("debt", Fill.MEAN), null), List.of(Layer.dense(2)), null, null, null,
+                new Training(null, null, 0.2, null), null, TopicNames.DEFAULTS);
+        register(loans);
+        var topics = Topics.of(loans);
+        var loansLabelled = input(topics.labelled().name());
+        var loansRejected = output(topics.rejected().name());
+        var accepted = List.of("{\"features\": {\"income\": 10, \"debt\": null}, \"label\": 1}",
+                "{\"features\": {\"income\": 10}, \"label\": 0}", "{\"features\": [10, null], \"label\": 0}");
+        accepted.forEach(value -> loansLabelled.pipeInput(keyIn(Split.TRAIN, 0.2), value.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(output(topics.train().name()).readValuesToList()).hasSize(3);
+        assertThat(loansRejected.isEmpty()).isTrue();
+        var refused = List.of("{\"features\": {\"income\": null, \"debt\": 2}, \"label\": 1}",
+                "{\"features\": {\"income\": \"high\", \"debt\": 2}, \"label\": 1}",
+                "{\"features\": {\"income\": 1, \"debt\": 2, \"city\": \"Oslo\"}, \"label\": 1}");
+        refused.forEach(value -> loansLabelled.pipeInput("key", value.getBytes(StandardCharsets.UTF_8)));
+        assertThat(loansRejected.readRecordsToList()).extracting(r -> DeadLetter.header(r.headers(), DeadLetter.REASON))
+                .containsExactly(RejectReason.MISSING_FEATURES.code(), RejectReason.WRONG_TYPE.code(),
+                        RejectReason.UNKNOWN_FEATURE.code());
     }
 
     private void assertRejected(String value, RejectReason reason) {

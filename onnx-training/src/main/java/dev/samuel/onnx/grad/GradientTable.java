@@ -70,6 +70,7 @@ public final class GradientTable {
         none(Op.LESS, "comparisons are piecewise constant");
         none(Op.AND, "booleans are not differentiable");
         none(Op.NOT, "booleans are not differentiable");
+        none(Op.IS_NAN, "booleans are not differentiable");
 
         forbidden(Op.MIN, "ties have no unique gradient; write Relu or Where instead");
         forbidden(Op.MAX, "ties have no unique gradient; write Relu or Where instead");
@@ -77,6 +78,7 @@ public final class GradientTable {
         forbidden(Op.CONV_TRANSPOSE, "it only appears in gradient graphs (of Conv and AveragePool)");
         forbidden(Op.SLICE, "it only appears in gradient graphs (of Conv and Pad)");
         forbidden(Op.SCATTER_ELEMENTS, "it only appears in gradient graphs (of MaxPool)");
+        forbidden(Op.GATHER, "no rule yet: the programs gather only from their input, upstream of every parameter");
         forbidden(Op.SPLIT, "it only appears in gradient graphs, which are not differentiated again");
     }
 

@@ -86,6 +86,8 @@ public enum Op {
     LESS("Less", 2, 2),
     AND("And", 2, 2),
     NOT("Not", 1, 1),
+    IS_NAN("IsNaN", 1, 1),
+    GATHER("Gather", 2, 2, 1, 1, opt("axis", INT)),
     WHERE("Where", 3, 3);
 
     /** The one opset every graph is written at. */

@@ -37,6 +37,28 @@ final class Shapes {
         return Shape.of(out.stream().mapToLong(Long::longValue).toArray());
     }
 
+    /** Gather's output: the data's dims before the axis, the indices' dims, then the data's dims after it. */
+    static Shape gather(Shape data, Shape indices, long axis) {
+        if (data == null || indices == null) {
+            return null;
+        }
+        int a = (int) (axis < 0 ? axis + data.rank() : axis);
+        if (a < 0 || a >= data.rank()) {
+            throw new IllegalArgumentException("Gather axis " + axis + " does not fit " + data);
+        }
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < a; i++) {
+            out.add(data.dim(i));
+        }
+        for (long d : indices.dims()) {
+            out.add(d);
+        }
+        for (int i = a + 1; i < data.rank(); i++) {
+            out.add(data.dim(i));
+        }
+        return Shape.of(out.stream().mapToLong(Long::longValue).toArray());
+    }
+
     /** [N, C, H, W] to [N, C b b, H / b, W / b]: each b x b block becomes channels (dynamic stays dynamic). */
     static Shape spaceToDepth(Shape in, long b) {
         if (in.rank() != 4 || (in.dim(2) != D && in.dim(2) % b != 0) || (in.dim(3) != D && in.dim(3) % b != 0)) {

@@ -16,6 +16,7 @@ import dev.samuel.onnx.graph.Value;
 import dev.samuel.onnx.loss.LossKind;
 import dev.samuel.onnx.optim.OptimizerConfig;
 import dev.samuel.onnx.train.ForwardModel;
+import dev.samuel.onnx.train.Imputation;
 import dev.samuel.onnx.train.Standardization;
 import dev.samuel.onnx.train.TrainingConfig;
 import java.util.ArrayList;
@@ -37,10 +38,21 @@ public final class SpecGraphs {
     private SpecGraphs() {
     }
 
+    /** The forward graph of a spec none of whose features may be missing. */
     public static ForwardModel forward(ModelSpec spec, Standardization standardization, long seed) {
+        return forward(spec, Imputation.none(), standardization, seed);
+    }
+
+    /**
+     * @param imputation      the fills of the features that may be missing, learned from the training data
+     * @param standardization of what the first layer reads: the filled features and their "was missing" columns
+     */
+    public static ForwardModel forward(ModelSpec spec, Imputation imputation, Standardization standardization,
+                                       long seed) {
         GraphBuilder b = new GraphBuilder(spec.name());
-        int features = spec.input().featureCount();
-        Value h = b.input(INPUT, DType.FLOAT, Shape.of(Shape.DYNAMIC, features));
+        Value h = b.input(INPUT, DType.FLOAT, Shape.of(Shape.DYNAMIC, spec.input().featureCount()));
+        h = MissingInputs.fill(b, h, spec.input(), imputation);
+        int features = imputation.width(spec.input().featureCount());
         if (spec.input().standardize()) {
             boolean maps = spec.input().shape() != null && standardization != null && standardization.featureCount() == features;
             h = standardize(b, h, maps ? ConvLayers.perChannel(standardization, spec.input().shape()) : standardization, features);

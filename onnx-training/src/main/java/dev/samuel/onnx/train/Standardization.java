@@ -22,11 +22,16 @@ public record Standardization(float[] mean, float[] std) {
      * Welford's update, which stays exact where the sum of squares would cancel (a year, 2000 +- 1).
      */
     public static Standardization fit(Dataset data) {
-        int f = data.featureCount();
+        return fit(data.features(), data.featureCount());
+    }
+
+    /** The same over rows of {@code featureCount} values in one flat array. */
+    public static Standardization fit(float[] x, int featureCount) {
+        int f = featureCount;
+        int rows = x.length / f;
         double[] mean = new double[f];
         double[] m2 = new double[f];
-        float[] x = data.features();
-        for (int r = 0; r < data.rows(); r++) {
+        for (int r = 0; r < rows; r++) {
             for (int j = 0; j < f; j++) {
                 double v = x[r * f + j];
                 double delta = v - mean[j];
@@ -37,7 +42,7 @@ public record Standardization(float[] mean, float[] std) {
         float[] meanOut = new float[f];
         float[] stdOut = new float[f];
         for (int j = 0; j < f; j++) {
-            double sd = data.rows() > 0 ? Math.sqrt(m2[j] / data.rows()) : 0;
+            double sd = rows > 0 ? Math.sqrt(m2[j] / rows) : 0;
             meanOut[j] = (float) mean[j];
             stdOut[j] = sd < CONSTANT ? 1f : (float) sd;
         }

@@ -15,6 +15,7 @@ import static dev.samuel.testkit.fuzz.MalformedRecords.OVERSIZED;
 import static dev.samuel.testkit.fuzz.MalformedRecords.UNKNOWN_ENCODING;
 import static dev.samuel.testkit.fuzz.MalformedRecords.UNKNOWN_FEATURE;
 import static dev.samuel.testkit.fuzz.MalformedRecords.WRONG_DIMENSION;
+import static dev.samuel.testkit.fuzz.MalformedRecords.WRONG_TYPE;
 
 import dev.samuel.testkit.fuzz.MalformedRecords.Family;
 import dev.samuel.testkit.fuzz.MalformedRecords.Sample;
@@ -80,7 +81,7 @@ final class MalformedFamilies {
     }
 
     private Sample brokenSyntax() {
-        var variant = BROKEN.get(random.nextInt(BROKEN.size()));
+        var variant = pick(BROKEN);
         var values = g.randomFeatures();
         var valid = g.withFeatures(array(values));
         String text = switch (variant) {
@@ -116,7 +117,7 @@ final class MalformedFamilies {
                     INVALID_JSON, "nesting depth");
             case 1 -> json(Family.DEEP_NESTING, "whole record", nested, INVALID_JSON,
                     objects ? "nesting depth" : "JSON object");
-            case 2 -> json(Family.DEEP_NESTING, "in features", g.withFeatures(nested), INVALID_JSON, "must be a number");
+            case 2 -> json(Family.DEEP_NESTING, "in features", g.withFeatures(nested), WRONG_TYPE, "must be a number");
             default -> json(Family.DEEP_NESTING, "in label", g.json(values, nested, null, null),
                     objects ? INVALID_LABEL : INVALID_JSON, null);
         };
@@ -135,13 +136,13 @@ final class MalformedFamilies {
 
     /** JSON has no NaN or Infinity; quoted, they are strings where numbers belong. */
     private Sample nonFiniteToken() {
-        var token = NON_FINITE_TOKENS.get(random.nextInt(NON_FINITE_TOKENS.size()));
+        var token = pick(NON_FINITE_TOKENS);
         var values = g.randomFeatures();
         return switch (random.nextInt(g.labelled ? 4 : 2)) {
             case 0 -> json(Family.NON_FINITE_TOKEN, "feature", g.withFeatures(arrayWith(values, index(), token)),
                     INVALID_JSON, null);
             case 1 -> json(Family.NON_FINITE_TOKEN, "quoted feature",
-                    g.withFeatures(arrayWith(values, index(), quoted(token))), INVALID_JSON, null);
+                    g.withFeatures(arrayWith(values, index(), quoted(token))), WRONG_TYPE, null);
             case 2 -> json(Family.NON_FINITE_TOKEN, "label", g.json(array(values), token, null, null), INVALID_JSON, null);
             default -> json(Family.NON_FINITE_TOKEN, "weight", g.json(array(values), g.labelJson(), token, null),
                     INVALID_JSON, null);
@@ -159,7 +160,11 @@ final class MalformedFamilies {
         return switch (random.nextInt(g.labelled ? 4 : 1)) {
             case 0 -> {
                 values[index()] = bad;
-                yield binary(Family.NON_FINITE_BINARY, "feature", values, g.label(), null, NOT_FINITE, "finite");
+                // In f32le a NaN is a missing value, which the spec does not allow here.
+                yield Float.isNaN(bad)
+                        ? binary(Family.NON_FINITE_BINARY, "NaN feature", values, g.label(), null, MISSING_FEATURES,
+                                "input.missing")
+                        : binary(Family.NON_FINITE_BINARY, "feature", values, g.label(), null, NOT_FINITE, "finite");
             }
             case 1 -> binary(Family.NON_FINITE_BINARY, "label", values, bad, null, INVALID_LABEL, null);
             case 2 -> binary(Family.NON_FINITE_BINARY, "weight", values, g.label(), bad, INVALID_WEIGHT, null);
@@ -199,7 +204,7 @@ final class MalformedFamilies {
         return switch (random.nextInt(g.labelled ? 5 : 3)) {
             case 0 -> json(Family.HUGE_STRING, "features", g.withFeatures(text), INVALID_JSON, null);
             case 1 -> json(Family.HUGE_STRING, "feature", g.withFeatures(arrayWith(values, index(), text)),
-                    INVALID_JSON, null);
+                    WRONG_TYPE, null);
             case 2 -> json(Family.HUGE_STRING, "field name", "{\"" + "n".repeat(50_001 + random.nextInt(100_000))
                     + "\":1," + g.withFeatures(array(values)).substring(1), INVALID_JSON, "Name length");
             case 3 -> json(Family.HUGE_STRING, "label", g.json(array(values), text, null, null), INVALID_LABEL,
@@ -213,11 +218,17 @@ final class MalformedFamilies {
         var values = g.randomFeatures();
         int part = random.nextInt(g.labelled ? 5 : 3);
         if (part == 0) {
-            var features = List.of("\"abc\"", "42", "true", "false", "[[1,2,3]]", arrayWith(values, index(), "true"),
-                    arrayWith(values, index(), "null"), arrayWith(values, index(), "\"2\""),
-                    arrayWith(values, index(), "{}"), arrayWith(values, index(), "[2]"), "{\"f0\":[1]}");
-            return json(Family.WRONG_TYPE, "features", g.withFeatures(features.get(random.nextInt(features.size()))),
-                    INVALID_JSON, null);
+            // Not an array or object at all; a value of the wrong type inside one; a null the spec does not allow.
+            var notFeatures = List.of("\"abc\"", "42", "true", "false");
+            var wrongValues = List.of("[[1,2,3]]", arrayWith(values, index(), "\"true\""),
+                    arrayWith(values, index(), "\"2\""), arrayWith(values, index(), "{}"),
+                    arrayWith(values, index(), "[2]"), "{\"f0\":[1]}");
+            return switch (random.nextInt(3)) {
+                case 0 -> json(Family.WRONG_TYPE, "features", g.withFeatures(pick(notFeatures)), INVALID_JSON, null);
+                case 1 -> json(Family.WRONG_TYPE, "feature", g.withFeatures(pick(wrongValues)), WRONG_TYPE, null);
+                default -> json(Family.WRONG_TYPE, "null feature", g.withFeatures(arrayWith(values, index(), "null")),
+                        MISSING_FEATURES, "input.missing");
+            };
         }
         if (part == 1) {
             var named = new StringBuilder("{");
@@ -228,19 +239,23 @@ final class MalformedFamilies {
         }
         if (part == 2) {
             var records = List.of("[]", "[1,2,3]", "\"features\"", "42", "true", "false");
-            return json(Family.WRONG_TYPE, "record", records.get(random.nextInt(records.size())), INVALID_JSON,
+            return json(Family.WRONG_TYPE, "record", pick(records), INVALID_JSON,
                     "JSON object");
         }
         if (part == 3) {
             var labels = List.of("{\"a\":1}", "{}", "true", "false", "[1]", "[]", "1.5", "-1",
                     Integer.toString(g.classes), Integer.toString(g.classes + random.nextInt(1000)), "\"cat\"");
-            return json(Family.WRONG_TYPE, "label", g.json(array(values), labels.get(random.nextInt(labels.size())),
+            return json(Family.WRONG_TYPE, "label", g.json(array(values), pick(labels),
                     null, null), INVALID_LABEL, null);
         }
         var weights = List.of("\"x\"", "{}", "[1]", "true", "-0.5");
-        var weight = weights.get(random.nextInt(weights.size()));
+        var weight = pick(weights);
         return json(Family.WRONG_TYPE, "weight", g.json(array(values), g.labelJson(), weight, null),
                 weight.equals("-0.5") ? INVALID_WEIGHT : INVALID_JSON, null);
+    }
+
+    private <T> T pick(List<T> choices) {
+        return choices.get(random.nextInt(choices.size()));
     }
 
     private Sample binaryWrongLength() {
@@ -285,7 +300,7 @@ final class MalformedFamilies {
                         utf8("avro"));
             }
             default -> {
-                variant = ENCODINGS.get(random.nextInt(ENCODINGS.size()));
+                variant = pick(ENCODINGS);
                 headers.add(MalformedRecords.ENCODING_HEADER, utf8(variant));
                 variant = "'" + variant + "'";
             }

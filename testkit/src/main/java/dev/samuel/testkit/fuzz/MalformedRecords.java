@@ -65,6 +65,7 @@ public final class MalformedRecords {
     static final String UNKNOWN_ENCODING = "unknown_encoding";
     static final String WRONG_DIMENSION = "wrong_dimension";
     static final String NOT_FINITE = "not_finite";
+    static final String WRONG_TYPE = "wrong_type";
     static final String MISSING_FEATURES = "missing_features";
     static final String UNKNOWN_FEATURE = "unknown_feature";
     static final String MISSING_LABEL = "missing_label";

@@ -36,7 +36,7 @@ class MalformedRecordsTest {
         assertThat(families(samples)).containsExactlyInAnyOrder(Family.values());
         assertThat(reasons(samples)).containsExactlyInAnyOrder("invalid_json", "invalid_binary", "unknown_encoding",
                 "wrong_dimension", "not_finite", "missing_features", "unknown_feature", "missing_label",
-                "invalid_label", "invalid_weight", "oversized");
+                "invalid_label", "invalid_weight", "oversized", "wrong_type");
         assertThat(samples).filteredOn(s -> s.value() != null && s.value().length > 1 << 20)
                 .allSatisfy(s -> assertThat(s.reason()).isEqualTo("oversized"));
     }
@@ -46,7 +46,7 @@ class MalformedRecordsTest {
         var samples = sample(MalformedRecords.unlabelled(7, 4).heavyShare(0.05), 3000);
         assertThat(families(samples)).doesNotContain(Family.OVERSIZED).hasSize(Family.values().length - 1);
         assertThat(reasons(samples)).containsExactlyInAnyOrder("invalid_json", "invalid_binary", "unknown_encoding",
-                "wrong_dimension", "not_finite", "missing_features", "unknown_feature");
+                "wrong_dimension", "not_finite", "missing_features", "unknown_feature", "wrong_type");
         // Every record fits a default Kafka producer request (1 MiB).
         assertThat(samples).allSatisfy(s -> assertThat(s.value() == null ? 0 : s.value().length).isLessThan(1 << 20));
     }

@@ -12,6 +12,7 @@ import dev.samuel.onnx.train.Dataset;
 import dev.samuel.onnx.train.ForwardModel;
 import dev.samuel.onnx.train.FreezeMetadata;
 import dev.samuel.onnx.train.InitialParameters;
+import dev.samuel.onnx.train.Imputation;
 import dev.samuel.onnx.train.Standardization;
 import dev.samuel.trainer.jobs.WarmStart;
 import dev.samuel.trainer.jobs.WarmStartException;
@@ -44,8 +45,12 @@ record StartingNetwork(ForwardModel model, InitialParameters init, FreezeMetadat
                 .frozen(spec);
     }
 
+    /** The spec's graph with this job's fills of missing values and standardisation of what its first layer reads. */
     private static ForwardModel specNetwork(ModelSpec spec, Dataset data, long seed) {
-        return SpecGraphs.forward(spec, spec.input().standardize() ? Standardization.fit(data) : null, seed);
+        var imputation = Imputation.fit(spec.input(), data);
+        var standardization = spec.input().standardize() ? Standardization.fit(
+                imputation.apply(data.features(), data.featureCount()), imputation.width(data.featureCount())) : null;
+        return SpecGraphs.forward(spec, imputation, standardization, seed);
     }
 
     /** The spec network's parameters as a spec-built version trained them, every one present with its shape. */

@@ -1,0 +1,102 @@
+package dev.samuel.onnx.train;
+
+import dev.samuel.contracts.spec.Fill;
+import dev.samuel.contracts.spec.Input;
+import java.util.Arrays;
+
+/**
+ * What the program fills each feature that may be missing with ({@code input.missing}), learned from a job's
+ * training data, so a new job learns new fills. {@code columns} are the fillable features' positions, in input
+ * order; {@code fills} their values: the mean of the values present for {@code "mean"} (0 when none is), else the
+ * spec's constant. The program appends one 0/1 "was missing" column per fillable feature after the filled features.
+ */
+public record Imputation(int[] columns, float[] fills) {
+
+    public Imputation {
+        if (columns.length != fills.length) {
+            throw new IllegalArgumentException(columns.length + " columns, " + fills.length + " fills");
+        }
+        columns = columns.clone();
+        fills = fills.clone();
+    }
+
+    /** Nothing may be missing. */
+    public static Imputation none() {
+        return new Imputation(new int[0], new float[0]);
+    }
+
+    public static Imputation fit(Input input, Dataset data) {
+        int[] columns = java.util.stream.IntStream.range(0, input.featureCount())
+                .filter(i -> input.fillOf(i) != null).toArray();
+        float[] fills = new float[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            Fill fill = input.fillOf(columns[c]);
+            fills[c] = fill.isMean() ? meanPresent(data, columns[c]) : fill.constant();
+        }
+        return new Imputation(columns, fills);
+    }
+
+    public boolean isEmpty() {
+        return columns.length == 0;
+    }
+
+    /** How many values the network's first layer reads from {@code features} raw ones. */
+    public int width(int features) {
+        return features + columns.length;
+    }
+
+    /**
+     * The rows as the network's first layer reads them: missing values filled, the "was missing" columns appended
+     * (to fit the standardisation on what the network sees); the rows themselves when nothing may be missing.
+     */
+    public float[] apply(float[] features, int featureCount) {
+        if (isEmpty()) {
+            return features;
+        }
+        int rows = features.length / featureCount;
+        int width = width(featureCount);
+        float[] out = new float[rows * width];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(features, r * featureCount, out, r * width, featureCount);
+            for (int c = 0; c < columns.length; c++) {
+                boolean missing = Float.isNaN(out[r * width + columns[c]]);
+                if (missing) {
+                    out[r * width + columns[c]] = fills[c];
+                }
+                out[r * width + featureCount + c] = missing ? 1f : 0f;
+            }
+        }
+        return out;
+    }
+
+    private static float meanPresent(Dataset data, int column) {
+        float[] x = data.features();
+        int f = data.featureCount();
+        double mean = 0;
+        long present = 0;
+        for (int r = 0; r < data.rows(); r++) {
+            float v = x[r * f + column];
+            if (!Float.isNaN(v)) {
+                present++;
+                mean += (v - mean) / present;
+            }
+        }
+        return (float) mean;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Imputation other && Arrays.equals(columns, other.columns)
+                && Arrays.equals(fills, other.fills);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(columns) + Arrays.hashCode(fills);
+    }
+
+    @Override
+    public String toString() {
+        return "Imputation" + Arrays.toString(columns) + " <- " + Arrays.toString(fills);
+    }
+}
