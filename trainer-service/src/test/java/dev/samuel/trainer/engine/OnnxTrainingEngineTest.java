@@ -7,6 +7,7 @@ import dev.samuel.contracts.event.ResolvedExample;
 import dev.samuel.contracts.model.OutputKind;
 import dev.samuel.contracts.model.ProgramMetadata;
 import dev.samuel.contracts.monitoring.InputSummary;
+import dev.samuel.contracts.spec.Fill;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.ModelSpecs;
 import dev.samuel.testkit.onnx.SklearnPrograms;
@@ -128,6 +129,35 @@ class OnnxTrainingEngineTest {
         engine.train(spec(1), train, new WarmStart.SpecProgram("blobs v1", first.frozen()), 8, (e, s, l, v) -> warm.add(l));
 
         assertThat(warm.get(0)).isLessThan(0.2).isLessThan(cold.get(0) / 2);
+    }
+
+    /** A third of the second feature missing, in training and holdout alike: filled inside the program. */
+    @Test
+    void aSpecThatAllowsMissingValuesTrainsScoresAndWarmStartsOnRowsWithNaNs() throws Exception {
+        var tabular = ModelSpecs.parse(ModelSpecs.toJson(spec(5)).replace("\"input\":{\"features\":2",
+                "\"input\":{\"names\":[\"x\",\"y\"],\"missing\":{\"y\":\"mean\"}"));
+        assertThat(tabular.input().fillOf(1)).isEqualTo(Fill.MEAN);
+        var train = withMissing(blobs(600, 1), 3);
+
+        var first = engine.train(tabular, train, new WarmStart.None(), 7, (e, s, l, v) -> { });
+        var warm = new ArrayList<Double>();
+        engine.train(tabular, train, new WarmStart.SpecProgram("blobs v1", first.frozen()), 8, (e, s, l, v) -> warm.add(l));
+
+        var holdout = HoldoutEvaluator.score(first.frozen(), tabular, Optional.empty(), withMissing(blobs(200, 2), 3));
+        assertThat(holdout.accuracy()).isGreaterThan(0.95);
+        assertThat(holdout.loss()).isFinite().isLessThan(0.2);
+        assertThat(warm.get(0)).isFinite().isLessThan(0.2);
+    }
+
+    private static ExampleSet withMissing(ExampleSet set, int every) {
+        var examples = new ArrayList<ResolvedExample>();
+        for (int i = 0; i < set.size(); i++) {
+            var example = set.examples().get(i);
+            var features = example.features().clone();
+            features[1] = i % every == 0 ? Float.NaN : features[1];
+            examples.add(new ResolvedExample(features, example.target(), example.weight()));
+        }
+        return new ExampleSet(examples);
     }
 
     @Test
