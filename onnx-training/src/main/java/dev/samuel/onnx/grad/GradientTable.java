@@ -54,6 +54,7 @@ public final class GradientTable {
         rule(Op.UNSQUEEZE, ShapeRules::reshape);
         rule(Op.TRANSPOSE, ShapeRules::transpose);
         rule(Op.CONCAT, ShapeRules::concat);
+        rule(Op.GATHER, GatherRule::gather);
         rule(Op.EXPAND, ShapeRules::expand);
         rule(Op.SPACE_TO_DEPTH, ShapeRules::spaceToDepth);
         rule(Op.DEPTH_TO_SPACE, ShapeRules::depthToSpace);
@@ -78,7 +79,7 @@ public final class GradientTable {
         forbidden(Op.CONV_TRANSPOSE, "it only appears in gradient graphs (of Conv and AveragePool)");
         forbidden(Op.SLICE, "it only appears in gradient graphs (of Conv and Pad)");
         forbidden(Op.SCATTER_ELEMENTS, "it only appears in gradient graphs (of MaxPool)");
-        forbidden(Op.GATHER, "no rule yet: the programs gather only from their input, upstream of every parameter");
+        forbidden(Op.SCATTER_ND, "it only appears in gradient graphs (of Gather)");
         forbidden(Op.SPLIT, "it only appears in gradient graphs, which are not differentiated again");
     }
 

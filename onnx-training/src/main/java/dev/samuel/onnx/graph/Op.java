@@ -50,6 +50,7 @@ public enum Op {
     PAD("Pad", 2, 3, 1, 1, opt("mode", STRING)),
     SLICE("Slice", 3, 5),
     SCATTER_ELEMENTS("ScatterElements", 3, 3, 1, 1, opt("axis", INT), opt("reduction", STRING)),
+    SCATTER_ND("ScatterND", 3, 3, 1, 1, opt("reduction", STRING)),
     // Activations
     RELU("Relu", 1, 1),
     LEAKY_RELU("LeakyRelu", 1, 1, 1, 1, opt("alpha", FLOAT)),

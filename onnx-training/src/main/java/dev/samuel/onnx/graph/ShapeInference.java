@@ -52,7 +52,7 @@ final class ShapeInference {
             case BATCH_NORMALIZATION -> batchNorm(node, x, args.get(1).shape());
             case PAD -> outs(node, x.type(), pad(s, longsOf(args.get(1), constants)));
             case SLICE -> outs(node, x.type(), slice(s, args, constants));
-            case SCATTER_ELEMENTS -> outs(node, x.type(), s);
+            case SCATTER_ELEMENTS, SCATTER_ND -> outs(node, x.type(), s);
             case ARG_MAX -> outs(node, DType.INT64,
                     Shapes.reduce(s, new long[] {at.getInt("axis", 0)}, at.getInt("keepdims", 1) == 1));
         };

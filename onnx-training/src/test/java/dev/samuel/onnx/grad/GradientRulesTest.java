@@ -115,6 +115,13 @@ class GradientRulesTest {
                         Attrs.of("blocksize", 2L), x.get(0)), s(2, 8, 3, 2)),
                 GradCase.of(Op.DEPTH_TO_SPACE, "block 2, CRD", SIGNED, (b, x) -> b.apply(Op.DEPTH_TO_SPACE,
                         Attrs.of("blocksize", 2L).with("mode", "CRD"), x.get(0)), s(2, 8, 3, 2)),
+                // Gather: an embedding table read by repeated indices; axis 1 with a negative index; a scalar index
+                GradCase.of(Op.GATHER, "axis 0, repeated", SIGNED, (b, x) -> b.apply(Op.GATHER, x.get(0),
+                        b.initializer(Tensor.longs("rows", new long[] {0, 2, 2, 4}, 2, 2))), s(5, 3)),
+                GradCase.of(Op.GATHER, "axis 1, negative", SIGNED, (b, x) -> b.apply(Op.GATHER, Attrs.of("axis", 1L),
+                        x.get(0), b.initializer(Tensor.longs("columns", new long[] {3, -1, 1}, 3))), s(2, 4, 3)),
+                GradCase.of(Op.GATHER, "scalar index, axis -1", SIGNED, (b, x) -> b.apply(Op.GATHER,
+                        Attrs.of("axis", -1L), x.get(0), b.initializer(Tensor.longs("last", new long[] {2}))), s(3, 4)),
                 // ReduceSum: axis 1 dropped; axes 0 and 2 kept; everything
                 GradCase.of(Op.REDUCE_SUM, "axis 1", SIGNED, (b, x) -> b.reduceSum(x.get(0), false, 1), s(2, 3, 4)),
                 GradCase.of(Op.REDUCE_SUM, "axes 0,2 kept", SIGNED, (b, x) -> b.reduceSum(x.get(0), true, 0, -1), s(2, 3, 4)),
