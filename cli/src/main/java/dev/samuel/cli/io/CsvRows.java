@@ -3,113 +3,109 @@ package dev.samuel.cli.io;
 import dev.samuel.cli.CliException;
 import dev.samuel.contracts.event.Features;
 import dev.samuel.contracts.event.Label;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Comma-separated rows of numbers. A first line with a non-number in it is a header: its {@code id} column, if
- * any, gives the keys, and the label column ({@code label} unless told otherwise) the labels. Without a header,
- * {@code --label-column last} takes the last column as label. Other columns are the features, in order.
+ * Rows of a CSV file. With a header, each row's features are named by their columns: numbers, true/false as 1/0,
+ * an empty cell as a missing value (NaN) and any other text as a string; the {@code id} column gives the keys and
+ * the label column ({@code label} unless told otherwise) the labels. Where the model names no features, and in a
+ * file without a header, the features are a plain vector of numbers, in column order ({@link CsvColumns}).
  */
 final class CsvRows extends TextRows {
 
-    private final int idColumn;
-    private final int labelColumn;
-    private String pending;
-    /** Non-blank lines so far, the header counted. */
-    private long lineNumber;
+    private final CsvRecords records;
+    private final CsvColumns columns;
+    /** The first line when it is a row, not a header: read before the rows, to tell. */
+    private CsvRecords.Record pending;
+    /** Rows so far, the header counted, blank lines not: a row without id is keyed by it, as it always was. */
+    private long rowNumber;
 
-    private CsvRows(Path file, BufferedReader reader, int headerLines, int idColumn, int labelColumn, String pending)
-            throws IOException {
-        super(file, reader, headerLines);
-        this.idColumn = idColumn;
-        this.labelColumn = labelColumn;
+    private CsvRows(Path file, CsvRecords records, CsvColumns columns, CsvRecords.Record pending, long total) {
+        super(file, records, total);
+        this.records = records;
+        this.columns = columns;
         this.pending = pending;
-        this.lineNumber = headerLines;
+        this.rowNumber = columns.header() ? 1 : 0;
     }
 
-    static CsvRows open(Path file, String labelColumn) throws IOException {
-        var reader = Files.newBufferedReader(file);
-        var first = reader.readLine();
-        if (first == null) {
-            reader.close();
-            throw new CliException(file + " is empty");
+    /** {@code model}: the features the model takes, asked for only when the file has a header. */
+    static CsvRows open(Path file, String labelColumn, Supplier<ModelFeatures> model) throws IOException {
+        var records = CsvRecords.open(file);
+        try {
+            var first = records.next();
+            if (first == null) {
+                throw new CliException(file + " is empty");
+            }
+            var columns = CsvColumns.of(file, first.cells(), labelColumn, model);
+            long total = CsvRecords.count(file) - (columns.header() ? 1 : 0);
+            return new CsvRows(file, records, columns, columns.header() ? null : first, total);
+        } catch (IOException | RuntimeException e) {
+            records.close();
+            throw e;
         }
-        var cells = split(first);
-        boolean header = Arrays.stream(cells).anyMatch(cell -> !isNumber(cell));
-        if (!header) {
-            int label = "last".equals(labelColumn) ? cells.length - 1 : -1;
-            return new CsvRows(file, reader, 0, -1, label, first);
-        }
-        var names = List.of(cells);
-        int label = "last".equals(labelColumn) ? cells.length - 1 : names.indexOf(labelColumn == null ? "label" : labelColumn);
-        if (labelColumn != null && !"last".equals(labelColumn) && !"none".equals(labelColumn) && label < 0) {
-            reader.close();
-            throw new CliException(file + " has no column '" + labelColumn + "'; its columns: " + names);
-        }
-        return new CsvRows(file, reader, 1, names.indexOf("id"), "none".equals(labelColumn) ? -1 : label, null);
     }
 
     @Override
-    public Optional<Row> next() throws IOException {
-        String line = pending != null ? pending : reader.readLine();
+    public Optional<Row> next() {
+        var record = pending != null ? pending : records.next();
         pending = null;
-        while (line != null && line.isBlank()) {
-            line = reader.readLine();
-        }
-        if (line == null) {
+        if (record == null) {
             return Optional.empty();
         }
-        lineNumber++;
-        return Optional.of(row(split(line)));
+        rowNumber++;
+        return Optional.of(row(record));
     }
 
-    private Row row(String[] cells) {
-        int featureCount = cells.length - (idColumn >= 0 ? 1 : 0) - (labelColumn >= 0 ? 1 : 0);
-        var features = new float[featureCount];
-        int f = 0;
-        for (int c = 0; c < cells.length; c++) {
-            if (c == idColumn || c == labelColumn) {
-                continue;
+    private Row row(CsvRecords.Record record) {
+        var cells = record.cells();
+        if (cells.size() != columns.count()) {
+            throw new CliException("line " + record.line() + " has " + cells.size() + " columns where the first line has "
+                    + columns.count());
+        }
+        var id = columns.id() >= 0 ? cells.get(columns.id()) : key(rowNumber);
+        var label = columns.label() >= 0 ? label(cells.get(columns.label())) : null;
+        return new Row(id, columns.named() ? named(cells) : vector(record), label, null);
+    }
+
+    private Features named(List<String> cells) {
+        var numbers = new LinkedHashMap<String, Float>();
+        var strings = new LinkedHashMap<String, String>();
+        for (int column : columns.features()) {
+            var cell = cells.get(column);
+            var value = CsvCells.feature(cell);
+            if (value != null) {
+                numbers.put(columns.names().get(column), value);
+            } else {
+                strings.put(columns.names().get(column), cell);
             }
-            if (f == featureCount) {
-                throw new CliException("line " + lineNumber + " has more columns than the first line");
+        }
+        return new Features.Named(numbers, strings);
+    }
+
+    /** A plain vector has no place for a string: text is refused here, naming its line and column. */
+    private Features vector(CsvRecords.Record record) {
+        var features = columns.features();
+        var values = new float[features.length];
+        for (int i = 0; i < features.length; i++) {
+            var cell = record.cells().get(features[i]);
+            var value = CsvCells.feature(cell);
+            if (value == null) {
+                throw new CliException("line " + record.line() + ", column " + columns.describe(features[i]) + ": '"
+                        + cell + "' is not a number");
             }
-            features[f++] = number(cells[c], c);
+            values[i] = value;
         }
-        var id = idColumn >= 0 ? cells[idColumn] : key(lineNumber);
-        Label label = labelColumn < 0 ? null
-                : isNumber(cells[labelColumn]) ? Label.of(number(cells[labelColumn], labelColumn)) : Label.of(cells[labelColumn]);
-        return new Row(id, Features.of(features), label, null);
+        return Features.of(values);
     }
 
-    private float number(String cell, int column) {
-        try {
-            return Float.parseFloat(cell);
-        } catch (NumberFormatException e) {
-            throw new CliException("line " + lineNumber + ", column " + (column + 1) + ": '" + cell + "' is not a number");
-        }
-    }
-
-    private static String[] split(String line) {
-        var cells = line.split(",", -1);
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = cells[i].strip();
-        }
-        return cells;
-    }
-
-    private static boolean isNumber(String cell) {
-        try {
-            Float.parseFloat(cell);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+    /** A number is a class index or a regression target, other text a class name; the spec decides which fit. */
+    private static Label label(String cell) {
+        var number = CsvCells.number(cell);
+        return number != null ? Label.of(number.doubleValue()) : Label.of(cell);
     }
 }

@@ -17,11 +17,13 @@ import java.util.Optional;
  */
 final class JsonLinesRows extends TextRows {
 
+    private final BufferedReader reader;
     /** The physical line, blank ones counted. */
     private long lineNumber;
 
     private JsonLinesRows(Path file, BufferedReader reader) throws IOException {
-        super(file, reader, 0);
+        super(file, reader, countLines(file));
+        this.reader = reader;
     }
 
     static JsonLinesRows open(Path file) throws IOException {

@@ -25,9 +25,11 @@ public record Row(String id, Features features, Label label, Float weight) {
             }
             return new Row(id, Features.of(values), label, weight);
         }
-        var named = new java.util.LinkedHashMap<String, Float>();
-        ((Features.Named) features).values().forEach((name, value) -> named.put(name, value * factor));
-        return new Row(id, new Features.Named(named), label, weight);
+        // Strings are no numbers to scale; they keep their names, and a missing value (NaN) stays missing.
+        var named = (Features.Named) features;
+        var scaled = new java.util.LinkedHashMap<String, Float>();
+        named.values().forEach((name, value) -> scaled.put(name, value * factor));
+        return new Row(id, new Features.Named(scaled, named.strings()), label, weight);
     }
 
     public LabelledExample example() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The rows of an input file, read one at a time so a file larger than memory streams through. */
 public interface RowSource extends Closeable {
@@ -19,13 +20,17 @@ public interface RowSource extends Closeable {
 
     enum Format { CSV, JSONL, IDX }
 
-    /** Opens a file in the given format, or the one its name suggests ({@code .csv}, {@code .jsonl}/{@code .json}, IDX). */
-    static RowSource open(Path file, Format format, Path idxLabels, String labelColumn) throws IOException {
+    /**
+     * Opens a file in the given format, or the one its name suggests ({@code .csv}, {@code .jsonl}/{@code .json}, IDX).
+     * {@code model}: the features the model takes, which a CSV header is checked against (asked for only then).
+     */
+    static RowSource open(Path file, Format format, Path idxLabels, String labelColumn, Supplier<ModelFeatures> model)
+            throws IOException {
         if (!Files.isReadable(file)) {
             throw new CliException("cannot read " + file);
         }
         return switch (format == null ? guess(file) : format) {
-            case CSV -> CsvRows.open(file, labelColumn);
+            case CSV -> CsvRows.open(file, labelColumn, model);
             case JSONL -> JsonLinesRows.open(file);
             case IDX -> IdxRows.open(file, idxLabels);
         };

@@ -1,30 +1,30 @@
 package dev.samuel.cli.io;
 
-import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Rows read line by line from a text file (CSV, JSON lines). A row without an id of its own is keyed by the file's
- * name and its line number, as each format counts its lines.
+ * Rows read from a text file (CSV, JSON lines). A row without an id of its own is keyed by the file's name and its
+ * row number, as each format counts its rows.
  */
 abstract class TextRows implements RowSource {
 
-    final BufferedReader reader;
+    private final Closeable input;
     private final String keyPrefix;
     private final long total;
 
-    /** {@code headerLines}: the lines before the first row, which are no rows of their own. */
-    TextRows(Path file, BufferedReader reader, int headerLines) throws IOException {
-        this.reader = reader;
+    /** {@code input}: what reads the file, closed with the rows; {@code total}: the rows it holds. */
+    TextRows(Path file, Closeable input, long total) {
+        this.input = input;
         this.keyPrefix = file.getFileName() + ":";
-        this.total = countLines(file) - headerLines;
+        this.total = total;
     }
 
     /** The key of a row without an id. */
-    String key(long lineNumber) {
-        return keyPrefix + lineNumber;
+    String key(long rowNumber) {
+        return keyPrefix + rowNumber;
     }
 
     @Override
@@ -34,11 +34,11 @@ abstract class TextRows implements RowSource {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        input.close();
     }
 
-    /** Counted once before reading, for the progress bar. */
-    private static long countLines(Path file) throws IOException {
+    /** The non-blank lines, counted once before reading, for the progress bar. */
+    static long countLines(Path file) throws IOException {
         try (var lines = Files.lines(file)) {
             return lines.filter(line -> !line.isBlank()).count();
         }

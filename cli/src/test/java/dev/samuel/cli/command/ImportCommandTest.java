@@ -1,10 +1,8 @@
 package dev.samuel.cli.command;
 
+import static dev.samuel.cli.CommandLineRun.stderr;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.samuel.cli.Samuel;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +15,7 @@ class ImportCommandTest {
 
     @Test
     void anOutputKindThePlatformDoesNotKnowIsRefusedNamingTheKinds() {
-        var err = run(2, "import", "m.onnx", "--model", "m", "--outputs", "scores");
+        var err = stderr(2, "import", "m.onnx", "--model", "m", "--outputs", "scores");
 
         assertThat(err).contains("Invalid value for option '--outputs'")
                 .contains("output kind must be one of [probabilities, logits, values], got 'scores'");
@@ -27,15 +25,7 @@ class ImportCommandTest {
     void aFileThatCannotBeReadIsNamed() {
         var missing = folder.resolve("missing.onnx");
 
-        assertThat(run(1, "import", missing.toString(), "--model", "m", "--registry", "http://127.0.0.1:9"))
+        assertThat(stderr(1, "import", missing.toString(), "--model", "m", "--registry", "http://127.0.0.1:9"))
                 .isEqualTo("samuel: no file " + missing);
-    }
-
-    private static String run(int exitCode, String... args) {
-        var err = new StringWriter();
-        var line = Samuel.commandLine();
-        line.setErr(new PrintWriter(err, true));
-        assertThat(line.execute(args)).isEqualTo(exitCode);
-        return err.toString().strip();
     }
 }
