@@ -15,10 +15,7 @@ import dev.samuel.testkit.KafkaBroker;
 import dev.samuel.testkit.WithKafka;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,15 +58,9 @@ class SharedPartitionsTest {
 
                 assertThat(predictions).hasSize(EVENTS);
                 assertThat(new HashSet<>(predictions.stream().map(Prediction::id).toList())).hasSize(EVENTS);
-                assertThat(assignedMembers(group)).as("members of %s holding partitions", group).isEqualTo(2);
+                assertThat(Service.assignedMembers(broker.bootstrapServers(), group)).as("members of %s holding partitions", group)
+                        .isEqualTo(2);
             }
-        }
-    }
-
-    private long assignedMembers(String group) throws Exception {
-        try (var admin = Admin.create(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()))) {
-            var description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
-            return description.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
         }
     }
 }

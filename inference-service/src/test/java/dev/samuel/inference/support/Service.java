@@ -4,7 +4,12 @@ import dev.samuel.inference.app.InferenceRuntime;
 import dev.samuel.inference.scoring.LoopSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /** Starts the service's runtime without Quarkus, with test settings, and waits for what tests wait for. */
 public final class Service {
@@ -25,7 +30,10 @@ public final class Service {
     /** One of several instances of the consumer group {@code group}, sharing its partitions. */
     public static InferenceRuntime start(String bootstrap, String registryUrl, String instance, String group,
                                          Duration commitInterval) {
-        var kafka = new LoopSettings(bootstrap, instance, group, 2000, Duration.ofMillis(50), Duration.ofSeconds(10),
+        // A killed member's partitions move after the session timeout: 10 s here, not the 45 s default.
+        var common = Map.<String, Object>of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        var kafka = new LoopSettings(common, instance, group, 2000, Duration.ofMillis(50), Duration.ofSeconds(10),
                 commitInterval);
         var options = new InferenceRuntime.Options(registryUrl, Duration.ofSeconds(10), 1, 3, (short) 1);
         return InferenceRuntime.start(kafka, options, new SimpleMeterRegistry());
@@ -41,6 +49,14 @@ public final class Service {
             var refusal = runtime.status().refusals().get(model);
             return refusal != null && refusal.version() == version;
         }, Duration.ofSeconds(30), model + " version " + version + " was never refused");
+    }
+
+    /** Members of the consumer group that hold partitions now. */
+    public static long assignedMembers(String bootstrap, String group) throws Exception {
+        try (var admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+            var description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            return description.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
+        }
     }
 
     public static void await(BooleanSupplier condition, Duration patience, String message) {
