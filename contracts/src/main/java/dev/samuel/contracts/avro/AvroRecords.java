@@ -1,0 +1,129 @@
+package dev.samuel.contracts.avro;
+
+import dev.samuel.contracts.event.Features;
+import dev.samuel.contracts.event.InvalidRecordException;
+import dev.samuel.contracts.event.Label;
+import dev.samuel.contracts.event.LabelledExample;
+import dev.samuel.contracts.event.RejectReason;
+import dev.samuel.contracts.event.UnlabelledEvent;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
+
+/**
+ * Reads Avro records in the Confluent wire format as the platform's events: every field of the record is a named
+ * feature ({@link AvroValues} says how each type reads), except the label field and the weight field, which are never
+ * features, not even of an unlabelled event, so a label cannot leak into a model's inputs. Each record is decoded with
+ * the schema its own id names and its fields are taken by name, so records of older and newer schema versions read
+ * side by side.
+ */
+public final class AvroRecords {
+
+    public static final String DEFAULT_LABEL = "label";
+    public static final String DEFAULT_WEIGHT = "weight";
+
+    private final SchemaSource schemas;
+    private final String labelField;
+    private final String weightField;
+
+    public AvroRecords(SchemaSource schemas) {
+        this(schemas, DEFAULT_LABEL, DEFAULT_WEIGHT);
+    }
+
+    /** {@code labelField}: the spec's label field; {@code weightField}: an optional field weighting the example. */
+    public AvroRecords(SchemaSource schemas, String labelField, String weightField) {
+        this.schemas = schemas;
+        this.labelField = labelField;
+        this.weightField = weightField;
+    }
+
+    /**
+     * @throws InvalidRecordException for a record to dead-letter (including {@link UnknownSchemaException})
+     * @throws RegistryUnavailableException when its schema cannot be had now: retry, never dead-letter
+     */
+    public LabelledExample labelled(byte[] record) {
+        var decoded = decode(record);
+        return new LabelledExample(features(decoded), label(decoded), weight(decoded));
+    }
+
+    /** As {@link #labelled}, without a label; a label or weight field in the record is left out. */
+    public UnlabelledEvent unlabelled(byte[] record) {
+        return new UnlabelledEvent(features(decode(record)));
+    }
+
+    /** The record decoded with the schema its id names. */
+    public GenericRecord decode(byte[] record) {
+        var wire = ConfluentWire.parse(record);
+        var schema = schemas.schema(wire.schemaId());
+        if (schema.getType() != Schema.Type.RECORD) {
+            throw new InvalidRecordException(RejectReason.WRONG_TYPE, "schema id " + wire.schemaId() + " is of Avro"
+                    + " type " + AvroValues.describe(schema) + "; an event is an Avro record");
+        }
+        var decoder = DecoderFactory.get().binaryDecoder(record, ConfluentWire.BODY_OFFSET, wire.bodyLength(), null);
+        try {
+            var decoded = new GenericDatumReader<GenericRecord>(schema).read(null, decoder);
+            if (!decoder.isEnd()) {
+                throw new IOException("bytes are left after the record");
+            }
+            return decoded;
+        } catch (IOException | RuntimeException e) {
+            // Avro signals a malformed body with several exception types; all mean the same to a producer.
+            throw new InvalidRecordException(RejectReason.INVALID_BINARY, "record body does not match schema id "
+                    + wire.schemaId() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+    }
+
+    private Features features(GenericRecord record) {
+        Map<String, Float> values = new LinkedHashMap<>();
+        Map<String, String> strings = new LinkedHashMap<>();
+        for (var field : record.getSchema().getFields()) {
+            var name = field.name();
+            if (name.equals(labelField) || name.equals(weightField)) {
+                continue;
+            }
+            var value = AvroValues.value(name, field.schema(), record.get(field.pos()));
+            if (value instanceof String text) {
+                strings.put(name, text);
+            } else {
+                values.put(name, value == null ? Float.NaN : ((Double) value).floatValue());
+            }
+        }
+        return new Features.Named(values, strings);
+    }
+
+    private Label label(GenericRecord record) {
+        var field = record.getSchema().getField(labelField);
+        if (field == null) {
+            throw new InvalidRecordException(RejectReason.MISSING_LABEL, "record of " + record.getSchema().getFullName()
+                    + " has no label field '" + labelField + "'");
+        }
+        var value = fieldValue(field, record, RejectReason.INVALID_LABEL);
+        if (value == null) {
+            throw new InvalidRecordException(RejectReason.MISSING_LABEL, "label field '" + labelField + "' is null");
+        }
+        return value instanceof String name ? new Label.Name(name) : new Label.Number((Double) value);
+    }
+
+    private Float weight(GenericRecord record) {
+        var field = record.getSchema().getField(weightField);
+        var value = field == null ? null : fieldValue(field, record, RejectReason.INVALID_WEIGHT);
+        if (value instanceof String) {
+            throw new InvalidRecordException(RejectReason.INVALID_WEIGHT, "weight field '" + weightField
+                    + "' must be a number, it is of Avro type " + AvroValues.describe(field.schema()));
+        }
+        return value == null ? null : ((Double) value).floatValue();
+    }
+
+    // The label and weight are refused under their own reasons, so a producer sees which of the two is wrong.
+    private static Object fieldValue(Schema.Field field, GenericRecord record, RejectReason reason) {
+        try {
+            return AvroValues.value(field.name(), field.schema(), record.get(field.pos()));
+        } catch (InvalidRecordException e) {
+            throw new InvalidRecordException(reason, e.getMessage());
+        }
+    }
+}

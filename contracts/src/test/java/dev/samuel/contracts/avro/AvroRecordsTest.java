@@ -1,0 +1,277 @@
+package dev.samuel.contracts.avro;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import dev.samuel.contracts.event.Features;
+import dev.samuel.contracts.event.InvalidRecordException;
+import dev.samuel.contracts.event.Label;
+import dev.samuel.contracts.event.RejectReason;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Conversions;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+class AvroRecordsTest {
+
+    private static final Schema HOUSE = Avro.schema("""
+            {"type": "record", "name": "House", "fields": [
+              {"name": "rooms", "type": "int"},
+              {"name": "area", "type": "long"},
+              {"name": "ratio", "type": "float"},
+              {"name": "price", "type": "double"},
+              {"name": "garden", "type": "boolean"},
+              {"name": "city", "type": "string"},
+              {"name": "kind", "type": {"type": "enum", "name": "Kind", "symbols": ["FLAT", "HOUSE"]}},
+              {"name": "floor", "type": ["null", "int"], "default": null},
+              {"name": "street", "type": ["null", "string"], "default": null},
+              {"name": "label", "type": ["null", "string"], "default": null},
+              {"name": "weight", "type": ["null", "float"], "default": null}
+            ]}""");
+
+    @Test
+    void numbersBooleansStringsAndEnumsAreNamedFeatures() {
+        var record = house(Map.of("floor", 3, "street", "Main St", "label", "cheap"));
+
+        var features = named(new AvroRecords(Avro.table(Map.of(1, HOUSE))).unlabelled(Avro.wire(1, record)).features());
+
+        assertThat(features.values()).containsExactly(entry("rooms", 4f), entry("area", 120f), entry("ratio", 0.5f),
+                entry("price", 250000.5f), entry("garden", 1f), entry("floor", 3f));
+        assertThat(features.strings()).containsExactly(entry("city", "Lyon"), entry("kind", "FLAT"),
+                entry("street", "Main St"));
+    }
+
+    @Test
+    void aNullOfANullableUnionIsAMissingValue() {
+        var record = house(Map.of("garden", false));
+
+        var features = named(new AvroRecords(Avro.table(Map.of(1, HOUSE))).unlabelled(Avro.wire(1, record)).features());
+
+        assertThat(features.values().get("floor")).isNaN();
+        assertThat(features.values().get("street")).as("a missing string is missing like a number").isNaN();
+        assertThat(features.values().get("garden")).isZero();
+        assertThat(features.strings()).doesNotContainKey("street");
+    }
+
+    @Test
+    void aLabelledRecordTakesItsLabelAndWeightOutOfTheFeatures() {
+        var record = house(Map.of("label", "cheap", "weight", 2.5f));
+
+        var example = new AvroRecords(Avro.table(Map.of(1, HOUSE))).labelled(Avro.wire(1, record));
+
+        assertThat(example.label()).isEqualTo(new Label.Name("cheap"));
+        assertThat(example.weight()).isEqualTo(2.5f);
+        assertThat(named(example.features()).values()).doesNotContainKeys("label", "weight");
+        assertThat(named(example.features()).strings()).doesNotContainKeys("label", "weight");
+    }
+
+    @Test
+    void aNumericLabelUnderTheSpecsFieldNameIsANumber() {
+        var schema = Avro.schema("""
+                {"type": "record", "name": "Reading", "fields": [
+                  {"name": "x", "type": "double"}, {"name": "target", "type": "long"}]}""");
+        var record = Avro.record(schema, Map.of("x", 1.5, "target", 7L));
+
+        var example = new AvroRecords(Avro.table(Map.of(3, schema)), "target", "weight").labelled(Avro.wire(3, record));
+
+        assertThat(example.label()).isEqualTo(new Label.Number(7));
+        assertThat(example.weight()).isNull();
+        assertThat(named(example.features()).values()).containsExactly(entry("x", 1.5f));
+    }
+
+    @Test
+    void aRecordWithoutItsLabelFieldOrWithANullLabelIsRefused() {
+        var records = new AvroRecords(Avro.table(Map.of(1, HOUSE)), "price_band", "weight");
+        assertRefused(() -> records.labelled(Avro.wire(1, house(Map.of()))), RejectReason.MISSING_LABEL,
+                "no label field 'price_band'");
+
+        var nullLabel = new AvroRecords(Avro.table(Map.of(1, HOUSE)));
+        assertRefused(() -> nullLabel.labelled(Avro.wire(1, house(Map.of()))), RejectReason.MISSING_LABEL,
+                "'label' is null");
+    }
+
+    @Test
+    void aWeightThatIsNoNumberIsRefused() {
+        var records = new AvroRecords(Avro.table(Map.of(1, HOUSE)), "label", "city");
+
+        assertRefused(() -> records.labelled(Avro.wire(1, house(Map.of("label", "cheap")))),
+                RejectReason.INVALID_WEIGHT, "'city'");
+    }
+
+    @Test
+    void aUnionOfSeveralTypesReadsAsTheBranchItHolds() {
+        var schema = Avro.schema("""
+                {"type": "record", "name": "Mixed", "fields": [
+                  {"name": "a", "type": ["null", "int", "string"]}, {"name": "b", "type": ["null", "int", "string"]},
+                  {"name": "label", "type": "boolean"}]}""");
+        var records = new AvroRecords(Avro.table(Map.of(1, schema)));
+
+        var example = records.labelled(Avro.wire(1, Avro.record(schema, Map.of("a", 5, "b", "five", "label", true))));
+
+        assertThat(named(example.features()).values()).containsExactly(entry("a", 5f));
+        assertThat(named(example.features()).strings()).containsExactly(entry("b", "five"));
+        assertThat(example.label()).as("a boolean label is 1 or 0").isEqualTo(new Label.Number(1));
+    }
+
+    @Test
+    void aLabelOfARefusedTypeIsAnInvalidLabel() {
+        var schema = Avro.schema("""
+                {"type": "record", "name": "Multi", "fields": [
+                  {"name": "x", "type": "int"}, {"name": "label", "type": {"type": "array", "items": "float"}}]}""");
+        var record = Avro.record(schema, Map.of("x", 1, "label", List.of(1f, 2f)));
+
+        assertRefused(() -> new AvroRecords(Avro.table(Map.of(1, schema))).labelled(Avro.wire(1, record)),
+                RejectReason.INVALID_LABEL, "'label'", "array of float");
+    }
+
+    @Test
+    void logicalTypesReadAsNumbers() {
+        var schema = Avro.schema("""
+                {"type": "record", "name": "Trade", "fields": [
+                  {"name": "day", "type": {"type": "int", "logicalType": "date"}},
+                  {"name": "at_ms", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+                  {"name": "at_us", "type": {"type": "long", "logicalType": "timestamp-micros"}},
+                  {"name": "of_day", "type": {"type": "int", "logicalType": "time-millis"}},
+                  {"name": "amount", "type": {"type": "bytes", "logicalType": "decimal", "precision": 9, "scale": 3}},
+                  {"name": "fee", "type": {"type": "fixed", "name": "Fee", "size": 4, "logicalType": "decimal",
+                    "precision": 6, "scale": 2}},
+                  {"name": "id", "type": {"type": "string", "logicalType": "uuid"}}
+                ]}""");
+        var record = Avro.record(schema, Map.of("day", 19_000, "at_ms", 1_700_000_000_123L,
+                "at_us", 1_700_000_000_123_456L, "of_day", 3_600_000,
+                "amount", decimalBytes(schema, "amount", "12.345"), "fee", decimalFixed(schema, "fee", "-0.25"),
+                "id", "6f1c2a2e-3b4d-4c5e-8f90-123456789abc"));
+
+        var features = named(new AvroRecords(Avro.table(Map.of(5, schema))).unlabelled(Avro.wire(5, record))
+                .features());
+
+        assertThat(features.values()).containsExactly(entry("day", 19_000f), entry("at_ms", 1_700_000_000_123f),
+                entry("at_us", 1_700_000_000_123f), entry("of_day", 3_600_000f), entry("amount", 12.345f),
+                entry("fee", -0.25f));
+        assertThat(features.strings()).containsExactly(entry("id", "6f1c2a2e-3b4d-4c5e-8f90-123456789abc"));
+    }
+
+    @Test
+    void nestedRecordsArraysMapsAndBytesAreRefusedNamingTheFieldAndItsType() {
+        assertWrongType("""
+                {"name": "address", "type": {"type": "record", "name": "Address",
+                  "fields": [{"name": "zip", "type": "string"}]}}""", "'address'", "record Address");
+        assertWrongType("""
+                {"name": "tags", "type": {"type": "array", "items": "string"}}""", "'tags'", "array of string");
+        assertWrongType("""
+                {"name": "extra", "type": {"type": "map", "values": "double"}}""", "'extra'", "map of double");
+        assertWrongType("""
+                {"name": "blob", "type": "bytes"}""", "'blob'", "bytes");
+    }
+
+    @Test
+    void aNullableNestedRecordIsRefusedEvenWhenItHoldsNull() {
+        var schema = Avro.schema("""
+                {"type": "record", "name": "Order", "fields": [
+                  {"name": "x", "type": "int"},
+                  {"name": "address", "type": ["null", {"type": "record", "name": "Address",
+                    "fields": [{"name": "zip", "type": "string"}]}], "default": null}]}""");
+        var record = Avro.record(schema, Map.of("x", 1));
+
+        assertRefused(() -> new AvroRecords(Avro.table(Map.of(1, schema))).unlabelled(Avro.wire(1, record)),
+                RejectReason.WRONG_TYPE, "record Address");
+    }
+
+    @Test
+    void recordsOfOlderAndNewerSchemaVersionsDecodeEachByItsOwnId() {
+        var v1 = Avro.schema("""
+                {"type": "record", "name": "Sensor", "fields": [{"name": "t", "type": "float"}]}""");
+        var v2 = Avro.schema("""
+                {"type": "record", "name": "Sensor", "fields": [{"name": "humidity", "type": "float", "default": 0},
+                  {"name": "t", "type": "float"}]}""");
+        var records = new AvroRecords(Avro.table(Map.of(10, v1, 11, v2)));
+
+        var old = named(records.unlabelled(Avro.wire(10, Avro.record(v1, Map.of("t", 21.5f)))).features());
+        var newer = named(records.unlabelled(Avro.wire(11, Avro.record(v2, Map.of("t", 22f, "humidity", 0.4f))))
+                .features());
+
+        assertThat(old.values()).containsExactly(entry("t", 21.5f));
+        assertThat(newer.values()).containsEntry("t", 22f).containsEntry("humidity", 0.4f);
+    }
+
+    @Test
+    void aBodyThatDoesNotMatchItsSchemaIsRefused() {
+        var records = new AvroRecords(Avro.table(Map.of(1, HOUSE)));
+        var whole = Avro.wire(1, house(Map.of()));
+
+        assertRefused(() -> records.unlabelled(Arrays.copyOf(whole, whole.length - 3)), RejectReason.INVALID_BINARY,
+                "does not match schema id 1");
+        assertRefused(() -> records.unlabelled(Arrays.copyOf(whole, whole.length + 2)), RejectReason.INVALID_BINARY,
+                "bytes are left");
+    }
+
+    @Test
+    void aSchemaThatIsNoRecordIsRefused() {
+        var records = new AvroRecords(Avro.table(Map.of(2, Schema.create(Schema.Type.STRING))));
+
+        assertRefused(() -> records.unlabelled(ConfluentWire.frame(2, new byte[] {2, 'a'})), RejectReason.WRONG_TYPE,
+                "an event is an Avro record");
+    }
+
+    @Test
+    void anUnknownIdIsUnknownSchemaException() {
+        var records = new AvroRecords(Avro.table(Map.of(1, HOUSE)));
+
+        assertThatThrownBy(() -> records.unlabelled(Avro.wire(9, house(Map.of()))))
+                .isInstanceOfSatisfying(UnknownSchemaException.class, e -> assertThat(e.schemaId()).isEqualTo(9));
+    }
+
+    private static GenericData.Record house(Map<String, Object> extra) {
+        var record = (GenericData.Record) Avro.record(HOUSE, Map.of("rooms", 4, "area", 120L, "ratio", 0.5f,
+                "price", 250000.5, "garden", true, "city", "Lyon",
+                "kind", new GenericData.EnumSymbol(HOUSE.getField("kind").schema(), "FLAT")));
+        extra.forEach(record::put);
+        return record;
+    }
+
+    private static void assertWrongType(String field, String... inMessage) {
+        var schema = Avro.schema("{\"type\": \"record\", \"name\": \"R\", \"fields\": [{\"name\": \"x\", \"type\":"
+                + " \"int\"}, " + field + "]}");
+        var record = new GenericData.Record(schema);
+        record.put("x", 1);
+        var unset = schema.getFields().get(1);
+        record.put(1, switch (unset.schema().getType()) {
+            case RECORD -> Avro.record(unset.schema(), Map.of("zip", "69001"));
+            case ARRAY -> List.of("a");
+            case MAP -> Map.of("k", 1.0);
+            default -> ByteBuffer.wrap(new byte[] {1});
+        });
+        assertRefused(() -> new AvroRecords(Avro.table(Map.of(1, schema))).unlabelled(Avro.wire(1, record)),
+                RejectReason.WRONG_TYPE, inMessage);
+    }
+
+    private static void assertRefused(ThrowingCallable call, RejectReason reason, String... inMessage) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRecordException.class,
+                e -> assertThat(e.reason()).isEqualTo(reason)).hasMessageContainingAll(inMessage);
+    }
+
+    private static Features.Named named(Features features) {
+        assertThat(features).isInstanceOf(Features.Named.class);
+        return (Features.Named) features;
+    }
+
+    private static ByteBuffer decimalBytes(Schema schema, String field, String value) {
+        var fieldSchema = schema.getField(field).schema();
+        return new Conversions.DecimalConversion().toBytes(new BigDecimal(value), fieldSchema,
+                LogicalTypes.fromSchema(fieldSchema));
+    }
+
+    private static GenericData.Fixed decimalFixed(Schema schema, String field, String value) {
+        var fieldSchema = schema.getField(field).schema();
+        return (GenericData.Fixed) new Conversions.DecimalConversion().toFixed(new BigDecimal(value), fieldSchema,
+                LogicalTypes.fromSchema(fieldSchema));
+    }
+}
