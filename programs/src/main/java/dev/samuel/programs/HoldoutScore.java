@@ -1,6 +1,7 @@
 package dev.samuel.programs;
 
 import ai.onnxruntime.OrtException;
+import dev.samuel.contracts.event.FeatureRow;
 import dev.samuel.contracts.event.ResolvedExample;
 import dev.samuel.contracts.model.ModelSignature;
 import java.util.Arrays;
@@ -25,8 +26,8 @@ public record HoldoutScore(double loss, double accuracy, int examples, double er
         double[] losses = new double[examples.size()];
         for (int start = 0; start < examples.size(); start += BATCH) {
             var rows = examples.subList(start, Math.min(examples.size(), start + BATCH));
-            batch.reset(signature.program().features());
-            rows.forEach(example -> batch.add(example.features()));
+            batch.reset(signature.program().features(), signature.program().categories());
+            rows.forEach(example -> batch.add(new FeatureRow(example.features(), example.categories())));
             float[] outputs = run(batch, program, signature);
             for (int row = 0; row < rows.size(); row++) {
                 var example = rows.get(row);

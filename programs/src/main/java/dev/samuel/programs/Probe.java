@@ -2,6 +2,7 @@ package dev.samuel.programs;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
+import dev.samuel.contracts.event.FeatureRow;
 import dev.samuel.contracts.model.ProgramSignature;
 import dev.samuel.programs.ProgramRefusedException.Reason;
 import java.nio.FloatBuffer;
@@ -48,19 +49,25 @@ public final class Probe {
      * run before it serves; refused when it fails, produces non-finite values or another width.
      */
     public static void check(Program program, ProgramSignature signature) {
-        var outputs = run(program, signature.input(), signature.output(), signature.features());
+        var outputs = run(program, signature.input(), signature.output(), signature.features(), signature.categories());
         if (outputs.width() != signature.width()) {
             throw new ProgramRefusedException(Reason.OUTPUT_MISMATCH, "the probe rows produced " + outputs.width()
                     + " values per row in output '" + signature.output() + "'; its signature says " + signature.width());
         }
     }
 
-    static Outputs run(Program program, String input, String output, int features) {
+    /** {@code categories}: the categorical features the program reads as text, each probed as missing; or 0. */
+    static Outputs run(Program program, String input, String output, int features, int categories) {
         var rows = FloatBuffer.wrap(rows(features));
         long[] shape;
         float[] values;
+        var missing = new String[ROWS * categories];
+        Arrays.fill(missing, FeatureRow.MISSING);
         try (var tensor = OnnxTensor.createTensor(Program.ENVIRONMENT, rows, new long[] {ROWS, features});
-             var result = program.session().run(Map.of(input, tensor), Set.of(output))) {
+             var text = categories == 0 ? null
+                     : OnnxTensor.createTensor(Program.ENVIRONMENT, missing, new long[] {ROWS, categories});
+             var result = program.session().run(categories == 0 ? Map.of(input, tensor)
+                     : Map.of(input, tensor, ProgramSignature.CATEGORIES, text), Set.of(output))) {
             var out = (OnnxTensor) result.get(0);
             shape = out.getInfo().getShape();
             values = new float[out.getFloatBuffer().remaining()];

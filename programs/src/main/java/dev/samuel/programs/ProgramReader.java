@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Reads what a program takes and gives, and checks it against its model's spec: one float input
- * {@code [batch, features]} with a free batch size; the first float output {@code [batch, width]} is the one the
+ * {@code [batch, features]} with a free batch size (and, for a spec with categorical features, their text as input
+ * {@code categories}, strings [batch, n]); the first float output {@code [batch, width]} is the one the
  * platform reads. The probe rows are run through it, because a program can declare the right shapes and still fail,
  * or produce other ones, when run; and because they decide the output kind when nothing else does.
  *
@@ -45,10 +46,11 @@ public final class ProgramReader {
             var input = input(program);
             var output = output(program);
             int features = features(input, spec);
-            var probe = Probe.run(program, input.getName(), output.getName(), features);
+            int categories = categories(program);
+            var probe = Probe.run(program, input.getName(), output.getName(), features, categories);
             var kind = kind(program.metadata(), declared, spec, probe);
             return new ProgramSignature(input.getName(), features, output.getName(), probe.width(), kind,
-                    ProgramMetadata.origin(program.metadata()));
+                    ProgramMetadata.origin(program.metadata()), categories);
         } catch (OrtException e) {
             throw new ProgramRefusedException(Reason.NOT_LOADABLE, "cannot read the program's inputs and outputs: "
                     + e.getMessage(), e);
@@ -56,7 +58,8 @@ public final class ProgramReader {
     }
 
     private static NodeInfo input(Program program) throws OrtException {
-        Map<String, NodeInfo> inputs = program.session().getInputInfo();
+        Map<String, NodeInfo> inputs = new java.util.LinkedHashMap<>(program.session().getInputInfo());
+        inputs.values().removeIf(ProgramReader::isCategories);
         if (inputs.size() != 1) {
             throw new ProgramRefusedException(Reason.INPUT_MISMATCH, "the program has " + inputs.size() + " inputs "
                     + inputs.keySet() + "; it must have exactly one, the feature batch [batch, features]");
@@ -73,6 +76,17 @@ public final class ProgramReader {
                     + input.getName() + "': {0: 'batch'}}))");
         }
         return input;
+    }
+
+    /** The categorical features a spec program reads as text (input {@code categories}, strings [batch, n]); else 0. */
+    private static int categories(Program program) throws OrtException {
+        var input = program.session().getInputInfo().values().stream().filter(ProgramReader::isCategories).findFirst();
+        return input.map(i -> Math.toIntExact(((TensorInfo) i.getInfo()).getShape()[1])).orElse(0);
+    }
+
+    private static boolean isCategories(NodeInfo node) {
+        return node.getName().equals(ProgramSignature.CATEGORIES) && node.getInfo() instanceof TensorInfo tensor
+                && tensor.type == OnnxJavaType.STRING && tensor.getShape().length == 2 && tensor.getShape()[1] > 0;
     }
 
     /** The first float32 output [batch, n]: what a classifier's scores or a regression's values are read from. */

@@ -15,48 +15,79 @@ public final class ExampleResolver {
     }
 
     public static ResolvedExample resolve(ModelSpec spec, LabelledExample example) {
-        var features = features(spec.input(), example.features());
+        var row = row(spec.input(), example.features());
         var target = target(spec.task(), example.label());
         float weight = example.weightOrOne();
         if (!Float.isFinite(weight) || weight < 0) {
             throw new InvalidRecordException(RejectReason.INVALID_WEIGHT,
                     "weight must be a finite number >= 0, got " + weight);
         }
-        return new ResolvedExample(features, target, weight);
+        return new ResolvedExample(row.numbers(), row.categories(), target, weight);
     }
 
+    /** The numbers of a spec without categorical features (the common case: image pixels, sensor readings). */
     public static float[] features(Input input, Features features) {
-        var values = features instanceof Features.Named named
-                ? byName(input, named) : ((FloatVector) features).values();
-        if (values.length != input.featureCount()) {
-            throw new InvalidRecordException(RejectReason.WRONG_DIMENSION,
-                    "expected " + input.featureCount() + " features, got " + values.length);
-        }
-        requirePresentAndFinite(input, values);
-        return values;
+        return row(input, features).numbers();
     }
 
-    /** Lays named values out in the spec's order; a feature not given is missing (NaN), as a null one is. */
-    private static float[] byName(Input input, Features.Named named) {
+    /** An example's or event's inputs laid out as the program reads them. */
+    public static FeatureRow row(Input input, Features features) {
+        FeatureRow row;
+        if (features instanceof Features.Named named) {
+            row = byName(input, named);
+        } else if (!input.categorical().isEmpty()) {
+            throw new InvalidRecordException(RejectReason.WRONG_TYPE, "features are an array of numbers, but the spec"
+                    + " reads categorical features " + input.categoricalNames() + ": send named features");
+        } else {
+            row = new FeatureRow(((FloatVector) features).values(), FeatureRow.NO_CATEGORIES);
+        }
+        if (row.numbers().length != input.featureCount()) {
+            throw new InvalidRecordException(RejectReason.WRONG_DIMENSION,
+                    "expected " + input.featureCount() + " features, got " + row.numbers().length);
+        }
+        requirePresentAndFinite(input, row.numbers());
+        return row;
+    }
+
+    /**
+     * Lays named values out in the spec's order; a number not given is missing (NaN), as a null one is, and so is a
+     * category. A categorical feature takes a string, or a number as its code ({@code 3}, not {@code 3.0}).
+     */
+    private static FeatureRow byName(Input input, Features.Named named) {
         if (input.names() == null) {
             throw new InvalidRecordException(RejectReason.UNKNOWN_FEATURE,
                     "features are named but the spec names none; send an array of " + input.featureCount());
         }
         var values = new float[input.featureCount()];
         Arrays.fill(values, Float.NaN);
+        var categories = new String[input.categorical().size()];
+        Arrays.fill(categories, FeatureRow.MISSING);
         named.values().forEach((name, value) -> {
+            int category = input.categoryIndexOf(name);
+            if (category >= 0) {
+                categories[category] = Float.isNaN(value) ? FeatureRow.MISSING : code(value);
+                return;
+            }
             int index = position(input, name);
             if (index >= 0) {
                 values[index] = value;
             }
         });
         named.strings().forEach((name, text) -> {
-            if (position(input, name) >= 0) {
+            int category = input.categoryIndexOf(name);
+            if (category >= 0) {
+                categories[category] = text;
+            } else if (position(input, name) >= 0) {
                 throw new InvalidRecordException(RejectReason.WRONG_TYPE, "feature '" + name + "' is the string "
                         + quoted(text) + "; the spec reads it as a number");
             }
         });
-        return values;
+        return new FeatureRow(values, categories);
+    }
+
+    /** A number as a category: an integer without a fraction, so 3 and 3.0 are one category. */
+    private static String code(float value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Float.toString(value);
     }
 
     /** A named feature's position, or -1 for one the spec leaves out ({@code input.unknownFields: "ignore"}). */

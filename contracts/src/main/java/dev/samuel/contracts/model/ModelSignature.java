@@ -39,6 +39,12 @@ public final class ModelSignature {
                     + program.features() + " features per row; the spec of " + spec.name() + " has " + features
                     + " (input.features)");
         }
+        int categories = spec.input().categorical().size();
+        if (program.categories() != categories) {
+            throw new SignatureMismatchException(Part.INPUT, "the program reads " + program.categories()
+                    + " categorical features (input '" + ProgramSignature.CATEGORIES + "'); the spec of " + spec.name()
+                    + " has " + categories + " (input.categorical)");
+        }
         int width = requiredWidth(spec.task(), spec.loss());
         if (program.width() != width) {
             throw new SignatureMismatchException(Part.OUTPUT, "the program's output '" + program.output() + "' has "
@@ -64,7 +70,7 @@ public final class ModelSignature {
         boolean classifies = task.isClassification();
         var row = new ProgramSignature("features", spec.input().featureCount(), "scores",
                 classifies ? task.classes() : task.outputs(), classifies ? OutputKind.PROBABILITIES : OutputKind.VALUES,
-                Origin.SPEC);
+                Origin.SPEC, spec.input().categorical().size());
         return new ModelSignature(task, spec.loss(), row);
     }
 

@@ -4,10 +4,19 @@ import java.util.Objects;
 
 /**
  * What one registered ONNX program takes and gives, read from the program once, when it is registered: the
- * feature input (its name and width), the output the platform reads (its name, width and {@link OutputKind}), and
- * its {@link Origin}. The registry keeps it in the version record; {@link ModelSignature} joins it to the spec.
+ * feature input (its name and width), the output the platform reads (its name, width and {@link OutputKind}), its
+ * {@link Origin}, and how many categorical features its second input, {@value #CATEGORIES} (strings [batch, n]),
+ * takes (0: no such input). The registry keeps it in the version record; {@link ModelSignature} joins it to the spec.
  */
-public record ProgramSignature(String input, int features, String output, int width, OutputKind kind, Origin origin) {
+public record ProgramSignature(String input, int features, String output, int width, OutputKind kind, Origin origin,
+                               int categories) {
+
+    /** The name of a spec program's input of categorical features' raw text. */
+    public static final String CATEGORIES = "categories";
+
+    public ProgramSignature(String input, int features, String output, int width, OutputKind kind, Origin origin) {
+        this(input, features, output, width, kind, origin, 0);
+    }
 
     public ProgramSignature {
         Objects.requireNonNull(input, "input");

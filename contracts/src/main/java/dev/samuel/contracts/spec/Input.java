@@ -13,24 +13,27 @@ import java.util.Map;
  * unless {@code standardize} is false. With {@code shape} ([channels, height, width], e.g. [1, 28, 28]; its
  * product equals {@code features}) the flat vector is reshaped inside the graph for convolution layers.
  * {@code missing} names the features that may be missing and what the program fills them with; any other missing
- * value is bad input. {@code unknownFields} says whether a named feature the spec does not have is refused (absent,
+ * number is bad input. {@code categorical} names the features read as categories (strings, or numbers as codes),
+ * which examples carry beside their numbers. {@code unknownFields} says whether a named feature the spec does not have is refused (absent,
  * or {@code "refuse"}) or left out ({@code "ignore"}). Both are written only when given, so that a spec without them
  * keeps its JSON, and its hash.
  */
 public record Input(Integer features, List<String> names, Boolean standardize, List<Integer> shape,
-                    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Fill> missing, String unknownFields) {
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Fill> missing, String unknownFields,
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Categorical> categorical) {
 
     public static final String REFUSE = "refuse";
     public static final String IGNORE = "ignore";
 
     public Input(Integer features, List<String> names, Boolean standardize) {
-        this(features, names, standardize, null, null, null);
+        this(features, names, standardize, null, null, null, null);
     }
 
     public Input {
         names = names == null ? null : List.copyOf(names);
         shape = shape == null ? null : Collections.unmodifiableList(new ArrayList<>(shape));
         missing = missing == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(missing));
+        categorical = categorical == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(categorical));
         if (features == null && names != null) {
             features = names.size();
         }
@@ -41,18 +44,36 @@ public record Input(Integer features, List<String> names, Boolean standardize, L
         return new Input(features, null, null);
     }
 
+    /** How many numbers an example carries: every feature but the categorical ones. */
     public int featureCount() {
-        return features;
+        return features - categorical.size();
     }
 
-    /** The position of a named feature, or -1 when the spec names no such feature. */
+    /** The numeric features by name, in the order of the numbers an example carries (null without names). */
+    public List<String> numericNames() {
+        return categorical.isEmpty() || names == null ? names
+                : names.stream().filter(name -> !categorical.containsKey(name)).toList();
+    }
+
+    /** The categorical features, in the order of {@code names}. */
+    public List<String> categoricalNames() {
+        return categorical.isEmpty() ? List.of() : names.stream().filter(categorical::containsKey).toList();
+    }
+
+    /** The position of a named numeric feature among the numbers, or -1 when the spec has no such number. */
     public int indexOf(String name) {
-        return names == null ? -1 : names.indexOf(name);
+        var numeric = numericNames();
+        return numeric == null ? -1 : numeric.indexOf(name);
     }
 
-    /** What the program fills a missing value of the feature at this position with; null when it may not be missing. */
+    /** The position of a categorical feature among the categories, or -1. */
+    public int categoryIndexOf(String name) {
+        return categorical.containsKey(name) ? categoricalNames().indexOf(name) : -1;
+    }
+
+    /** What the program fills a missing number at this position with; null when it may not be missing. */
     public Fill fillOf(int index) {
-        return names == null ? null : missing.get(names.get(index));
+        return names == null ? null : missing.get(numericNames().get(index));
     }
 
     public boolean ignoresUnknownFields() {

@@ -39,7 +39,7 @@ public final class ModelSpecValidator {
             checkTask(spec.task());
         }
         if (spec.input() != null) {
-            checkInput(spec.input());
+            new InputCheck(problems).check(spec.input());
         }
         if (spec.layers() != null) {
             checkLayers(spec.layers(), spec.input());
@@ -69,41 +69,6 @@ public final class ModelSpecValidator {
         } else {
             problems.add("task.type must be one of [classification, regression], got '" + task.type() + "'");
         }
-    }
-
-    private void checkInput(Input input) {
-        require(input.features() != null && input.features() > 0, "input.features must be > 0");
-        if (input.names() != null) {
-            require(new HashSet<>(input.names()).size() == input.names().size(), "input.names must be unique");
-            require(input.features() == null || input.features() == input.names().size(),
-                    "input.features must equal the number of input.names");
-        }
-        if (input.shape() != null) {
-            var shape = input.shape();
-            if (shape.size() != 3 || shape.stream().anyMatch(d -> d == null || d <= 0)) {
-                problems.add("input.shape must be [channels, height, width] of sizes > 0, got " + shape);
-            } else if (input.features() != null
-                    && (long) shape.get(0) * shape.get(1) * shape.get(2) != input.features()) {
-                problems.add("input.shape " + shape + " has " + (long) shape.get(0) * shape.get(1) * shape.get(2)
-                        + " values, but input.features is " + input.features());
-            }
-        }
-        checkMissing(input);
-        require(input.unknownFields() == null || Input.REFUSE.equals(input.unknownFields()) || input.ignoresUnknownFields(),
-                "input.unknownFields must be one of [refuse, ignore], got '" + input.unknownFields() + "'");
-    }
-
-    private void checkMissing(Input input) {
-        if (input.missing().isEmpty()) {
-            return;
-        }
-        if (input.names() == null) {
-            problems.add("input.missing needs input.names: it names the features that may be missing");
-            return;
-        }
-        require(input.shape() == null, "input.missing is for named tabular features, not an input.shape");
-        input.missing().keySet().stream().filter(name -> input.indexOf(name) < 0).forEach(name ->
-                problems.add("input.missing names '" + name + "', which is not in input.names"));
     }
 
     private void checkLayers(List<Layer> layers, Input input) {

@@ -3,6 +3,7 @@ package dev.samuel.contracts.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.samuel.contracts.spec.Categorical;
 import dev.samuel.contracts.spec.Fill;
 import dev.samuel.contracts.spec.Input;
 import dev.samuel.contracts.spec.Layer;
@@ -67,7 +68,7 @@ class ExampleResolverTest {
     @Test
     void featuresTheSpecLetsBeMissingAreNaNWhetherNullOrAbsent() {
         var spec = spec(COLOURS.task(), new Input(null, List.of("r", "g", "b"), null, null,
-                Map.of("g", Fill.MEAN, "b", Fill.constant(0)), null), 3);
+                Map.of("g", Fill.MEAN, "b", Fill.constant(0)), null, null), 3);
         var nullGreen = new Features.Named(Map.of("r", 5f, "g", Float.NaN));
 
         assertThat(ExampleResolver.features(spec.input(), nullGreen)).containsExactly(5f, Float.NaN, Float.NaN);
@@ -84,11 +85,30 @@ class ExampleResolverTest {
         var strings = new Features.Named(Map.of("r", 1f, "g", 2f, "b", 3f), Map.of("colour", "teal"));
         assertReject(COLOURS, new LabelledExample(strings, Label.of(0), null), RejectReason.UNKNOWN_FEATURE,
                 "unknown feature 'colour'; the spec's features are [r, g, b]");
-        var ignoring = spec(COLOURS.task(), new Input(null, List.of("r", "g", "b"), null, null, null, "ignore"), 3);
+        var ignoring = spec(COLOURS.task(), new Input(null, List.of("r", "g", "b"), null, null, null, "ignore", null), 3);
 
         assertThat(ExampleResolver.features(ignoring.input(), strings)).containsExactly(1f, 2f, 3f);
         assertReject(ignoring, new LabelledExample(new Features.Named(Map.of("r", 1f, "g", 2f), Map.of("b", "blue")),
                 Label.of(0), null), RejectReason.WRONG_TYPE, "feature 'b' is the string \"blue\"; the spec reads it as a number");
+    }
+
+    @Test
+    void categoricalFeaturesAreTextBesideTheNumbers() {
+        var input = new Input(null, List.of("island", "mass", "sex"), null, null, null, null,
+                Map.of("island", Categorical.ONE_HOT, "sex", Categorical.ONE_HOT));
+        var spec = spec(COLOURS.task(), input, 3);
+
+        var row = ExampleResolver.row(input, new Features.Named(Map.of("mass", 3750f, "sex", 1f),
+                Map.of("island", "Dream")));
+        assertThat(row.numbers()).containsExactly(3750f);
+        assertThat(row.categories()).containsExactly("Dream", "1");
+        assertThat(ExampleResolver.row(input, new Features.Named(Map.of("mass", 1f, "sex", Float.NaN))).categories())
+                .containsExactly(FeatureRow.MISSING, FeatureRow.MISSING);
+        assertReject(spec, new LabelledExample(Features.of(1f), Label.of(0), null), RejectReason.WRONG_TYPE,
+                "the spec reads categorical features [island, sex]: send named features");
+        assertThat(ExampleResolver.resolve(spec, new LabelledExample(new Features.Named(Map.of("mass", 2.5f),
+                Map.of("island", "Biscoe", "sex", "MALE")), Label.of(1), null)).categories())
+                .containsExactly("Biscoe", "MALE");
     }
 
     private static void assertReject(ModelSpec spec, LabelledExample example, RejectReason reason, String message) {

@@ -107,6 +107,12 @@ class ModelSpecTest {
             "features": 784                   | "names": ["a", "b"], "missing": {"c": 0} | input.missing names 'c', which is not in input.names
             "features": 784                   | "names": ["a"], "missing": {"a": "median"} | input.missing.a: a missing value's fill is "mean" or a finite number, got "median"
             "features": 784                   | "names": ["a"], "unknownFields": "drop" | input.unknownFields must be one of [refuse, ignore], got 'drop'
+            "features": 784                   | "features": 784, "categorical": {"a": {}} | input.categorical needs input.names
+            "features": 784                   | "names": ["a"], "categorical": {"b": {}}  | input.categorical names 'b', which is not in input.names
+            "features": 784                   | "names": ["a"], "categorical": {"a": {}}, "missing": {"a": 0} | input.categorical.a is also in input.missing
+            "features": 784                   | "names": ["a"], "categorical": {"a": {"maxValues": 0}} | input.categorical.a.maxValues must be >= 1
+            "features": 784                   | "names": ["a"], "categorical": {"a": {"embedding": -1}} | input.categorical.a.embedding must be >= 0 (0: one-hot)
+            "features": 784                   | "names": ["a"], "categorical": {"a": {"size": 3}} | unknown field 'input.categorical.a.size'
             "softmax_cross_entropy"           | "hinge"                                 | loss must be one of
             "softmax_cross_entropy"           | "mse"                                   | loss mse needs a regression task
             {"adam": {"lr": 0.001}}           | {"rmsprop": {"lr": 0.001}}              | optimizer must be one of

@@ -147,7 +147,8 @@ public final class InputMonitors {
             return null;
         }
         var input = model.spec().input();
-        var names = input.names() != null && input.names().size() == width ? input.names()
+        var numeric = input.numericNames();
+        var names = numeric != null && numeric.size() == width ? numeric
                 : IntStream.range(0, width).mapToObj(Integer::toString).toList();
         return new InputMonitor(model.name(), model.version(), summary, model.spec().monitoring().inputDrift(), names,
                 retrained);

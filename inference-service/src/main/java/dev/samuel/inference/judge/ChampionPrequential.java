@@ -1,6 +1,7 @@
 package dev.samuel.inference.judge;
 
 import ai.onnxruntime.OrtException;
+import dev.samuel.contracts.event.FeatureRow;
 import dev.samuel.contracts.event.ResolvedExample;
 import dev.samuel.contracts.monitoring.Judgement;
 import dev.samuel.inference.swap.Champions;
@@ -27,8 +28,8 @@ final class ChampionPrequential implements Prequential {
         try {
             var signature = served.signature();
             var batch = new RowBatch();
-            batch.reset(signature.program().features());
-            batch.add(example.features());
+            batch.reset(signature.program().features(), signature.program().categories());
+            batch.add(new FeatureRow(example.features(), example.categories()));
             float[] outputs = batch.run(served.program(), signature.program());
             return Optional.of(new Scored(served.version(), Judgement.of(signature, outputs, 0, example.target(),
                     models.errorThreshold(model, served.version()))));

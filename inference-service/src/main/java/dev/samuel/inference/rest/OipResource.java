@@ -83,6 +83,11 @@ public class OipResource {
     }
 
     private OipBodies.InferResponse infer(ServedModel model, OipBodies.InferRequest request) {
+        if (model.signature().program().categories() > 0) {
+            throw new BadInferRequest("model " + model.spec().name() + " reads categorical features as text, which the"
+                    + " Open Inference Protocol endpoint does not take yet (BYTES inputs); score its events through "
+                    + model.topics().unlabelled().name());
+        }
         var batch = BATCHES.get();
         int rows = InputTensor.fill(request, model.signature().program().features(), batch);
         try {

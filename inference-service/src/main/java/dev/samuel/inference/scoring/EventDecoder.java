@@ -3,6 +3,7 @@ package dev.samuel.inference.scoring;
 import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.event.DeadLetter;
 import dev.samuel.contracts.event.ExampleResolver;
+import dev.samuel.contracts.event.FeatureRow;
 import dev.samuel.contracts.event.InvalidRecordException;
 import dev.samuel.contracts.event.RejectReason;
 import dev.samuel.inference.metrics.InferenceMetrics;
@@ -26,8 +27,8 @@ final class EventDecoder {
         this.metrics = metrics;
     }
 
-    /** The event's features, or null when it was dead-lettered. */
-    float[] decode(ConsumerRecord<byte[], byte[]> record, Producer<byte[], byte[]> producer) {
+    /** The event's inputs, or null when it was dead-lettered. */
+    FeatureRow decode(ConsumerRecord<byte[], byte[]> record, Producer<byte[], byte[]> producer) {
         try {
             if (record.value() == null) {
                 throw new InvalidRecordException(RejectReason.MISSING_FEATURES, "the event has no value");
@@ -36,7 +37,7 @@ final class EventDecoder {
             if (event.features() == null) {
                 throw new InvalidRecordException(RejectReason.MISSING_FEATURES, "the event has no features");
             }
-            return ExampleResolver.features(model.spec().input(), event.features());
+            return ExampleResolver.row(model.spec().input(), event.features());
         } catch (InvalidRecordException e) {
             reject(record, e.reason(), e.getMessage(), producer);
         } catch (RuntimeException e) {

@@ -95,15 +95,15 @@ public final class PollScorer {
                             List<TopicPartition> partitions, Producer<byte[], byte[]> producer) throws Exception {
         long start = System.nanoTime();
         var decoder = new EventDecoder(model, metrics);
-        batch.reset(model.signature().program().features());
+        batch.reset(model.signature().program().features(), model.signature().program().categories());
         scored.clear();
         for (var partition : partitions) {
             for (var record : records.records(partition)) {
-                var features = decoder.decode(record, producer);
-                if (features != null) {
-                    batch.add(features);
+                var row = decoder.decode(record, producer);
+                if (row != null) {
+                    batch.add(row);
                     scored.add(record);
-                    inputs.observe(model, features, record.timestamp(), producer);
+                    inputs.observe(model, row.numbers(), record.timestamp(), producer);
                 }
             }
         }

@@ -240,7 +240,7 @@ class IngestTopologyTest {
     @Test
     void aTabularRecordMayMissWhatTheSpecAllowsAndNothingElse() {
         var loans = new ModelSpec("loans", Task.classification(2), new Input(null, List.of("income", "debt"), null,
-                null, java.util.Map.of("debt", Fill.MEAN), null), List.of(Layer.dense(2)), null, null, null,
+                null, java.util.Map.of("debt", Fill.MEAN), null, null), List.of(Layer.dense(2)), null, null, null,
                 new Training(null, null, 0.2, null), null, TopicNames.DEFAULTS);
         register(loans);
         var topics = Topics.of(loans);

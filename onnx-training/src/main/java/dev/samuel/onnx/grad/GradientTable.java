@@ -72,6 +72,7 @@ public final class GradientTable {
         none(Op.AND, "booleans are not differentiable");
         none(Op.NOT, "booleans are not differentiable");
         none(Op.IS_NAN, "booleans are not differentiable");
+        none(Op.LABEL_ENCODER, "a lookup of strings is not differentiable");
 
         forbidden(Op.MIN, "ties have no unique gradient; write Relu or Where instead");
         forbidden(Op.MAX, "ties have no unique gradient; write Relu or Where instead");

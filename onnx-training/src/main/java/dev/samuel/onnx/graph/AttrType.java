@@ -6,6 +6,7 @@ public enum AttrType {
     FLOAT(Double.class),
     INTS(long[].class),
     STRING(String.class),
+    STRINGS(String[].class),
     TENSOR(Tensor.class);
 
     private final Class<?> javaType;

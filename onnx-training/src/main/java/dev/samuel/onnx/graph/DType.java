@@ -5,7 +5,9 @@ public enum DType {
     FLOAT(1, 4),
     INT64(7, 8),
     BOOL(9, 1),
-    DOUBLE(11, 8);
+    DOUBLE(11, 8),
+    /** Only as a graph input (a categorical column's raw values): never an initializer. */
+    STRING(8, 0);
 
     private final int onnxCode;
     private final int bytes;

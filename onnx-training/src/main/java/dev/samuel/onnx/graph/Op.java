@@ -6,6 +6,7 @@ import static dev.samuel.onnx.graph.AttrType.FLOAT;
 import static dev.samuel.onnx.graph.AttrType.INT;
 import static dev.samuel.onnx.graph.AttrType.INTS;
 import static dev.samuel.onnx.graph.AttrType.STRING;
+import static dev.samuel.onnx.graph.AttrType.STRINGS;
 import static dev.samuel.onnx.graph.AttrType.TENSOR;
 
 import java.util.List;
@@ -89,12 +90,22 @@ public enum Op {
     NOT("Not", 1, 1),
     IS_NAN("IsNaN", 1, 1),
     GATHER("Gather", 2, 2, 1, 1, opt("axis", INT)),
-    WHERE("Where", 3, 3);
+    WHERE("Where", 3, 3),
+
+    // ONNX-ML (domain ai.onnx.ml, opset ML_OPSET): strings to category indices
+    LABEL_ENCODER("LabelEncoder", "ai.onnx.ml", 1, 1, 1, 1, opt("keys_strings", STRINGS), opt("values_int64s", INTS),
+            opt("default_int64", INT));
 
     /** The one opset every graph is written at. */
     public static final int OPSET = 17;
+    /** The ONNX-ML opset of the ops of {@link #ML_DOMAIN}: LabelEncoder 2 maps strings to int64 by attribute lists. */
+    public static final int ML_OPSET = 2;
+
+    public static final String ML_DOMAIN = "ai.onnx.ml";
+    private static final String DEFAULT_DOMAIN = "";
 
     private final String onnxName;
+    private final String domain;
     private final int minInputs;
     private final int maxInputs;
     private final int minOutputs;
@@ -106,7 +117,13 @@ public enum Op {
     }
 
     Op(String onnxName, int minInputs, int maxInputs, int minOutputs, int maxOutputs, AttrSpec... attributes) {
+        this(onnxName, DEFAULT_DOMAIN, minInputs, maxInputs, minOutputs, maxOutputs, attributes);
+    }
+
+    Op(String onnxName, String domain, int minInputs, int maxInputs, int minOutputs, int maxOutputs,
+       AttrSpec... attributes) {
         this.onnxName = onnxName;
+        this.domain = domain;
         this.minInputs = minInputs;
         this.maxInputs = maxInputs;
         this.minOutputs = minOutputs;
@@ -116,6 +133,11 @@ public enum Op {
 
     public String onnxName() {
         return onnxName;
+    }
+
+    /** The operator set's domain: "" for the standard ops, {@link #ML_DOMAIN} for ONNX-ML. */
+    public String domain() {
+        return domain;
     }
 
     public int minInputs() {

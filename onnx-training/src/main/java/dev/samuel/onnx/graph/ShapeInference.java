@@ -23,6 +23,7 @@ final class ShapeInference {
             case ADD, SUB, MUL, DIV, POW, SUM, MIN, MAX -> outs(node, x.type(), broadcastAll(args));
             case EQUAL, GREATER, LESS, AND -> outs(node, DType.BOOL, broadcastAll(args));
             case IS_NAN -> outs(node, DType.BOOL, s);
+            case LABEL_ENCODER -> outs(node, DType.INT64, s);
             case GATHER -> outs(node, x.type(), Shapes.gather(s, args.get(1).shape(), at.getInt("axis", 0)));
             case WHERE -> outs(node, args.get(1).type(), broadcastAll(args));
             case GEMM -> outs(node, x.type(), gemm(s, args.get(1).shape(), at));

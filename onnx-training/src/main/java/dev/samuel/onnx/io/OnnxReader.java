@@ -4,6 +4,7 @@ import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.ByteString;
 import dev.samuel.onnx.graph.Attrs;
 import dev.samuel.onnx.graph.DType;
 import dev.samuel.onnx.graph.GraphException;
@@ -27,6 +28,7 @@ public final class OnnxReader {
             throw new GraphException("initializer '" + t.getName() + "' keeps its data outside the model");
         }
         return switch (type) {
+            case STRING -> throw new GraphException("initializer '" + t.getName() + "' holds strings, which are not read");
             case FLOAT -> {
                 float[] v = new float[n];
                 if (hasRaw) {
@@ -77,6 +79,8 @@ public final class OnnxReader {
             case FLOAT -> attrs.with(a.getName(), (double) a.getF());
             case INTS -> attrs.with(a.getName(), a.getIntsList().stream().mapToLong(Long::longValue).toArray());
             case STRING -> attrs.with(a.getName(), a.getS().toStringUtf8());
+            case STRINGS -> attrs.with(a.getName(), a.getStringsList().stream().map(ByteString::toStringUtf8)
+                    .toArray(String[]::new));
             case TENSOR -> attrs.with(a.getName(), tensor(a.getT()));
             default -> throw new GraphException("attribute '" + a.getName() + "' of type " + a.getType() + " is not supported");
         };

@@ -41,6 +41,9 @@ public final class OnnxWriter {
                 .setProducerName("samuel-onnx-training")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(Op.OPSET))
                 .setGraph(graphProto(graph));
+        if (graph.nodes().stream().anyMatch(n -> Op.ML_DOMAIN.equals(n.op().domain()))) {
+            model.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(Op.ML_DOMAIN).setVersion(Op.ML_OPSET));
+        }
         metadata.forEach((k, v) -> model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return model.build();
     }
@@ -126,7 +129,7 @@ public final class OnnxWriter {
 
     private static NodeProto node(Node n) {
         NodeProto.Builder b = NodeProto.newBuilder().setName(n.name()).setOpType(n.op().onnxName())
-                .addAllInput(n.inputs()).addAllOutput(n.outputs());
+                .setDomain(n.op().domain()).addAllInput(n.inputs()).addAllOutput(n.outputs());
         n.attrs().asMap().forEach((name, value) -> b.addAttribute(attribute(name, value)));
         return b.build();
     }
@@ -144,6 +147,11 @@ public final class OnnxWriter {
             }
         } else if (value instanceof String s) {
             a.setType(AttributeProto.AttributeType.STRING).setS(ByteString.copyFromUtf8(s));
+        } else if (value instanceof String[] strings) {
+            a.setType(AttributeProto.AttributeType.STRINGS);
+            for (String s : strings) {
+                a.addStrings(ByteString.copyFromUtf8(s));
+            }
         } else if (value instanceof Tensor t) {
             a.setType(AttributeProto.AttributeType.TENSOR).setT(tensor(t));
         } else {

@@ -17,6 +17,8 @@ import dev.samuel.onnx.loss.LossKind;
 import dev.samuel.onnx.optim.OptimizerConfig;
 import dev.samuel.onnx.train.ForwardModel;
 import dev.samuel.onnx.train.Imputation;
+import dev.samuel.onnx.train.InputPreparation;
+import dev.samuel.onnx.train.Vocabularies;
 import dev.samuel.onnx.train.Standardization;
 import dev.samuel.onnx.train.TrainingConfig;
 import java.util.ArrayList;
@@ -43,22 +45,30 @@ public final class SpecGraphs {
         return forward(spec, Imputation.none(), standardization, seed);
     }
 
-    /**
-     * @param imputation      the fills of the features that may be missing, learned from the training data
-     * @param standardization of what the first layer reads: the filled features and their "was missing" columns
-     */
     public static ForwardModel forward(ModelSpec spec, Imputation imputation, Standardization standardization,
                                        long seed) {
+        return forward(spec, new InputPreparation(imputation, Vocabularies.none(), standardization), seed);
+    }
+
+    /** The forward graph of a spec, with what a job learned from its training data about the inputs. */
+    public static ForwardModel forward(ModelSpec spec, InputPreparation prepared, long seed) {
         GraphBuilder b = new GraphBuilder(spec.name());
         Value h = b.input(INPUT, DType.FLOAT, Shape.of(Shape.DYNAMIC, spec.input().featureCount()));
-        h = MissingInputs.fill(b, h, spec.input(), imputation);
-        int features = imputation.width(spec.input().featureCount());
+        h = MissingInputs.fill(b, h, spec.input(), prepared.imputation());
+        int features = prepared.imputation().width(spec.input().featureCount());
+        Standardization standardization = prepared.standardization();
         if (spec.input().standardize()) {
             boolean maps = spec.input().shape() != null && standardization != null && standardization.featureCount() == features;
             h = standardize(b, h, maps ? ConvLayers.perChannel(standardization, spec.input().shape()) : standardization, features);
         }
         Random rng = new Random(seed);
         List<String> parameters = new ArrayList<>();
+        List<Value> categories = CategoricalInputs.encode(b, spec.input(), prepared.vocabularies(), rng, parameters);
+        if (!categories.isEmpty()) {
+            List<Value> parts = new ArrayList<>(List.of(h));
+            parts.addAll(categories);
+            h = b.apply(Op.CONCAT, Attrs.of("axis", 1L), parts.toArray(Value[]::new));
+        }
         if (spec.input().shape() != null) {
             h = ConvLayers.toMaps(b, h, spec.input().shape());
         }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Reusable input tensors for batches of one row count, over direct buffers that each step overwrites:
- * features, labels, weights and dropout masks. Owns its tensors.
+ * features, labels, weights and dropout masks; a graph with categorical features also gets each batch's text as a new
+ * string tensor (ONNX Runtime copies strings, so there is no buffer to reuse). Owns its tensors.
  */
 final class BatchTensors implements AutoCloseable {
     private final int rows;
@@ -23,10 +24,13 @@ final class BatchTensors implements AutoCloseable {
     private final FloatBuffer weights;
     private final Map<String, FloatBuffer> masks = new HashMap<>();
     private final Map<String, OnnxTensor> tensors = new HashMap<>();
+    private final String categoriesInput;
 
-    BatchTensors(int rows, String featureInput, int featureCount, boolean classLabels, int targetWidth,
-                 List<DropoutSite> dropouts) throws OrtException {
+    /** {@code categoriesInput}: the graph's categorical input, or null when it has none. */
+    BatchTensors(int rows, String featureInput, int featureCount, String categoriesInput, boolean classLabels,
+                 int targetWidth, List<DropoutSite> dropouts) throws OrtException {
         this.rows = rows;
+        this.categoriesInput = categoriesInput;
         try {
             features = floats(featureInput, rows, featureCount);
             weights = floats(TrainingGraph.WEIGHTS, rows, 0);
@@ -67,8 +71,11 @@ final class BatchTensors implements AutoCloseable {
     }
 
     /** Copies the batch's rows into the buffers; missing weights become 1. */
-    void fill(Batch batch) {
+    void fill(Batch batch) throws OrtException {
         Dataset d = batch.data();
+        if (categoriesInput != null) {
+            fillCategories(batch);
+        }
         int f = d.featureCount();
         features.clear();
         features.put(d.features(), batch.from() * f, rows * f);
@@ -86,6 +93,20 @@ final class BatchTensors implements AutoCloseable {
             }
         } else {
             weights.put(d.weights(), batch.from(), rows);
+        }
+    }
+
+    private void fillCategories(Batch batch) throws OrtException {
+        Dataset d = batch.data();
+        int width = d.categoryCount();
+        if (width == 0) {
+            throw new IllegalArgumentException("the graph reads categorical features; the data has none");
+        }
+        String[] text = java.util.Arrays.copyOfRange(d.categories(), batch.from() * width, batch.to() * width);
+        OnnxTensor previous = tensors.put(categoriesInput,
+                OnnxTensor.createTensor(Sessions.env(), text, new long[] {rows, width}));
+        if (previous != null) {
+            previous.close();
         }
     }
 

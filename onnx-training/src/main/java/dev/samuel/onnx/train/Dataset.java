@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Examples in flat row-major arrays: features [rows, featureCount], and either class indices [rows] or
- * float targets [rows, targetWidth]; optional per-example weights (1 when absent). Batches are views.
+ * float targets [rows, targetWidth]; optional per-example weights (1 when absent) and, for a spec with categorical
+ * features, their values [rows, categoryCount] as text. Batches are views.
  */
 public final class Dataset {
     private final int featureCount;
@@ -15,11 +16,24 @@ public final class Dataset {
     private final float[] targets;
     private final int targetWidth;
     private final float[] weights;
+    private final String[] categories;
+    private final int categoryCount;
 
     private Dataset(int featureCount, float[] features, long[] classes, float[] targets, int targetWidth, float[] weights) {
-        if (featureCount <= 0 || features.length % featureCount != 0) {
+        this(featureCount, features, classes, targets, targetWidth, weights, null, 0);
+    }
+
+    private Dataset(int featureCount, float[] features, long[] classes, float[] targets, int targetWidth, float[] weights,
+                    String[] categories, int categoryCount) {
+        if (featureCount < 0 || featureCount == 0 && categoryCount == 0
+                || featureCount > 0 && features.length % featureCount != 0) {
             throw new IllegalArgumentException(features.length + " feature values are not rows of " + featureCount);
         }
+        if (categoryCount > 0 && categories.length % categoryCount != 0) {
+            throw new IllegalArgumentException(categories.length + " categories are not rows of " + categoryCount);
+        }
+        this.categories = categories;
+        this.categoryCount = categoryCount;
         this.featureCount = featureCount;
         this.features = features;
         this.classes = classes;
@@ -27,6 +41,8 @@ public final class Dataset {
         this.targetWidth = targetWidth;
         this.weights = weights;
         int rows = rows();
+        check(featureCount == 0 || categoryCount == 0 || categories.length == rows * categoryCount, "categories",
+                categories == null ? 0 : categories.length);
         check(classes == null || classes.length == rows, "class labels", classes == null ? 0 : classes.length);
         check(targets == null || targets.length == rows * targetWidth, "target values", targets == null ? 0 : targets.length);
         check(weights == null || weights.length == rows, "weights", weights == null ? 0 : weights.length);
@@ -42,11 +58,25 @@ public final class Dataset {
     }
 
     public Dataset withWeights(float[] perExample) {
-        return new Dataset(featureCount, features, classes, targets, targetWidth, perExample);
+        return new Dataset(featureCount, features, classes, targets, targetWidth, perExample, categories, categoryCount);
+    }
+
+    /** The rows with the values of {@code count} categorical features each, row-major ({@code ""}: missing). */
+    public Dataset withCategories(String[] values, int count) {
+        return new Dataset(featureCount, features, classes, targets, targetWidth, weights, values, count);
     }
 
     public int rows() {
-        return features.length / featureCount;
+        return featureCount > 0 ? features.length / featureCount : categories.length / categoryCount;
+    }
+
+    public int categoryCount() {
+        return categoryCount;
+    }
+
+    /** The categorical values, row-major; null when there are none. */
+    public String[] categories() {
+        return categories;
     }
 
     public int featureCount() {
@@ -96,7 +126,9 @@ public final class Dataset {
         return new Dataset(featureCount, Arrays.copyOfRange(features, from * featureCount, to * featureCount),
                 classes == null ? null : Arrays.copyOfRange(classes, from, to),
                 targets == null ? null : Arrays.copyOfRange(targets, from * targetWidth, to * targetWidth),
-                targetWidth, weights == null ? null : Arrays.copyOfRange(weights, from, to));
+                targetWidth, weights == null ? null : Arrays.copyOfRange(weights, from, to),
+                categories == null ? null : Arrays.copyOfRange(categories, from * categoryCount, to * categoryCount),
+                categoryCount);
     }
 
     private static void check(boolean ok, String what, int count) {

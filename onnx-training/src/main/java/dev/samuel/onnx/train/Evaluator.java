@@ -63,8 +63,8 @@ final class Evaluator implements AutoCloseable {
     private Map<String, OnnxTensor> inputs(Batch batch) throws OrtException {
         BatchTensors bt = batches.get(batch.rows());
         if (bt == null) {
-            bt = new BatchTensors(batch.rows(), model.input(), model.featureCount(), classLabels,
-                    model.outputWidth(), List.of());
+            bt = new BatchTensors(batch.rows(), model.input(), model.featureCount(),
+                    StepInputs.categoriesInput(model), classLabels, model.outputWidth(), List.of());
             batches.put(batch.rows(), bt);
         }
         bt.fill(batch);

@@ -1,5 +1,6 @@
 package dev.samuel.onnx.train;
 
+import dev.samuel.onnx.graph.DType;
 import dev.samuel.onnx.graph.Graph;
 import dev.samuel.onnx.graph.GraphException;
 import dev.samuel.onnx.graph.Tensor;
@@ -17,6 +18,9 @@ import java.util.Map;
  */
 public record ForwardModel(Graph graph, String input, String logits, String output, List<String> parameters) {
 
+    /** The second input of a spec's graph with categorical features: their raw values, [batch, features], strings. */
+    public static final String CATEGORIES = dev.samuel.contracts.model.ProgramSignature.CATEGORIES;
+
     public ForwardModel {
         parameters = List.copyOf(parameters);
         graph.input(input);
@@ -32,6 +36,11 @@ public record ForwardModel(Graph graph, String input, String logits, String outp
 
     public Value inputValue() {
         return graph.input(input);
+    }
+
+    /** The categorical features' input, when the graph reads any. */
+    public java.util.Optional<Value> categoriesValue() {
+        return graph.inputs().stream().filter(v -> v.name().equals(CATEGORIES) && v.type() == DType.STRING).findFirst();
     }
 
     public int featureCount() {

@@ -40,6 +40,7 @@ final class GraphReplay {
                        Collection<String> targets, List<DropoutSite> dropouts, java.util.Map<String, Value> running) {
         Value x = m.inputValue();
         b.input(x.name(), x.type(), x.shape());
+        m.categoriesValue().ifPresent(c -> b.input(c.name(), c.type(), c.shape()));
         List<Node> nodes = needed(m, targets);
         Set<String> used = new HashSet<>();
         nodes.stream().filter(n -> n.op() != Op.DROPOUT || dropouts == null).forEach(n -> used.addAll(n.inputs()));

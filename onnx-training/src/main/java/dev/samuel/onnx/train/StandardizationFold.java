@@ -53,6 +53,9 @@ final class StandardizationFold {
     /** The fold of the model's standardisation with these parameter values, if the graph has the pattern. */
     static Optional<StandardizationFold> find(ForwardModel model, Map<String, Tensor> parameters) {
         Value x = model.inputValue();
+        if (model.categoriesValue().isPresent()) {
+            return Optional.empty(); // the first layer reads the categories' encodings too
+        }
         Node sub = onlyConsumer(model, x.name(), Op.SUB);
         Node div = sub == null ? null : onlyConsumer(model, sub.output(0), Op.DIV);
         Node gemm = div == null ? null : onlyConsumer(model, div.output(0), Op.GEMM);

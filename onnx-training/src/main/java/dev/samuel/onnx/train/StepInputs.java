@@ -60,7 +60,11 @@ final class StepInputs implements AutoCloseable {
     /** Fills the tensors for the batch at step t (1-based) and returns them by input name. */
     Map<String, OnnxTensor> prepare(Batch batch, long t, double learningRate) {
         BatchTensors bt = tensorsFor(batch.rows());
-        bt.fill(batch);
+        try {
+            bt.fill(batch);
+        } catch (OrtException e) {
+            throw new GraphException("cannot fill a batch of " + batch.rows() + ": " + e.getMessage(), e);
+        }
         fillMasks(bt, t);
         lr.put(0, (float) learningRate);
         step.put(0, (float) t);
@@ -112,12 +116,17 @@ final class StepInputs implements AutoCloseable {
             eldest.remove();
         }
         try {
-            bt = new BatchTensors(rows, model.input(), model.featureCount(), classLabels, model.outputWidth(), dropouts);
+            bt = new BatchTensors(rows, model.input(), model.featureCount(), categoriesInput(model), classLabels,
+                    model.outputWidth(), dropouts);
         } catch (OrtException e) {
             throw new GraphException("cannot allocate a batch of " + rows + ": " + e.getMessage(), e);
         }
         batches.put(rows, bt);
         return bt;
+    }
+
+    static String categoriesInput(ForwardModel model) {
+        return model.categoriesValue().map(dev.samuel.onnx.graph.Value::name).orElse(null);
     }
 
     private static FloatBuffer scalarBuffer() {

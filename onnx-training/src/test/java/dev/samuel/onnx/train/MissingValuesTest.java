@@ -69,15 +69,13 @@ class MissingValuesTest {
 
     @Test
     void aSpecThatAllowsMissingValuesNeedsTheDatasFills() {
-        assertThatThrownBy(() -> SpecGraphs.forward(SPEC, null, 1))
+        assertThatThrownBy(() -> SpecGraphs.forward(SPEC, (Standardization) null, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("the spec lets features [1, 2] be missing; pass the training data's Imputation");
     }
 
     private static TrainingSession session(Dataset data) {
-        var imputation = Imputation.fit(SPEC.input(), data);
-        var standardization = Standardization.fit(imputation.apply(data.features(), 3), imputation.width(3));
-        var model = SpecGraphs.forward(SPEC, imputation, standardization, 7);
+        var model = SpecGraphs.forward(SPEC, InputPreparation.fit(SPEC.input(), data), 7);
         return TrainingSession.create(model, SpecGraphs.trainingConfig(SPEC, 7), InitialParameters.random(7));
     }
 

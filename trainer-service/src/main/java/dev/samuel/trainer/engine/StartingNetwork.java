@@ -12,8 +12,7 @@ import dev.samuel.onnx.train.Dataset;
 import dev.samuel.onnx.train.ForwardModel;
 import dev.samuel.onnx.train.FreezeMetadata;
 import dev.samuel.onnx.train.InitialParameters;
-import dev.samuel.onnx.train.Imputation;
-import dev.samuel.onnx.train.Standardization;
+import dev.samuel.onnx.train.InputPreparation;
 import dev.samuel.trainer.jobs.WarmStart;
 import dev.samuel.trainer.jobs.WarmStartException;
 import java.nio.charset.StandardCharsets;
@@ -45,12 +44,9 @@ record StartingNetwork(ForwardModel model, InitialParameters init, FreezeMetadat
                 .frozen(spec);
     }
 
-    /** The spec's graph with this job's fills of missing values and standardisation of what its first layer reads. */
+    /** The spec's graph with what this job learned from its data about the inputs (fills, vocabularies, scales). */
     private static ForwardModel specNetwork(ModelSpec spec, Dataset data, long seed) {
-        var imputation = Imputation.fit(spec.input(), data);
-        var standardization = spec.input().standardize() ? Standardization.fit(
-                imputation.apply(data.features(), data.featureCount()), imputation.width(data.featureCount())) : null;
-        return SpecGraphs.forward(spec, imputation, standardization, seed);
+        return SpecGraphs.forward(spec, InputPreparation.fit(spec.input(), data), seed);
     }
 
     /** The spec network's parameters as a spec-built version trained them, every one present with its shape. */

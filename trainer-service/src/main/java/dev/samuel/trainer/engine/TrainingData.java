@@ -7,8 +7,9 @@ import dev.samuel.onnx.train.Dataset;
 import java.util.List;
 
 /**
- * Lays resolved examples out as the flat arrays {@code onnx-training} feeds to its graph: class indices for the
- * cross-entropy losses (binary too: 0 or 1), target values for the mean squared error.
+ * Lays resolved examples out as the flat arrays {@code onnx-training} feeds to its graph: the numbers, the categorical
+ * features' text, class indices for the cross-entropy losses (binary too: 0 or 1), target values for the mean
+ * squared error.
  */
 final class TrainingData {
 
@@ -25,7 +26,17 @@ final class TrainingData {
         }
         var data = LossKind.of(spec.loss()).hasClassLabels() ? classes(x, features, examples)
                 : values(x, features, examples, spec.task().outputs());
-        return data.withWeights(weights);
+        int categories = spec.input().categorical().size();
+        return categories == 0 ? data.withWeights(weights)
+                : data.withWeights(weights).withCategories(categories(examples, categories), categories);
+    }
+
+    private static String[] categories(List<ResolvedExample> examples, int width) {
+        var text = new String[examples.size() * width];
+        for (int i = 0; i < examples.size(); i++) {
+            System.arraycopy(examples.get(i).categories(), 0, text, i * width, width);
+        }
+        return text;
     }
 
     private static Dataset classes(float[] x, int features, List<ResolvedExample> examples) {

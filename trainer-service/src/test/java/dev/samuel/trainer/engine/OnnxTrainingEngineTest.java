@@ -149,6 +149,38 @@ class OnnxTrainingEngineTest {
         assertThat(warm.get(0)).isFinite().isLessThan(0.2);
     }
 
+    /** The class is the colour, given as text; the numbers are noise: only the categories can separate it. */
+    @Test
+    void aSpecWithCategoricalFeaturesTrainsOnTextAndScoresUnseenValues() throws Exception {
+        var spec = ModelSpecs.parse(ModelSpecs.toJson(spec(10)).replace("\"input\":{\"features\":2",
+                "\"input\":{\"names\":[\"colour\",\"x\",\"size\"],\"categorical\":{\"colour\":{},"
+                        + "\"size\":{\"embedding\":2}}"));
+        assertThat(spec.input().categoricalNames()).containsExactly("colour", "size");
+        var random = new Random(5);
+        var train = coloured(random, 600, List.of("red", "blue", "green"));
+
+        var trained = engine.train(spec, train, new WarmStart.None(), 7, (e, s, l, v) -> { });
+
+        var holdout = HoldoutEvaluator.score(trained.frozen(), spec, Optional.empty(),
+                coloured(random, 200, List.of("red", "blue", "green")));
+        assertThat(holdout.accuracy()).isGreaterThan(0.97);
+        var unseen = HoldoutEvaluator.score(trained.frozen(), spec, Optional.empty(),
+                coloured(random, 50, List.of("purple")));
+        assertThat(unseen.loss()).as("an unseen colour falls in the other bucket and is scored").isFinite();
+    }
+
+    /** Class 1 for red, else 0. */
+    private static ExampleSet coloured(Random random, int n, List<String> colours) {
+        var examples = new ArrayList<ResolvedExample>();
+        for (int i = 0; i < n; i++) {
+            var colour = colours.get(random.nextInt(colours.size()));
+            var size = random.nextInt(4) == 0 ? "" : random.nextBoolean() ? "S" : "L";
+            examples.add(new ResolvedExample(new float[] {(float) random.nextGaussian()}, new String[] {colour, size},
+                    new float[] {colour.equals("red") ? 1 : 0}, 1f));
+        }
+        return new ExampleSet(examples);
+    }
+
     private static ExampleSet withMissing(ExampleSet set, int every) {
         var examples = new ArrayList<ResolvedExample>();
         for (int i = 0; i < set.size(); i++) {

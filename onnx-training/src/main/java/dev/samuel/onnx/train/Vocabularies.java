@@ -1,0 +1,60 @@
+package dev.samuel.onnx.train;
+
+import dev.samuel.contracts.event.FeatureRow;
+import dev.samuel.contracts.spec.Categorical;
+import dev.samuel.contracts.spec.Input;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each categorical feature's vocabulary ({@code input.categorical}), in {@code input.names} order, learned from a
+ * job's training data so that a new job learns a new one: the {@code maxValues} most frequent values seen at least
+ * {@code minCount} times, most frequent first (ties in text order, so a job's vocabulary does not depend on the order
+ * of its data). A value's bucket is its position; every other value, and a missing one, falls in bucket {@code size}.
+ */
+public record Vocabularies(List<List<String>> values) {
+
+    public Vocabularies {
+        values = values.stream().map(List::copyOf).toList();
+    }
+
+    /** No categorical features. */
+    public static Vocabularies none() {
+        return new Vocabularies(List.of());
+    }
+
+    public static Vocabularies fit(Input input, Dataset data) {
+        var names = input.categoricalNames();
+        var out = new ArrayList<List<String>>(names.size());
+        for (int c = 0; c < names.size(); c++) {
+            out.add(fit(input.categorical().get(names.get(c)), data, c));
+        }
+        return new Vocabularies(out);
+    }
+
+    private static List<String> fit(Categorical rule, Dataset data, int column) {
+        Map<String, Integer> counts = new HashMap<>();
+        String[] categories = data.categories();
+        for (int r = 0; r < data.rows(); r++) {
+            String value = categories[r * data.categoryCount() + column];
+            if (!FeatureRow.MISSING.equals(value)) {
+                counts.merge(value, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= rule.minCount())
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(rule.maxValues()).map(Map.Entry::getKey).toList();
+    }
+
+    public int columns() {
+        return values.size();
+    }
+
+    public List<String> of(int column) {
+        return values.get(column);
+    }
+}
