@@ -24,6 +24,12 @@ public final class ProgramMetadata {
      * ({@code contracts}' {@code InputSummary}), which inference compares the events it scores with.
      */
     public static final String INPUT_SUMMARY = "samuel.input_summary";
+    /**
+     * Written by the trainer's freeze on a spec with categorical features: each one's vocabulary as the job learned
+     * it, a JSON object of arrays by feature name, so that a warm start can carry what was learned per category over
+     * to the next job's vocabulary.
+     */
+    public static final String VOCABULARIES = "samuel.vocabularies";
     /** Written before {@link #OUTPUT_KIND} by the trainer on classifiers: {@code probabilities} or {@code logits}. */
     static final String LEGACY_SCORES = "samuel.scores";
 

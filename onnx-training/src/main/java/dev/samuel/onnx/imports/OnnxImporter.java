@@ -85,6 +85,17 @@ public final class OnnxImporter {
         }
     }
 
+    /** The metadata_props of any ONNX model, by key. */
+    public static java.util.Map<String, String> metadata(byte[] onnx) {
+        try {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            ModelProto.parseFrom(onnx).getMetadataPropsList().forEach(p -> out.put(p.getKey(), p.getValue()));
+            return out;
+        } catch (InvalidProtocolBufferException e) {
+            throw new GraphException("not an ONNX model: " + e.getMessage(), e);
+        }
+    }
+
     private static void checkOpset(ModelProto model) {
         for (OperatorSetIdProto o : model.getOpsetImportList()) {
             boolean standard = o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx");

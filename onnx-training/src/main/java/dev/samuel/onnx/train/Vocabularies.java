@@ -1,6 +1,9 @@
 package dev.samuel.onnx.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.samuel.contracts.event.FeatureRow;
+import dev.samuel.contracts.json.Json;
 import dev.samuel.contracts.spec.Categorical;
 import dev.samuel.contracts.spec.Input;
 import java.util.ArrayList;
@@ -48,6 +51,38 @@ public record Vocabularies(List<List<String>> values) {
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(rule.maxValues()).map(Map.Entry::getKey).toList();
+    }
+
+    /** As written in a program's metadata: an object of each feature's vocabulary by name. */
+    public String toJson(Input input) {
+        var byName = new java.util.LinkedHashMap<String, List<String>>();
+        var names = input.categoricalNames();
+        for (int c = 0; c < names.size(); c++) {
+            byName.put(names.get(c), values.get(c));
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(byName);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The vocabularies a program's metadata holds for the spec's categorical features; empty if it lacks one. */
+    public static java.util.Optional<Vocabularies> fromJson(String json, Input input) {
+        Map<String, List<String>> byName;
+        try {
+            byName = Json.MAPPER.readValue(json, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            return java.util.Optional.empty();
+        }
+        var out = new ArrayList<List<String>>();
+        for (String name : input.categoricalNames()) {
+            if (!byName.containsKey(name)) {
+                return java.util.Optional.empty();
+            }
+            out.add(byName.get(name));
+        }
+        return java.util.Optional.of(new Vocabularies(out));
     }
 
     public int columns() {

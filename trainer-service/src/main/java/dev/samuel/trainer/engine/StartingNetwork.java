@@ -1,6 +1,7 @@
 package dev.samuel.trainer.engine;
 
 import dev.samuel.contracts.model.Origin;
+import dev.samuel.contracts.model.ProgramMetadata;
 import dev.samuel.contracts.registry.Sha256;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.ModelSpecs;
@@ -13,6 +14,7 @@ import dev.samuel.onnx.train.ForwardModel;
 import dev.samuel.onnx.train.FreezeMetadata;
 import dev.samuel.onnx.train.InitialParameters;
 import dev.samuel.onnx.train.InputPreparation;
+import dev.samuel.onnx.train.Vocabularies;
 import dev.samuel.trainer.jobs.WarmStart;
 import dev.samuel.trainer.jobs.WarmStartException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The network a job trains and where its parameters start, decided once from the spec and its {@link WarmStart}:
@@ -37,21 +40,29 @@ record StartingNetwork(ForwardModel model, InitialParameters init, FreezeMetadat
                     new FreezeMetadata(spec.name(), hash, program.kind(), Origin.FOREIGN, Map.of(), Map.of()))
                     .frozen(spec);
         }
-        var model = specNetwork(spec, data, seed);
-        var init = start instanceof WarmStart.SpecProgram version ? InitialParameters.given(trained(version, model))
+        // The spec's graph with what this job learned from its data about the inputs (fills, vocabularies, scales).
+        var prepared = InputPreparation.fit(spec.input(), data);
+        var model = SpecGraphs.forward(spec, prepared, seed);
+        var init = start instanceof WarmStart.SpecProgram version
+                ? InitialParameters.given(trained(spec, version, model, prepared.vocabularies()))
                 : InitialParameters.random(seed);
-        return new StartingNetwork(model, init, FreezeMetadata.ofSpec(spec.name(), hash, SpecGraphs.outputKind(spec)))
+        var metadata = FreezeMetadata.ofSpec(spec.name(), hash, SpecGraphs.outputKind(spec));
+        return new StartingNetwork(model, init, spec.input().categorical().isEmpty() ? metadata
+                : metadata.with(ProgramMetadata.VOCABULARIES, prepared.vocabularies().toJson(spec.input())))
                 .frozen(spec);
     }
 
-    /** The spec's graph with what this job learned from its data about the inputs (fills, vocabularies, scales). */
-    private static ForwardModel specNetwork(ModelSpec spec, Dataset data, long seed) {
-        return SpecGraphs.forward(spec, InputPreparation.fit(spec.input(), data), seed);
-    }
-
-    /** The spec network's parameters as a spec-built version trained them, every one present with its shape. */
-    private static Map<String, Tensor> trained(WarmStart.SpecProgram version, ForwardModel model) {
-        var found = OnnxImporter.initializers(version.program());
+    /**
+     * The spec network's parameters as a spec-built version trained them, every one present with its shape; the
+     * rows of categories are carried over to this job's vocabularies ({@link CategoryCarryOver}).
+     */
+    private static Map<String, Tensor> trained(ModelSpec spec, WarmStart.SpecProgram version, ForwardModel model,
+                                               Vocabularies vocabularies) {
+        var stored = OnnxImporter.initializers(version.program());
+        var found = Optional.ofNullable(OnnxImporter.metadata(version.program()).get(ProgramMetadata.VOCABULARIES))
+                .flatMap(json -> Vocabularies.fromJson(json, spec.input()))
+                .map(previous -> CategoryCarryOver.carried(spec, previous, vocabularies, stored, model.initialValues()))
+                .orElse(stored);
         var values = new LinkedHashMap<String, Tensor>();
         var missing = new ArrayList<String>();
         var differ = new ArrayList<String>();

@@ -169,6 +169,25 @@ class OnnxTrainingEngineTest {
         assertThat(unseen.loss()).as("an unseen colour falls in the other bucket and is scored").isFinite();
     }
 
+    /** The next job's vocabulary differs (green gone, purple new): what the version learned of red is kept. */
+    @Test
+    void aWarmStartCarriesTheRowsOfCategoriesBothVocabulariesHold() throws Exception {
+        var spec = ModelSpecs.parse(ModelSpecs.toJson(spec(10)).replace("\"input\":{\"features\":2",
+                "\"input\":{\"names\":[\"colour\",\"x\",\"size\"],\"categorical\":{\"colour\":{},"
+                        + "\"size\":{\"embedding\":2}}"));
+        var random = new Random(6);
+        var first = engine.train(spec, coloured(random, 600, List.of("red", "blue", "green")), new WarmStart.None(), 7,
+                (e, s, l, v) -> { });
+        var next = coloured(random, 600, List.of("red", "blue", "purple"));
+        var cold = new ArrayList<Double>();
+        var warm = new ArrayList<Double>();
+
+        engine.train(spec, next, new WarmStart.None(), 8, (e, s, l, v) -> cold.add(l));
+        engine.train(spec, next, new WarmStart.SpecProgram("colours v1", first.frozen()), 8, (e, s, l, v) -> warm.add(l));
+
+        assertThat(warm.get(0)).isLessThan(cold.get(0) / 2);
+    }
+
     /** Class 1 for red, else 0. */
     private static ExampleSet coloured(Random random, int n, List<String> colours) {
         var examples = new ArrayList<ResolvedExample>();
