@@ -25,11 +25,6 @@ public final class ExampleResolver {
         return new ResolvedExample(row.numbers(), row.categories(), target, weight);
     }
 
-    /** The numbers of a spec without categorical features (the common case: image pixels, sensor readings). */
-    public static float[] features(Input input, Features features) {
-        return row(input, features).numbers();
-    }
-
     /** An example's or event's inputs laid out as the program reads them. */
     public static FeatureRow row(Input input, Features features) {
         FeatureRow row;

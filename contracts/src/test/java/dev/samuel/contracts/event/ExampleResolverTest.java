@@ -71,10 +71,10 @@ class ExampleResolverTest {
                 Map.of("g", Fill.MEAN, "b", Fill.constant(0)), null, null), 3);
         var nullGreen = new Features.Named(Map.of("r", 5f, "g", Float.NaN));
 
-        assertThat(ExampleResolver.features(spec.input(), nullGreen)).containsExactly(5f, Float.NaN, Float.NaN);
+        assertThat(ExampleResolver.row(spec.input(), nullGreen).numbers()).containsExactly(5f, Float.NaN, Float.NaN);
         assertReject(spec, new LabelledExample(new Features.Named(Map.of("g", 1f)), Label.of(0), null),
                 RejectReason.MISSING_FEATURES, "missing feature 'r'");
-        assertThat(ExampleResolver.features(spec.input(), Features.of(5f, Float.NaN, 2f)))
+        assertThat(ExampleResolver.row(spec.input(), Features.of(5f, Float.NaN, 2f)).numbers())
                 .containsExactly(5f, Float.NaN, 2f);
         assertReject(spec, new LabelledExample(Features.of(5f, Float.NEGATIVE_INFINITY, 2f), Label.of(0), null),
                 RejectReason.NOT_FINITE, "feature 'g' is -Infinity");
@@ -87,7 +87,7 @@ class ExampleResolverTest {
                 "unknown feature 'colour'; the spec's features are [r, g, b]");
         var ignoring = spec(COLOURS.task(), new Input(null, List.of("r", "g", "b"), null, null, null, "ignore", null), 3);
 
-        assertThat(ExampleResolver.features(ignoring.input(), strings)).containsExactly(1f, 2f, 3f);
+        assertThat(ExampleResolver.row(ignoring.input(), strings).numbers()).containsExactly(1f, 2f, 3f);
         assertReject(ignoring, new LabelledExample(new Features.Named(Map.of("r", 1f, "g", 2f), Map.of("b", "blue")),
                 Label.of(0), null), RejectReason.WRONG_TYPE, "feature 'b' is the string \"blue\"; the spec reads it as a number");
     }

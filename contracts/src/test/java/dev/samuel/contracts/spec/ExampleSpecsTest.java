@@ -3,6 +3,7 @@ package dev.samuel.contracts.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -67,7 +68,8 @@ class ExampleSpecsTest {
             var blocks = JSON_BLOCK.matcher(text);
             while (blocks.find()) {
                 var at = ROOT.relativize(file) + ":" + line(text, blocks.start());
-                assertThatCode(() -> Json.MAPPER.readTree(blocks.group(1))).as(at).doesNotThrowAnyException();
+                assertThatCode(() -> Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .readTree(blocks.group(1))).as(at).doesNotThrowAnyException();
             }
         }
     }

@@ -83,13 +83,8 @@ public class OipResource {
     }
 
     private OipBodies.InferResponse infer(ServedModel model, OipBodies.InferRequest request) {
-        if (model.signature().program().categories() > 0) {
-            throw new BadInferRequest("model " + model.spec().name() + " reads categorical features as text, which the"
-                    + " Open Inference Protocol endpoint does not take yet (BYTES inputs); score its events through "
-                    + model.topics().unlabelled().name());
-        }
         var batch = BATCHES.get();
-        int rows = InputTensor.fill(request, model.signature().program().features(), batch);
+        int rows = InputTensor.fill(request, model.signature().program(), model.spec().input(), batch);
         try {
             return OipOutputs.of(model, request.id(), batch.run(model.program(), model.signature().program()), rows);
         } catch (ai.onnxruntime.OrtException e) {

@@ -53,8 +53,11 @@ class PoisonPillTest {
             pill(events, pills, "no-features", "{\"other\": 1}", null, RejectReason.MISSING_FEATURES);
             pill(events, pills, "named", "{\"features\": {\"a\": 1}}", null, RejectReason.UNKNOWN_FEATURE);
             pill(events, pills, "encoding", "{\"features\": [1, 2, 3]}", "avro", RejectReason.UNKNOWN_ENCODING);
+            // In f32le a NaN is a missing value, which this spec does not allow; an infinity is never a value.
             events.sendRaw("nan", binary(1f, Float.NaN, 2f), "f32le");
-            pills.put("nan", RejectReason.NOT_FINITE);
+            pills.put("nan", RejectReason.MISSING_FEATURES);
+            events.sendRaw("infinity", binary(1f, Float.NEGATIVE_INFINITY, 2f), "f32le");
+            pills.put("infinity", RejectReason.NOT_FINITE);
             events.sendRaw("truncated", new byte[] {3, 0, 0, 0, 1}, "f32le");
             pills.put("truncated", RejectReason.INVALID_BINARY);
             events.sendRaw("empty", null, null);
