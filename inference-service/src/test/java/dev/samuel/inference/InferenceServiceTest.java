@@ -117,7 +117,7 @@ class InferenceServiceTest {
         infer(model, "[2, 3]", "[1, 2, 3]").statusCode(400).body("error", containsString("needs 6 values, data has 3"));
         infer(model, "[1, 3]", "[1, \"x\", 3]").statusCode(400).body("error", containsString("numbers only"));
         given().contentType(ContentType.JSON).body("{\"inputs\": []}").post("/v2/models/" + model + "/infer").then()
-                .statusCode(400).body("error", containsString("exactly one input"));
+                .statusCode(400).body("error", containsString("the model takes 1 input tensor"));
         given().contentType(ContentType.JSON).body("{\"inputs\": [").post("/v2/models/" + model + "/infer").then()
                 .statusCode(400).body("error", containsString("not a valid inference request"));
         infer("no-such-model", "[1, 3]", "[1, 2, 3]").statusCode(404).body("error", containsString("not being served"));
