@@ -72,6 +72,7 @@ public final class ProduceCommand extends FileToModelCommand {
     private ModelFeatures features() {
         var found = endpoints.registry().model(model).orElseThrow(() -> new CliException("no model '" + model + "'"));
         var input = ModelSpecs.parse(found.path("spec").toString()).input();
-        return new ModelFeatures(model, input.names(), ignoreUnknown || input.ignoresUnknownFields());
+        return new ModelFeatures(model, input.names(), ignoreUnknown || input.ignoresUnknownFields(),
+                input.categorical().keySet());
     }
 }

@@ -4,6 +4,7 @@ import dev.samuel.cli.CliException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -12,12 +13,14 @@ import java.util.stream.IntStream;
  * left out. A first line of numbers only is no header but the first row: its columns are a plain vector, and
  * {@code --label-column last} takes the last one as label. {@code names} is null then.
  */
-record CsvColumns(List<String> names, int count, int id, int label, int[] features, boolean named) {
+record CsvColumns(List<String> names, int count, int id, int label, int[] features, boolean named,
+                  Set<String> categorical) {
 
     static CsvColumns of(Path file, List<String> first, String labelColumn, Supplier<ModelFeatures> model) {
         if (first.stream().allMatch(cell -> CsvCells.number(cell) != null)) {
             int label = "last".equals(labelColumn) ? first.size() - 1 : -1;
-            return new CsvColumns(null, first.size(), -1, label, except(first.size(), -1, label), false);
+            return new CsvColumns(null, first.size(), -1, label, except(first.size(), -1, label), false,
+                    Set.of());
         }
         return header(file, first, labelColumn, model);
     }
@@ -39,7 +42,7 @@ record CsvColumns(List<String> names, int count, int id, int label, int[] featur
         var features = model.get();
         var sent = IntStream.of(except(names.size(), id, label))
                 .filter(column -> takes(features, names.get(column))).toArray();
-        return new CsvColumns(names, names.size(), id, label, sent, features.named());
+        return new CsvColumns(names, names.size(), id, label, sent, features.named(), features.categorical());
     }
 
     private static boolean takes(ModelFeatures features, String column) {

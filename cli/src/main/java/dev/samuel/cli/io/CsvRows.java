@@ -77,11 +77,12 @@ final class CsvRows extends TextRows {
         var strings = new LinkedHashMap<String, String>();
         for (int column : columns.features()) {
             var cell = cells.get(column);
+            var name = columns.names().get(column);
             var value = CsvCells.feature(cell);
-            if (value != null) {
-                numbers.put(columns.names().get(column), value);
+            if (value != null && !(columns.categorical().contains(name) && !cell.isEmpty())) {
+                numbers.put(name, value);
             } else {
-                strings.put(columns.names().get(column), cell);
+                strings.put(name, cell);
             }
         }
         return new Features.Named(numbers, strings);

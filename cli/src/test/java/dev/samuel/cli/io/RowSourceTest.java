@@ -42,6 +42,16 @@ class RowSourceTest {
     }
 
     @Test
+    void aCategoricalFeaturesCellsAreSentAsTheTextTheyAre() throws IOException {
+        var model = new ModelFeatures("shops", List.of("zip", "sales"), false, java.util.Set.of("zip"));
+        var file = write("shops.csv", "zip,sales,label\n02134,3.5,1\n,4,0\n");
+
+        assertThat(read(file, null, model)).containsExactly(
+                new Row("shops.csv:2", named(Map.of("sales", 3.5f), Map.of("zip", "02134")), Label.of(1), null),
+                new Row("shops.csv:3", named(Map.of("zip", Float.NaN, "sales", 4f), Map.of()), Label.of(0), null));
+    }
+
+    @Test
     void csvCellsAreNumbersBooleansMissingValuesOrStrings() throws IOException {
         var model = new ModelFeatures("weather", List.of("temp_max", "wind", "sunny", "station"), false);
         var file = write("weather.csv", "temp_max,wind,sunny,station,weather\n12.8,,TRUE,north,rain\n-1,4.5,false,,sun\n");
