@@ -48,11 +48,11 @@ class IngestAtScaleTest {
 
     @Test
     void everyExampleLandsExactlyOnceAndReplaysToTheSameSplit(KafkaBroker broker) throws Exception {
-        createTopics(broker);
-        var expected = produceMixedExamples(broker);
+        createTopics(broker, SPEC);
+        var expected = produceMixedExamples(broker, TOPICS, 0, EXAMPLES);
 
         SplitLedger first;
-        try (var streams = start(broker, "ingest-scale-1")) {
+        try (var streams = start(broker, TOPICS, "ingest-scale-1")) {
             first = SplitLedger.await(broker, TOPICS, EXAMPLES, PATIENCE);
         }
 
@@ -64,7 +64,7 @@ class IngestAtScaleTest {
         assertThat(testFraction).isBetween(HOLDOUT - 0.01, HOLDOUT + 0.01);
 
         SplitLedger replayed;
-        try (var streams = start(broker, "ingest-scale-2")) {
+        try (var streams = start(broker, TOPICS, "ingest-scale-2")) {
             replayed = SplitLedger.await(broker, TOPICS, 2 * EXAMPLES, PATIENCE);
         }
 
@@ -74,12 +74,12 @@ class IngestAtScaleTest {
         assertThat(replayed.test()).isEqualTo(2 * first.test());
     }
 
-    /** Every fifth example is invalid in one of several ways; the rest split by key. */
-    private static Map<String, Integer> produceMixedExamples(KafkaBroker broker) {
+    /** Examples {@code from} to {@code to - 1}: every fifth invalid in one of several ways; the rest split by key. */
+    static Map<String, Integer> produceMixedExamples(KafkaBroker broker, ModelTopics topics, int from, int to) {
         var counts = new HashMap<>(Map.of("train", 0, "test", 0, "rejected", 0));
-        var random = new Random(7);
+        var random = new Random(7 + from);
         try (var producer = broker.bytesProducer()) {
-            for (int i = 0; i < EXAMPLES; i++) {
+            for (int i = from; i < to; i++) {
                 var key = "example-" + i;
                 byte[] value;
                 if (i % 5 == 4) {
@@ -90,7 +90,7 @@ class IngestAtScaleTest {
                             new float[] {random.nextFloat(), random.nextFloat(), random.nextFloat()}, i % 10));
                     counts.merge(HoldoutSplit.of(key, HOLDOUT) == Split.TEST ? "test" : "train", 1, Integer::sum);
                 }
-                producer.send(new ProducerRecord<>(TOPICS.labelled().name(), bytes(key), value));
+                producer.send(new ProducerRecord<>(topics.labelled().name(), bytes(key), value));
             }
         }
         return counts;
@@ -102,20 +102,21 @@ class IngestAtScaleTest {
         return bytes(invalid[(i / 5) % invalid.length]);
     }
 
-    private static void createTopics(KafkaBroker broker) throws Exception {
+    static void createTopics(KafkaBroker broker, ModelSpec spec) throws Exception {
+        var topics = Topics.of(spec);
         broker.createTopic(Topics.REGISTRY.name(), 1,
                 Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        broker.createTopic(TOPICS.labelled().name(), 3);
+        broker.createTopic(topics.labelled().name(), 3);
         var compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        broker.createTopic(TOPICS.train().name(), 3, compacted);
-        broker.createTopic(TOPICS.test().name(), 3, compacted);
-        broker.createTopic(TOPICS.rejected().name(), 3);
-        SpecPublisher.publish(broker.bootstrapServers(), SPEC);
+        broker.createTopic(topics.train().name(), 3, compacted);
+        broker.createTopic(topics.test().name(), 3, compacted);
+        broker.createTopic(topics.rejected().name(), 3);
+        SpecPublisher.publish(broker.bootstrapServers(), spec);
     }
 
     /** The service's topology with the service's processing guarantee. */
-    private static KafkaStreams start(KafkaBroker broker, String applicationId) {
-        var settings = new IngestTopology.Settings(Pattern.compile(Pattern.quote(TOPICS.labelled().name())), 1 << 20);
+    static KafkaStreams start(KafkaBroker broker, ModelTopics topics, String applicationId) {
+        var settings = new IngestTopology.Settings(Pattern.compile(Pattern.quote(topics.labelled().name())), 1 << 20);
         var topology = IngestTopology.build(new StreamsBuilder(), settings, new IngestTopologyTest.RecordingListener(),
                 TopicProvisioner.NONE);
         var streams = new KafkaStreams(topology, streamsConfig(broker, applicationId));

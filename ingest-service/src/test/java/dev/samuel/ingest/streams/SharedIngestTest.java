@@ -1,0 +1,64 @@
+package dev.samuel.ingest.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.contracts.spec.TopicNames;
+import dev.samuel.contracts.topic.ModelTopics;
+import dev.samuel.contracts.topic.Topics;
+import dev.samuel.testkit.KafkaBroker;
+import dev.samuel.testkit.WithKafka;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ingest instances of one application id share a model's partitions: two route the first 20,000 examples, then the
+ * first leaves while the second step's examples may still be in flight and a third joins, each move a rebalance
+ * under exactly-once. Every example is routed exactly once (a duplicate would show in the counts), to the split its
+ * key names, whichever instance held its partition.
+ */
+@WithKafka
+class SharedIngestTest {
+
+    static final int PER_STEP = 10_000;
+    static final ModelSpec SPEC = IngestTopologyTest.spec("shared", IngestAtScaleTest.HOLDOUT,
+            new TopicNames("shared.examples", null, null, null, null, null));
+    static final ModelTopics TOPICS = Topics.of(SPEC);
+    static final String APPLICATION = "ingest-shared";
+
+    @Test
+    void instancesJoinAndLeaveAndEveryExampleIsRoutedOnce(KafkaBroker broker) throws Exception {
+        IngestAtScaleTest.createTopics(broker, SPEC);
+        var expected = new HashMap<String, Integer>();
+        var first = IngestAtScaleTest.start(broker, TOPICS, APPLICATION);
+        KafkaStreams third = null;
+        try (var second = IngestAtScaleTest.start(broker, TOPICS, APPLICATION)) {
+            produce(broker, expected, 0);
+            SplitLedger.await(broker, TOPICS, PER_STEP / 2, Duration.ofSeconds(60));
+            produce(broker, expected, 1);
+            first.close(Duration.ofSeconds(30)); // scale-down: its tasks move to the others
+            third = IngestAtScaleTest.start(broker, TOPICS, APPLICATION);
+            produce(broker, expected, 2);
+
+            var ledger = SplitLedger.await(broker, TOPICS, 3 * PER_STEP, Duration.ofSeconds(120));
+            assertThat(ledger.total()).isEqualTo(3 * PER_STEP);
+            assertThat(ledger.train()).isEqualTo(expected.get("train"));
+            assertThat(ledger.test()).isEqualTo(expected.get("test"));
+            assertThat(ledger.rejected()).isEqualTo(expected.get("rejected"));
+            assertThat(ledger.keysInBothSplits()).isEmpty();
+        } finally {
+            first.close(Duration.ofSeconds(30));
+            if (third != null) {
+                third.close(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    private static void produce(KafkaBroker broker, Map<String, Integer> expected, int step) {
+        IngestAtScaleTest.produceMixedExamples(broker, TOPICS, step * PER_STEP, (step + 1) * PER_STEP)
+                .forEach((split, count) -> expected.merge(split, count, Integer::sum));
+    }
+}
