@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public final class JsonReader {
 
+    /** What an array of features is called in errors; its elements also take booleans and nulls. */
+    private static final String FEATURE = "feature";
+
     private JsonReader() {
     }
 
@@ -115,12 +118,12 @@ public final class JsonReader {
                 if (parser.nextToken() == JsonToken.VALUE_STRING) {
                     strings.put(name, parser.getText());
                 } else {
-                    named.put(name, feature(parser, parser.currentToken(), "feature '" + name + "'"));
+                    named.put(name, feature(parser, parser.currentToken(), "feature '" + name + "'", -1));
                 }
             }
             return new Features.Named(named, strings);
         }
-        return new FloatVector(floats(parser, token, "feature"));
+        return new FloatVector(floats(parser, token, FEATURE));
     }
 
     private static Label label(JsonParser parser) throws IOException {
@@ -143,7 +146,7 @@ public final class JsonReader {
 
     private static Float weight(JsonParser parser) throws IOException {
         var token = parser.nextToken();
-        return token == JsonToken.VALUE_NULL ? null : number(parser, token, "weight");
+        return token == JsonToken.VALUE_NULL ? null : number(parser, token, "weight", -1);
     }
 
     /**
@@ -154,6 +157,7 @@ public final class JsonReader {
         if (start != JsonToken.START_ARRAY) {
             throw new InvalidRecordException(RejectReason.INVALID_JSON, "expected an array of numbers, got " + start);
         }
+        boolean features = FEATURE.equals(what);
         var values = new float[64];
         int count = 0;
         JsonToken token;
@@ -161,33 +165,38 @@ public final class JsonReader {
             if (count == values.length) {
                 values = java.util.Arrays.copyOf(values, count * 2);
             }
-            values[count] = "feature".equals(what) ? feature(parser, token, what + " " + count)
-                    : number(parser, token, what + " " + count);
+            values[count] = features ? feature(parser, token, what, count) : number(parser, token, what, count);
             count++;
         }
         return count == values.length ? values : java.util.Arrays.copyOf(values, count);
     }
 
     /** A feature's value: a number, a boolean as 1 or 0, or a null as NaN (missing; the spec says if it may be). */
-    private static float feature(JsonParser parser, JsonToken token, String where) throws IOException {
+    private static float feature(JsonParser parser, JsonToken token, String what, int index) throws IOException {
         return switch (token) {
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser, token, where);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser, token, what, index);
             case VALUE_TRUE -> 1f;
             case VALUE_FALSE -> 0f;
             case VALUE_NULL -> Float.NaN;
             default -> throw new InvalidRecordException(RejectReason.WRONG_TYPE,
-                    where + " must be a number, a boolean or null, got " + describe(token));
+                    where(what, index) + " must be a number, a boolean or null, got " + describe(token));
         };
     }
 
-    private static float number(JsonParser parser, JsonToken token, String where) throws IOException {
+    private static float number(JsonParser parser, JsonToken token, String what, int index) throws IOException {
         if (token == JsonToken.VALUE_NUMBER_INT) {
             return parser.getNumberType() == JsonParser.NumberType.INT ? parser.getIntValue() : parser.getFloatValue();
         }
         if (token == JsonToken.VALUE_NUMBER_FLOAT) {
             return parser.getFloatValue();
         }
-        throw new InvalidRecordException(RejectReason.INVALID_JSON, where + " must be a number, got " + token);
+        throw new InvalidRecordException(RejectReason.INVALID_JSON,
+                where(what, index) + " must be a number, got " + token);
+    }
+
+    /** Where a bad value was: built only for the error, as an array's elements are read in the hot path. */
+    private static String where(String what, int index) {
+        return index < 0 ? what : what + " " + index;
     }
 
     private static String describe(JsonToken token) {

@@ -26,8 +26,7 @@ final class MissingInputs {
 
     /** x itself when nothing may be missing, else the filled features and their "was missing" columns. */
     static Value fill(GraphBuilder b, Value x, Input input, Imputation imputation) {
-        int[] expected = java.util.stream.IntStream.range(0, input.featureCount())
-                .filter(i -> input.fillOf(i) != null).toArray();
+        int[] expected = Imputation.columns(input);
         if (!Arrays.equals(expected, imputation.columns())) {
             throw new IllegalArgumentException("the spec lets features " + Arrays.toString(expected)
                     + " be missing; pass the training data's Imputation of them, got " + imputation);

@@ -26,14 +26,18 @@ public record Imputation(int[] columns, float[] fills) {
     }
 
     public static Imputation fit(Input input, Dataset data) {
-        int[] columns = java.util.stream.IntStream.range(0, input.featureCount())
-                .filter(i -> input.fillOf(i) != null).toArray();
+        int[] columns = columns(input);
         float[] fills = new float[columns.length];
         for (int c = 0; c < columns.length; c++) {
             Fill fill = input.fillOf(columns[c]);
             fills[c] = fill.isMean() ? meanPresent(data, columns[c]) : fill.constant();
         }
         return new Imputation(columns, fills);
+    }
+
+    /** The positions, among the numbers, of the features the spec lets be missing. */
+    public static int[] columns(Input input) {
+        return java.util.stream.IntStream.range(0, input.featureCount()).filter(i -> input.fillOf(i) != null).toArray();
     }
 
     public boolean isEmpty() {
