@@ -1,9 +1,11 @@
 package dev.samuel.contracts.avro;
 
+import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.event.Features;
 import dev.samuel.contracts.event.InvalidRecordException;
 import dev.samuel.contracts.event.Label;
 import dev.samuel.contracts.event.LabelledExample;
+import dev.samuel.contracts.event.RegistryRecords;
 import dev.samuel.contracts.event.RejectReason;
 import dev.samuel.contracts.event.UnlabelledEvent;
 import java.io.IOException;
@@ -21,7 +23,7 @@ import org.apache.avro.io.DecoderFactory;
  * the schema its own id names and its fields are taken by name, so records of older and newer schema versions read
  * side by side.
  */
-public final class AvroRecords {
+public final class AvroRecords implements RegistryRecords {
 
     public static final String DEFAULT_LABEL = "label";
     public static final String DEFAULT_WEIGHT = "weight";
@@ -41,16 +43,24 @@ public final class AvroRecords {
         this.weightField = weightField;
     }
 
+    /** The services' codec: Avro read through the registry at {@code registryUrl}, when one is configured. */
+    public static Codec codec(java.util.Optional<String> registryUrl) {
+        return registryUrl.map(url -> new Codec(new AvroRecords(new SchemaRegistryClient(url))))
+                .orElse(Codec.WITHOUT_REGISTRY);
+    }
+
     /**
      * @throws InvalidRecordException for a record to dead-letter (including {@link UnknownSchemaException})
      * @throws RegistryUnavailableException when its schema cannot be had now: retry, never dead-letter
      */
+    @Override
     public LabelledExample labelled(byte[] record) {
         var decoded = decode(record);
         return new LabelledExample(features(decoded), label(decoded), weight(decoded));
     }
 
     /** As {@link #labelled}, without a label; a label or weight field in the record is left out. */
+    @Override
     public UnlabelledEvent unlabelled(byte[] record) {
         return new UnlabelledEvent(features(decode(record)));
     }

@@ -2,19 +2,49 @@ package dev.samuel.contracts.event;
 
 import org.apache.kafka.common.header.Headers;
 
-/** Decodes record values in whichever encoding their headers announce. */
+/**
+ * Decodes record values in whichever encoding they come: {@code f32le} when the {@value Encoding#HEADER} header
+ * announces it; else Avro in the Confluent wire format when the value starts with its magic byte 0 (no JSON text
+ * does), read through the service's schema registry; else JSON. A service without a registry refuses Avro records
+ * naming the setting.
+ */
 public final class Codec {
 
-    private Codec() {
+    /** For a service with no schema registry. */
+    public static final Codec WITHOUT_REGISTRY = new Codec(null);
+    private static final byte CONFLUENT_MAGIC = 0;
+
+    private final RegistryRecords registry;
+
+    /** {@code registry}: how Confluent-wire records are read; null when the service has no schema registry. */
+    public Codec(RegistryRecords registry) {
+        this.registry = registry;
     }
 
-    public static LabelledExample readLabelled(byte[] value, Headers headers) {
-        return Encoding.of(headers) == Encoding.F32LE ? BinaryCodec.readLabelled(value) : JsonReader.readLabelled(value);
+    public LabelledExample readLabelled(byte[] value, Headers headers) {
+        if (Encoding.of(headers) == Encoding.F32LE) {
+            return BinaryCodec.readLabelled(value);
+        }
+        return isRegistryRecord(value) ? registry().labelled(value) : JsonReader.readLabelled(value);
     }
 
-    public static UnlabelledEvent readUnlabelled(byte[] value, Headers headers) {
-        return Encoding.of(headers) == Encoding.F32LE
-                ? BinaryCodec.readUnlabelled(value) : JsonReader.readUnlabelled(value);
+    public UnlabelledEvent readUnlabelled(byte[] value, Headers headers) {
+        if (Encoding.of(headers) == Encoding.F32LE) {
+            return BinaryCodec.readUnlabelled(value);
+        }
+        return isRegistryRecord(value) ? registry().unlabelled(value) : JsonReader.readUnlabelled(value);
+    }
+
+    private static boolean isRegistryRecord(byte[] value) {
+        return value != null && value.length > 0 && value[0] == CONFLUENT_MAGIC;
+    }
+
+    private RegistryRecords registry() {
+        if (registry == null) {
+            throw new InvalidRecordException(RejectReason.UNKNOWN_ENCODING, "an Avro record in the Confluent wire"
+                    + " format (magic byte 0), but this service has no schema registry to read its schema from");
+        }
+        return registry;
     }
 
     /**

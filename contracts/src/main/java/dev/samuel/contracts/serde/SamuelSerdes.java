@@ -17,11 +17,11 @@ public final class SamuelSerdes {
     }
 
     public static Serde<LabelledExample> labelled(Encoding encoding) {
-        return new EventSerde<>(encoding, Codec::write, Codec::readLabelled);
+        return new EventSerde<>(encoding, Codec::write, Codec.WITHOUT_REGISTRY::readLabelled);
     }
 
     public static Serde<UnlabelledEvent> unlabelled(Encoding encoding) {
-        return new EventSerde<>(encoding, Codec::write, Codec::readUnlabelled);
+        return new EventSerde<>(encoding, Codec::write, Codec.WITHOUT_REGISTRY::readUnlabelled);
     }
 
     public static Serde<Prediction> prediction() {

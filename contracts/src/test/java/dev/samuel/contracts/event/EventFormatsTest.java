@@ -114,12 +114,12 @@ class EventFormatsTest {
     void binaryReaderRejectsTruncatedAndOverlongRecords() {
         byte[] valid = BinaryCodec.write(CLASSIFIED);
 
-        assertThatThrownBy(() -> BinaryCodec.readLabelled(java.util.Arrays.copyOf(valid, valid.length - 2)))
+        assertThatThrownBy(() -> BinaryCodec.WITHOUT_REGISTRY.readLabelled(java.util.Arrays.copyOf(valid, valid.length - 2)))
                 .isInstanceOfSatisfying(InvalidRecordException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectReason.INVALID_BINARY));
-        assertThatThrownBy(() -> BinaryCodec.readUnlabelled(new byte[] {(byte) 0xff, (byte) 0xff, 0x7f, 0x7f}))
+        assertThatThrownBy(() -> BinaryCodec.WITHOUT_REGISTRY.readUnlabelled(new byte[] {(byte) 0xff, (byte) 0xff, 0x7f, 0x7f}))
                 .hasMessageContaining("exceeds");
-        assertThatThrownBy(() -> BinaryCodec.readUnlabelled(java.util.Arrays.copyOf(valid, valid.length + 3)))
+        assertThatThrownBy(() -> BinaryCodec.WITHOUT_REGISTRY.readUnlabelled(java.util.Arrays.copyOf(valid, valid.length + 3)))
                 .hasMessageContaining("trailing");
     }
 
@@ -127,7 +127,7 @@ class EventFormatsTest {
     void unknownEncodingHeaderIsReported() {
         var headers = new RecordHeaders().add(Encoding.HEADER, bytes("protobuf"));
 
-        assertThatThrownBy(() -> Codec.readLabelled(bytes("{}"), headers))
+        assertThatThrownBy(() -> Codec.WITHOUT_REGISTRY.readLabelled(bytes("{}"), headers))
                 .isInstanceOfSatisfying(InvalidRecordException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectReason.UNKNOWN_ENCODING));
     }
@@ -136,7 +136,7 @@ class EventFormatsTest {
     void anEncodingHeaderWithoutAValueIsReported() {
         var headers = new RecordHeaders().add(Encoding.HEADER, null);
 
-        assertThatThrownBy(() -> Codec.readUnlabelled(bytes("{}"), headers))
+        assertThatThrownBy(() -> Codec.WITHOUT_REGISTRY.readUnlabelled(bytes("{}"), headers))
                 .isInstanceOfSatisfying(InvalidRecordException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectReason.UNKNOWN_ENCODING))
                 .hasMessageContaining("has no value");

@@ -2,6 +2,7 @@ package dev.samuel.ingest.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** The service's own settings, under {@code samuel.ingest}. */
 @ConfigMapping(prefix = "samuel.ingest")
@@ -10,6 +11,13 @@ public interface IngestConfig {
     /** Regular expression of the topics that carry labelled examples. */
     @WithDefault(".+\\.labelled")
     String labelledTopics();
+
+    /**
+     * The Confluent-compatible schema registry Avro records are read through (for example
+     * {@code http://registry:8080/apis/ccompat/v7}); without one, an Avro record is dead-lettered as
+     * {@code unknown_encoding}.
+     */
+    Optional<String> schemaRegistry();
 
     /** Records larger than this are dead-lettered as {@code oversized} without being parsed. */
     @WithDefault("1048576")

@@ -1,5 +1,6 @@
 package dev.samuel.ingest.streams;
 
+import dev.samuel.contracts.avro.RegistryUnavailableException;
 import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.event.DeadLetter;
 import dev.samuel.contracts.event.ExampleResolver;
@@ -26,14 +27,16 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 final class ExampleRouter implements Processor<byte[], byte[], byte[], Routed> {
 
     private final int maxRecordBytes;
+    private final Codec codec;
     private final RoutingListener listener;
     private final TopicProvisioner provisioner;
     private final Set<String> provisioned = new HashSet<>();
     private ProcessorContext<byte[], Routed> context;
     private SpecCatalog catalog;
 
-    ExampleRouter(int maxRecordBytes, RoutingListener listener, TopicProvisioner provisioner) {
+    ExampleRouter(int maxRecordBytes, Codec codec, RoutingListener listener, TopicProvisioner provisioner) {
         this.maxRecordBytes = maxRecordBytes;
+        this.codec = codec;
         this.listener = listener;
         this.provisioner = provisioner;
     }
@@ -60,6 +63,9 @@ final class ExampleRouter implements Processor<byte[], byte[], byte[], Routed> {
         } catch (InvalidRecordException e) {
             reject(record, source, topics, e.reason(), e.getMessage());
             return;
+        } catch (RegistryUnavailableException e) {
+            // Not the record's fault: the stream thread fails, is replaced, and meets the record again (it waits).
+            throw e;
         } catch (RuntimeException e) {
             // A decoder bug must not kill the stream thread: after a restart it would meet the same record again,
             // forever (a samuel.encoding header without a value once made the decoder throw a NullPointerException).
@@ -82,7 +88,7 @@ final class ExampleRouter implements Processor<byte[], byte[], byte[], Routed> {
             throw new InvalidRecordException(RejectReason.OVERSIZED,
                     "record of " + record.value().length + " bytes exceeds the limit of " + maxRecordBytes);
         }
-        ExampleResolver.resolve(model.spec(), Codec.readLabelled(record.value(), record.headers()));
+        ExampleResolver.resolve(model.spec(), codec.readLabelled(record.value(), record.headers()));
     }
 
     private void reject(Record<byte[], byte[]> record, RecordMetadata source, ModelTopics topics,

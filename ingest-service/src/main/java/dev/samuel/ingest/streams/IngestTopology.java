@@ -1,5 +1,6 @@
 package dev.samuel.ingest.streams;
 
+import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.topic.Topics;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.Serdes;
@@ -32,7 +33,7 @@ public final class IngestTopology {
                         .withValueSerde(Serdes.ByteArray()));
 
         builder.stream(settings.labelledTopics(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .process(() -> new ExampleRouter(settings.maxRecordBytes(), listener, provisioner))
+                .process(() -> new ExampleRouter(settings.maxRecordBytes(), settings.codec(), listener, provisioner))
                 .to((key, routed, context) -> routed.topic(), Produced.with(Serdes.ByteArray(), Routed.SERDE));
         return builder.build();
     }
@@ -41,7 +42,12 @@ public final class IngestTopology {
      * @param labelledTopics which topics carry labelled examples; a spec that overrides its labelled topic
      *                       must pick a name this pattern matches
      * @param maxRecordBytes larger values are dead-lettered as {@code oversized} without being parsed
+     * @param codec          how records are decoded (Avro through the schema registry, when there is one)
      */
-    public record Settings(Pattern labelledTopics, int maxRecordBytes) {
+    public record Settings(Pattern labelledTopics, int maxRecordBytes, Codec codec) {
+
+        public Settings(Pattern labelledTopics, int maxRecordBytes) {
+            this(labelledTopics, maxRecordBytes, Codec.WITHOUT_REGISTRY);
+        }
     }
 }

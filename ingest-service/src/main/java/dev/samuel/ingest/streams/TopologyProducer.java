@@ -1,5 +1,6 @@
 package dev.samuel.ingest.streams;
 
+import dev.samuel.contracts.avro.AvroRecords;
 import dev.samuel.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -13,7 +14,8 @@ public class TopologyProducer {
 
     @Produces
     Topology topology(IngestConfig config, RoutingListener listener, TopicProvisioner provisioner) {
-        var settings = new IngestTopology.Settings(Pattern.compile(config.labelledTopics()), config.maxRecordBytes());
+        var settings = new IngestTopology.Settings(Pattern.compile(config.labelledTopics()), config.maxRecordBytes(),
+                AvroRecords.codec(config.schemaRegistry()));
         return IngestTopology.build(new StreamsBuilder(), settings, listener, provisioner);
     }
 }

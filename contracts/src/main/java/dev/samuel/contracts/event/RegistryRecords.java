@@ -1,0 +1,13 @@
+package dev.samuel.contracts.event;
+
+/**
+ * Records in the Confluent wire format (magic byte 0, schema id, body), read with the schema their id names from a
+ * schema registry ({@code contracts.avro.AvroRecords}). A record whose schema cannot be had now throws an unchecked
+ * exception that is not an {@link InvalidRecordException}: the record waits, it is never dead-lettered.
+ */
+public interface RegistryRecords {
+
+    LabelledExample labelled(byte[] record);
+
+    UnlabelledEvent unlabelled(byte[] record);
+}
