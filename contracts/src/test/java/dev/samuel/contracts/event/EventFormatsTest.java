@@ -114,12 +114,12 @@ class EventFormatsTest {
     void binaryReaderRejectsTruncatedAndOverlongRecords() {
         byte[] valid = BinaryCodec.write(CLASSIFIED);
 
-        assertThatThrownBy(() -> BinaryCodec.WITHOUT_REGISTRY.readLabelled(java.util.Arrays.copyOf(valid, valid.length - 2)))
+        assertThatThrownBy(() -> BinaryCodec.readLabelled(java.util.Arrays.copyOf(valid, valid.length - 2)))
                 .isInstanceOfSatisfying(InvalidRecordException.class,
                         e -> assertThat(e.reason()).isEqualTo(RejectReason.INVALID_BINARY));
-        assertThatThrownBy(() -> BinaryCodec.WITHOUT_REGISTRY.readUnlabelled(new byte[] {(byte) 0xff, (byte) 0xff, 0x7f, 0x7f}))
+        assertThatThrownBy(() -> BinaryCodec.readUnlabelled(new byte[] {(byte) 0xff, (byte) 0xff, 0x7f, 0x7f}))
                 .hasMessageContaining("exceeds");
-        assertThatThrownBy(() -> BinaryCodec.WITHOUT_REGISTRY.readUnlabelled(java.util.Arrays.copyOf(valid, valid.length + 3)))
+        assertThatThrownBy(() -> BinaryCodec.readUnlabelled(java.util.Arrays.copyOf(valid, valid.length + 3)))
                 .hasMessageContaining("trailing");
     }
 

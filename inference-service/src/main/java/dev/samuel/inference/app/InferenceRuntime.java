@@ -1,5 +1,6 @@
 package dev.samuel.inference.app;
 
+import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.inference.judge.Judge;
 import dev.samuel.inference.judge.JudgeTopology;
@@ -30,12 +31,13 @@ public final class InferenceRuntime implements AutoCloseable {
 
     /** Everything the runtime needs that is not a Kafka consumer or producer setting. */
     public record Options(String registryUrl, Duration artifactTimeout, int ortThreads, int topicPartitions,
-                          short replicationFactor, Judge.Options judge) {
+                          short replicationFactor, Judge.Options judge, Codec codec) {
 
-        /** The judge with its defaults, its state under the temporary directory. */
+        /** The judge with its defaults, its state under the temporary directory; no schema registry. */
         public Options(String registryUrl, Duration artifactTimeout, int ortThreads, int topicPartitions,
                        short replicationFactor) {
-            this(registryUrl, artifactTimeout, ortThreads, topicPartitions, replicationFactor, null);
+            this(registryUrl, artifactTimeout, ortThreads, topicPartitions, replicationFactor, null,
+                    Codec.WITHOUT_REGISTRY);
         }
     }
 
@@ -61,7 +63,7 @@ public final class InferenceRuntime implements AutoCloseable {
         this.follower = RegistryFollower.start(kafka.common(),
                 kafka.instanceId(), registry);
         started.set(follower);
-        this.loop = new ScoringLoop(kafka, champions, new PollScorer(champions, metrics), meters).start();
+        this.loop = new ScoringLoop(kafka, champions, new PollScorer(champions, metrics, options.codec()), meters).start();
         this.judge = Judge.start(kafka.common(), judgeOptions(kafka, options), registry, champions, meters);
     }
 

@@ -1,5 +1,6 @@
 package dev.samuel.inference.app;
 
+import dev.samuel.contracts.avro.AvroRecords;
 import dev.samuel.inference.config.InferenceConfig;
 import dev.samuel.inference.judge.Judge;
 import dev.samuel.inference.judge.JudgeTopology;
@@ -43,7 +44,7 @@ public class InferenceService {
                         config.groupId() + "-judge", config.instanceId(), Path.of(judge.stateDir()),
                         config.topicReplicationFactor(), new JudgeTopology.Settings(Pattern.compile(judge.inputTopics()),
                                 Pattern.compile(judge.performanceTopics()), judge.partitions(), judge.sweepEvery(),
-                                judge.changeWindow(), true)));
+                                judge.changeWindow(), true)), AvroRecords.codec(config.schemaRegistry()));
         runtime = InferenceRuntime.start(settings, options, meters);
     }
 

@@ -3,6 +3,7 @@ package dev.samuel.inference.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The service's own settings, under {@code samuel.inference}. */
 @ConfigMapping(prefix = "samuel.inference")
@@ -43,6 +44,13 @@ public interface InferenceConfig {
     /** How long a crashed instance's open transaction may hold read_committed readers back at most. */
     @WithDefault("10s")
     Duration transactionTimeout();
+
+    /**
+     * The Confluent-compatible schema registry Avro events are read through (for example
+     * {@code http://registry:8080/apis/ccompat/v7}); without one, an Avro event is dead-lettered as
+     * {@code unknown_encoding}.
+     */
+    Optional<String> schemaRegistry();
 
     /** ONNX Runtime intra-op threads per session. */
     @WithDefault("1")

@@ -89,7 +89,7 @@ final class LabelJoin implements Processor<String, byte[], String, PerformanceRe
         }
         ResolvedExample example;
         try {
-            example = ExampleResolver.resolve(spec, Codec.readLabelled(input.payload(), record.headers()));
+            example = ExampleResolver.resolve(spec, Codec.WITHOUT_REGISTRY.readLabelled(input.payload(), record.headers()));
         } catch (RuntimeException unreadable) {
             // Ingest checked it against the spec of its day; the spec has changed since.
             metrics.unjudged(input.model(), "label_not_in_spec");

@@ -1,5 +1,6 @@
 package dev.samuel.inference.scoring;
 
+import dev.samuel.contracts.avro.RegistryUnavailableException;
 import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.event.DeadLetter;
 import dev.samuel.contracts.event.ExampleResolver;
@@ -21,10 +22,12 @@ final class EventDecoder {
 
     private final ServedModel model;
     private final InferenceMetrics metrics;
+    private final Codec codec;
 
-    EventDecoder(ServedModel model, InferenceMetrics metrics) {
+    EventDecoder(ServedModel model, InferenceMetrics metrics, Codec codec) {
         this.model = model;
         this.metrics = metrics;
+        this.codec = codec;
     }
 
     /** The event's inputs, or null when it was dead-lettered. */
@@ -33,13 +36,16 @@ final class EventDecoder {
             if (record.value() == null) {
                 throw new InvalidRecordException(RejectReason.MISSING_FEATURES, "the event has no value");
             }
-            var event = Codec.readUnlabelled(record.value(), record.headers());
+            var event = codec.readUnlabelled(record.value(), record.headers());
             if (event.features() == null) {
                 throw new InvalidRecordException(RejectReason.MISSING_FEATURES, "the event has no features");
             }
             return ExampleResolver.row(model.spec().input(), event.features());
         } catch (InvalidRecordException e) {
             reject(record, e.reason(), e.getMessage(), producer);
+        } catch (RegistryUnavailableException e) {
+            // Not the event's fault: the poll fails, its transaction is aborted and rewound, and the event waits.
+            throw e;
         } catch (RuntimeException e) {
             // A reader bug must not stop the loop either: the event is kept, with what went wrong.
             reject(record, Codec.unreadable(record.headers()), e.toString(), producer);

@@ -1,5 +1,6 @@
 package dev.samuel.inference.scoring;
 
+import dev.samuel.contracts.event.Codec;
 import dev.samuel.inference.inputs.InputMonitors;
 import dev.samuel.inference.metrics.InferenceMetrics;
 import dev.samuel.inference.model.ServedModel;
@@ -37,16 +38,19 @@ public final class PollScorer {
     private final InferenceMetrics metrics;
     private final InputMonitors inputs;
     private final RowBatch batch = new RowBatch();
+    private final Codec codec;
     private final List<ConsumerRecord<byte[], byte[]>> scored = new ArrayList<>();
 
-    public PollScorer(Champions champions, InferenceMetrics metrics) {
-        this(champions, metrics, new InputMonitors(champions, metrics, Clock.systemUTC()));
+    public PollScorer(Champions champions, InferenceMetrics metrics, Codec codec) {
+        this(champions, metrics, new InputMonitors(champions, metrics, Clock.systemUTC()), codec);
     }
 
-    public PollScorer(Champions champions, InferenceMetrics metrics, InputMonitors inputs) {
+    /** @param codec how events are decoded (Avro through the schema registry, when there is one) */
+    public PollScorer(Champions champions, InferenceMetrics metrics, InputMonitors inputs, Codec codec) {
         this.champions = champions;
         this.metrics = metrics;
         this.inputs = inputs;
+        this.codec = codec;
     }
 
     /** The transaction that held the last poll committed. */
@@ -94,7 +98,7 @@ public final class PollScorer {
     private void scoreModel(ServedModel model, ConsumerRecords<byte[], byte[]> records,
                             List<TopicPartition> partitions, Producer<byte[], byte[]> producer) throws Exception {
         long start = System.nanoTime();
-        var decoder = new EventDecoder(model, metrics);
+        var decoder = new EventDecoder(model, metrics, codec);
         batch.reset(model.signature().program().features(), model.signature().program().categories());
         scored.clear();
         for (var partition : partitions) {

@@ -1,5 +1,6 @@
 package dev.samuel.trainer.app;
 
+import dev.samuel.contracts.avro.AvroRecords;
 import dev.samuel.contracts.registry.AliasRecord;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.registry.SpecRecord;
@@ -75,7 +76,7 @@ public class TrainerRuntime {
             new TopicEnsurer(admin, Optional.empty()).ensure(List.of(Topics.JOBS));
         }
         datasets = new DatasetFollower(kafka, instance, config.datasetCapacity(),
-                (model, reason) -> metrics.dropped(model, reason));
+                AvroRecords.codec(config.schemaRegistry()), (model, reason) -> metrics.dropped(model, reason));
         metrics = new TrainerMetrics(meters, datasets);
         // A spec record is the moment a model exists: its data is followed from then on, not at the next look.
         registry.addListener((key, record) -> {

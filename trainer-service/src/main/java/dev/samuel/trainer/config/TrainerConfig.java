@@ -20,6 +20,12 @@ public interface TrainerConfig {
     /** The registry's bearer token for writes. */
     String registryToken();
 
+    /**
+     * The Confluent-compatible schema registry Avro examples are read through (for example
+     * {@code http://registry:8080/apis/ccompat/v7}); without one, an Avro example is left out as {@code unknown_encoding}.
+     */
+    Optional<String> schemaRegistry();
+
     /** Examples kept per model and split (the most recent ones): bounds the trainer's memory. */
     @WithDefault("100000")
     int datasetCapacity();

@@ -1,8 +1,10 @@
 package dev.samuel.trainer.data;
 
+import dev.samuel.contracts.avro.RegistryUnavailableException;
 import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.event.ExampleResolver;
 import dev.samuel.contracts.event.InvalidRecordException;
+import dev.samuel.contracts.event.LabelledExample;
 import dev.samuel.contracts.event.RejectReason;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.topic.Topics;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class DatasetFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetFollower.class);
+    private static final Duration REGISTRY_RETRY = Duration.ofSeconds(1);
 
     /** Told of every example left out because the model's current spec does not accept it. */
     @FunctionalInterface
@@ -40,6 +43,7 @@ public final class DatasetFollower implements AutoCloseable {
 
     private final TopicFollower follower;
     private final int capacity;
+    private final Codec codec;
     private final DropListener drops;
     private final Map<String, ModelSpec> specs = new ConcurrentHashMap<>();
     private final Map<String, ModelData> byModel = new ConcurrentHashMap<>();
@@ -47,8 +51,14 @@ public final class DatasetFollower implements AutoCloseable {
 
     /** @param instance names this trainer's follower in broker logs and client metrics */
     public DatasetFollower(Map<String, Object> kafka, String instance, int capacity, DropListener drops) {
+        this(kafka, instance, capacity, Codec.WITHOUT_REGISTRY, drops);
+    }
+
+    /** @param codec how examples are decoded (Avro through the schema registry, when there is one) */
+    public DatasetFollower(Map<String, Object> kafka, String instance, int capacity, Codec codec, DropListener drops) {
         this.follower = new TopicFollower("samuel-trainer-datasets-" + instance, kafka, this::apply);
         this.capacity = capacity;
+        this.codec = codec;
         this.drops = drops;
     }
 
@@ -108,7 +118,7 @@ public final class DatasetFollower implements AutoCloseable {
             return;
         }
         try {
-            var example = Codec.readLabelled(record.value(), record.headers());
+            var example = read(record);
             data.put(route.isTest(), id, new Held(ExampleResolver.resolve(specs.get(route.model()), example),
                     record.topic(), record.partition(), record.offset(), record.timestamp()));
         } catch (InvalidRecordException e) {
@@ -116,6 +126,29 @@ public final class DatasetFollower implements AutoCloseable {
             data.dropped(e.reason());
             drops.dropped(route.model(), e.reason());
             LOG.debug("Left out example {} of {}: {}", id, record.topic(), e.getMessage());
+        }
+    }
+
+    /**
+     * The example, waiting while the schema registry does not answer: the follower skips a record its handler throws
+     * on, and an example must not be lost to a registry's restart. Interrupted (closing), it gives up.
+     */
+    private LabelledExample read(ConsumerRecord<byte[], byte[]> record) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return codec.readLabelled(record.value(), record.headers());
+            } catch (RegistryUnavailableException e) {
+                if (attempt == 1 || attempt % 30 == 0) {
+                    LOG.warn("Example {} of {} waits for the schema registry: {}", record.offset(), record.topic(),
+                            e.getMessage());
+                }
+                try {
+                    Thread.sleep(REGISTRY_RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
