@@ -54,7 +54,7 @@ class InferenceServiceTest {
         broker.createTopic(topics.unlabelled().name(), 2);
         try (var registry = new Registry(broker.bootstrapServers(), InferenceServiceTest::publish);
              var events = new Events(broker.bootstrapServers(), topics.unlabelled().name(), FEATURES)) {
-            registry.spec(new ModelSpec(model, new Task(Task.CLASSIFICATION, null, List.of("cat", "dog"), null),
+            registry.spec(new ModelSpec(model, new Task(Task.CLASSIFICATION, null, List.of("cat", "dog"), null, null),
                     Input.of(FEATURES), List.of(Layer.dense(2)), null, null, null, null, null, null));
             registry.version(model, 1, OnnxModels.favouring(FEATURES, 2, 1));
             registry.champion(model, 1);

@@ -18,29 +18,21 @@ import org.apache.avro.io.DecoderFactory;
 
 /**
  * Reads Avro records in the Confluent wire format as the platform's events: every field of the record is a named
- * feature ({@link AvroValues} says how each type reads), except the label field and the weight field, which are never
+ * feature ({@link AvroValues} says how each type reads), except the label field (the model's {@code task.labelField})
+ * and the weight field ({@value #WEIGHT_FIELD}), which are never
  * features, not even of an unlabelled event, so a label cannot leak into a model's inputs. Each record is decoded with
  * the schema its own id names and its fields are taken by name, so records of older and newer schema versions read
  * side by side.
  */
 public final class AvroRecords implements RegistryRecords {
 
-    public static final String DEFAULT_LABEL = "label";
-    public static final String DEFAULT_WEIGHT = "weight";
+    /** The optional field that weights an example. */
+    public static final String WEIGHT_FIELD = "weight";
 
     private final SchemaSource schemas;
-    private final String labelField;
-    private final String weightField;
 
     public AvroRecords(SchemaSource schemas) {
-        this(schemas, DEFAULT_LABEL, DEFAULT_WEIGHT);
-    }
-
-    /** {@code labelField}: the spec's label field; {@code weightField}: an optional field weighting the example. */
-    public AvroRecords(SchemaSource schemas, String labelField, String weightField) {
         this.schemas = schemas;
-        this.labelField = labelField;
-        this.weightField = weightField;
     }
 
     /** The services' codec: Avro read through the registry at {@code registryUrl}, when one is configured. */
@@ -54,15 +46,15 @@ public final class AvroRecords implements RegistryRecords {
      * @throws RegistryUnavailableException when its schema cannot be had now: retry, never dead-letter
      */
     @Override
-    public LabelledExample labelled(byte[] record) {
+    public LabelledExample labelled(byte[] record, String labelField) {
         var decoded = decode(record);
-        return new LabelledExample(features(decoded), label(decoded), weight(decoded));
+        return new LabelledExample(features(decoded, labelField), label(decoded, labelField), weight(decoded));
     }
 
     /** As {@link #labelled}, without a label; a label or weight field in the record is left out. */
     @Override
-    public UnlabelledEvent unlabelled(byte[] record) {
-        return new UnlabelledEvent(features(decode(record)));
+    public UnlabelledEvent unlabelled(byte[] record, String labelField) {
+        return new UnlabelledEvent(features(decode(record), labelField));
     }
 
     /** The record decoded with the schema its id names. */
@@ -87,12 +79,12 @@ public final class AvroRecords implements RegistryRecords {
         }
     }
 
-    private Features features(GenericRecord record) {
+    private static Features features(GenericRecord record, String labelField) {
         Map<String, Float> values = new LinkedHashMap<>();
         Map<String, String> strings = new LinkedHashMap<>();
         for (var field : record.getSchema().getFields()) {
             var name = field.name();
-            if (name.equals(labelField) || name.equals(weightField)) {
+            if (name.equals(labelField) || name.equals(WEIGHT_FIELD)) {
                 continue;
             }
             var value = AvroValues.value(name, field.schema(), record.get(field.pos()));
@@ -105,7 +97,7 @@ public final class AvroRecords implements RegistryRecords {
         return new Features.Named(values, strings);
     }
 
-    private Label label(GenericRecord record) {
+    private static Label label(GenericRecord record, String labelField) {
         var field = record.getSchema().getField(labelField);
         if (field == null) {
             throw new InvalidRecordException(RejectReason.MISSING_LABEL, "record of " + record.getSchema().getFullName()
@@ -118,11 +110,11 @@ public final class AvroRecords implements RegistryRecords {
         return value instanceof String name ? new Label.Name(name) : new Label.Number((Double) value);
     }
 
-    private Float weight(GenericRecord record) {
-        var field = record.getSchema().getField(weightField);
+    private static Float weight(GenericRecord record) {
+        var field = record.getSchema().getField(WEIGHT_FIELD);
         var value = field == null ? null : fieldValue(field, record, RejectReason.INVALID_WEIGHT);
         if (value instanceof String) {
-            throw new InvalidRecordException(RejectReason.INVALID_WEIGHT, "weight field '" + weightField
+            throw new InvalidRecordException(RejectReason.INVALID_WEIGHT, "weight field '" + WEIGHT_FIELD
                     + "' must be a number, it is of Avro type " + AvroValues.describe(field.schema()));
         }
         return value == null ? null : ((Double) value).floatValue();

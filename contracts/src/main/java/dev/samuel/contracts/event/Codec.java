@@ -1,5 +1,6 @@
 package dev.samuel.contracts.event;
 
+import dev.samuel.contracts.spec.Task;
 import org.apache.kafka.common.header.Headers;
 
 /**
@@ -22,17 +23,27 @@ public final class Codec {
     }
 
     public LabelledExample readLabelled(byte[] value, Headers headers) {
+        return readLabelled(value, headers, Task.DEFAULT_LABEL_FIELD);
+    }
+
+    /** {@code labelField}: where an Avro record holds the label, the model's {@code task.labelField}. */
+    public LabelledExample readLabelled(byte[] value, Headers headers, String labelField) {
         if (Encoding.of(headers) == Encoding.F32LE) {
             return BinaryCodec.readLabelled(value);
         }
-        return isRegistryRecord(value) ? registry().labelled(value) : JsonReader.readLabelled(value);
+        return isRegistryRecord(value) ? registry().labelled(value, labelField) : JsonReader.readLabelled(value);
     }
 
     public UnlabelledEvent readUnlabelled(byte[] value, Headers headers) {
+        return readUnlabelled(value, headers, Task.DEFAULT_LABEL_FIELD);
+    }
+
+    /** {@code labelField}: an Avro record's label field, left out of the features. */
+    public UnlabelledEvent readUnlabelled(byte[] value, Headers headers, String labelField) {
         if (Encoding.of(headers) == Encoding.F32LE) {
             return BinaryCodec.readUnlabelled(value);
         }
-        return isRegistryRecord(value) ? registry().unlabelled(value) : JsonReader.readUnlabelled(value);
+        return isRegistryRecord(value) ? registry().unlabelled(value, labelField) : JsonReader.readUnlabelled(value);
     }
 
     private static boolean isRegistryRecord(byte[] value) {

@@ -7,7 +7,9 @@ package dev.samuel.contracts.event;
  */
 public interface RegistryRecords {
 
-    LabelledExample labelled(byte[] record);
+    /** {@code labelField}: the record's field that holds the label ({@code task.labelField}); never a feature. */
+    LabelledExample labelled(byte[] record, String labelField);
 
-    UnlabelledEvent unlabelled(byte[] record);
+    /** As {@link #labelled}, without a label: a {@code labelField} in the record is left out, never a feature. */
+    UnlabelledEvent unlabelled(byte[] record, String labelField);
 }

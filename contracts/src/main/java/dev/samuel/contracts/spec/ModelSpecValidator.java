@@ -56,6 +56,7 @@ public final class ModelSpecValidator {
     }
 
     private void checkTask(Task task) {
+        require(task.labelField() == null || !task.labelField().isBlank(), "task.labelField must not be blank");
         if (Task.CLASSIFICATION.equals(task.type())) {
             require(task.classes() != null && task.classes() >= 2, "task.classes must be >= 2 for classification");
             if (task.classNames() != null) {

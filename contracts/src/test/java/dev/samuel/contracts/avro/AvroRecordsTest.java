@@ -41,7 +41,7 @@ class AvroRecordsTest {
     void numbersBooleansStringsAndEnumsAreNamedFeatures() {
         var record = house(Map.of("floor", 3, "street", "Main St", "label", "cheap"));
 
-        var features = named(new AvroRecords(Avro.table(Map.of(1, HOUSE))).unlabelled(Avro.wire(1, record)).features());
+        var features = named(new AvroRecords(Avro.table(Map.of(1, HOUSE))).unlabelled(Avro.wire(1, record), "label").features());
 
         assertThat(features.values()).containsExactly(entry("rooms", 4f), entry("area", 120f), entry("ratio", 0.5f),
                 entry("price", 250000.5f), entry("garden", 1f), entry("floor", 3f));
@@ -53,7 +53,7 @@ class AvroRecordsTest {
     void aNullOfANullableUnionIsAMissingValue() {
         var record = house(Map.of("garden", false));
 
-        var features = named(new AvroRecords(Avro.table(Map.of(1, HOUSE))).unlabelled(Avro.wire(1, record)).features());
+        var features = named(new AvroRecords(Avro.table(Map.of(1, HOUSE))).unlabelled(Avro.wire(1, record), "label").features());
 
         assertThat(features.values().get("floor")).isNaN();
         assertThat(features.values().get("street")).as("a missing string is missing like a number").isNaN();
@@ -65,7 +65,7 @@ class AvroRecordsTest {
     void aLabelledRecordTakesItsLabelAndWeightOutOfTheFeatures() {
         var record = house(Map.of("label", "cheap", "weight", 2.5f));
 
-        var example = new AvroRecords(Avro.table(Map.of(1, HOUSE))).labelled(Avro.wire(1, record));
+        var example = new AvroRecords(Avro.table(Map.of(1, HOUSE))).labelled(Avro.wire(1, record), "label");
 
         assertThat(example.label()).isEqualTo(new Label.Name("cheap"));
         assertThat(example.weight()).isEqualTo(2.5f);
@@ -80,7 +80,7 @@ class AvroRecordsTest {
                   {"name": "x", "type": "double"}, {"name": "target", "type": "long"}]}""");
         var record = Avro.record(schema, Map.of("x", 1.5, "target", 7L));
 
-        var example = new AvroRecords(Avro.table(Map.of(3, schema)), "target", "weight").labelled(Avro.wire(3, record));
+        var example = new AvroRecords(Avro.table(Map.of(3, schema))).labelled(Avro.wire(3, record), "target");
 
         assertThat(example.label()).isEqualTo(new Label.Number(7));
         assertThat(example.weight()).isNull();
@@ -89,21 +89,25 @@ class AvroRecordsTest {
 
     @Test
     void aRecordWithoutItsLabelFieldOrWithANullLabelIsRefused() {
-        var records = new AvroRecords(Avro.table(Map.of(1, HOUSE)), "price_band", "weight");
-        assertRefused(() -> records.labelled(Avro.wire(1, house(Map.of()))), RejectReason.MISSING_LABEL,
+        var records = new AvroRecords(Avro.table(Map.of(1, HOUSE)));
+        assertRefused(() -> records.labelled(Avro.wire(1, house(Map.of())), "price_band"), RejectReason.MISSING_LABEL,
                 "no label field 'price_band'");
 
         var nullLabel = new AvroRecords(Avro.table(Map.of(1, HOUSE)));
-        assertRefused(() -> nullLabel.labelled(Avro.wire(1, house(Map.of()))), RejectReason.MISSING_LABEL,
+        assertRefused(() -> nullLabel.labelled(Avro.wire(1, house(Map.of())), "label"), RejectReason.MISSING_LABEL,
                 "'label' is null");
     }
 
     @Test
     void aWeightThatIsNoNumberIsRefused() {
-        var records = new AvroRecords(Avro.table(Map.of(1, HOUSE)), "label", "city");
+        var schema = Avro.schema("""
+                {"type": "record", "name": "Weighted", "fields": [
+                  {"name": "x", "type": "float"}, {"name": "label", "type": "int"}, {"name": "weight", "type": "string"}
+                ]}""");
+        var records = new AvroRecords(Avro.table(Map.of(1, schema)));
 
-        assertRefused(() -> records.labelled(Avro.wire(1, house(Map.of("label", "cheap")))),
-                RejectReason.INVALID_WEIGHT, "'city'");
+        assertRefused(() -> records.labelled(Avro.wire(1, Avro.record(schema, Map.of("x", 1f, "label", 1,
+                "weight", "heavy"))), "label"), RejectReason.INVALID_WEIGHT, "'weight'");
     }
 
     @Test
@@ -114,7 +118,7 @@ class AvroRecordsTest {
                   {"name": "label", "type": "boolean"}]}""");
         var records = new AvroRecords(Avro.table(Map.of(1, schema)));
 
-        var example = records.labelled(Avro.wire(1, Avro.record(schema, Map.of("a", 5, "b", "five", "label", true))));
+        var example = records.labelled(Avro.wire(1, Avro.record(schema, Map.of("a", 5, "b", "five", "label", true))), "label");
 
         assertThat(named(example.features()).values()).containsExactly(entry("a", 5f));
         assertThat(named(example.features()).strings()).containsExactly(entry("b", "five"));
@@ -128,7 +132,7 @@ class AvroRecordsTest {
                   {"name": "x", "type": "int"}, {"name": "label", "type": {"type": "array", "items": "float"}}]}""");
         var record = Avro.record(schema, Map.of("x", 1, "label", List.of(1f, 2f)));
 
-        assertRefused(() -> new AvroRecords(Avro.table(Map.of(1, schema))).labelled(Avro.wire(1, record)),
+        assertRefused(() -> new AvroRecords(Avro.table(Map.of(1, schema))).labelled(Avro.wire(1, record), "label"),
                 RejectReason.INVALID_LABEL, "'label'", "array of float");
     }
 
@@ -150,7 +154,7 @@ class AvroRecordsTest {
                 "amount", decimalBytes(schema, "amount", "12.345"), "fee", decimalFixed(schema, "fee", "-0.25"),
                 "id", "6f1c2a2e-3b4d-4c5e-8f90-123456789abc"));
 
-        var features = named(new AvroRecords(Avro.table(Map.of(5, schema))).unlabelled(Avro.wire(5, record))
+        var features = named(new AvroRecords(Avro.table(Map.of(5, schema))).unlabelled(Avro.wire(5, record), "label")
                 .features());
 
         assertThat(features.values()).containsExactly(entry("day", 19_000f), entry("at_ms", 1_700_000_000_123f),
@@ -181,7 +185,7 @@ class AvroRecordsTest {
                     "fields": [{"name": "zip", "type": "string"}]}], "default": null}]}""");
         var record = Avro.record(schema, Map.of("x", 1));
 
-        assertRefused(() -> new AvroRecords(Avro.table(Map.of(1, schema))).unlabelled(Avro.wire(1, record)),
+        assertRefused(() -> new AvroRecords(Avro.table(Map.of(1, schema))).unlabelled(Avro.wire(1, record), "label"),
                 RejectReason.WRONG_TYPE, "record Address");
     }
 
@@ -194,8 +198,8 @@ class AvroRecordsTest {
                   {"name": "t", "type": "float"}]}""");
         var records = new AvroRecords(Avro.table(Map.of(10, v1, 11, v2)));
 
-        var old = named(records.unlabelled(Avro.wire(10, Avro.record(v1, Map.of("t", 21.5f)))).features());
-        var newer = named(records.unlabelled(Avro.wire(11, Avro.record(v2, Map.of("t", 22f, "humidity", 0.4f))))
+        var old = named(records.unlabelled(Avro.wire(10, Avro.record(v1, Map.of("t", 21.5f))), "label").features());
+        var newer = named(records.unlabelled(Avro.wire(11, Avro.record(v2, Map.of("t", 22f, "humidity", 0.4f))), "label")
                 .features());
 
         assertThat(old.values()).containsExactly(entry("t", 21.5f));
@@ -207,9 +211,9 @@ class AvroRecordsTest {
         var records = new AvroRecords(Avro.table(Map.of(1, HOUSE)));
         var whole = Avro.wire(1, house(Map.of()));
 
-        assertRefused(() -> records.unlabelled(Arrays.copyOf(whole, whole.length - 3)), RejectReason.INVALID_BINARY,
+        assertRefused(() -> records.unlabelled(Arrays.copyOf(whole, whole.length - 3), "label"), RejectReason.INVALID_BINARY,
                 "does not match schema id 1");
-        assertRefused(() -> records.unlabelled(Arrays.copyOf(whole, whole.length + 2)), RejectReason.INVALID_BINARY,
+        assertRefused(() -> records.unlabelled(Arrays.copyOf(whole, whole.length + 2), "label"), RejectReason.INVALID_BINARY,
                 "bytes are left");
     }
 
@@ -217,7 +221,7 @@ class AvroRecordsTest {
     void aSchemaThatIsNoRecordIsRefused() {
         var records = new AvroRecords(Avro.table(Map.of(2, Schema.create(Schema.Type.STRING))));
 
-        assertRefused(() -> records.unlabelled(ConfluentWire.frame(2, new byte[] {2, 'a'})), RejectReason.WRONG_TYPE,
+        assertRefused(() -> records.unlabelled(ConfluentWire.frame(2, new byte[] {2, 'a'}), "label"), RejectReason.WRONG_TYPE,
                 "an event is an Avro record");
     }
 
@@ -225,7 +229,7 @@ class AvroRecordsTest {
     void anUnknownIdIsUnknownSchemaException() {
         var records = new AvroRecords(Avro.table(Map.of(1, HOUSE)));
 
-        assertThatThrownBy(() -> records.unlabelled(Avro.wire(9, house(Map.of()))))
+        assertThatThrownBy(() -> records.unlabelled(Avro.wire(9, house(Map.of())), "label"))
                 .isInstanceOfSatisfying(UnknownSchemaException.class, e -> assertThat(e.schemaId()).isEqualTo(9));
     }
 
@@ -249,7 +253,7 @@ class AvroRecordsTest {
             case MAP -> Map.of("k", 1.0);
             default -> ByteBuffer.wrap(new byte[] {1});
         });
-        assertRefused(() -> new AvroRecords(Avro.table(Map.of(1, schema))).unlabelled(Avro.wire(1, record)),
+        assertRefused(() -> new AvroRecords(Avro.table(Map.of(1, schema))).unlabelled(Avro.wire(1, record), "label"),
                 RejectReason.WRONG_TYPE, inMessage);
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ExampleResolverTest {
 
-    static final ModelSpec COLOURS = spec(new Task("classification", null, List.of("red", "green", "blue"), null),
+    static final ModelSpec COLOURS = spec(new Task("classification", null, List.of("red", "green", "blue"), null, null),
             new Input(null, List.of("r", "g", "b"), null), 3);
     static final ModelSpec PRICES = spec(Task.regression(2), Input.of(2), 2);
 

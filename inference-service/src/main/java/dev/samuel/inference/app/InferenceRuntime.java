@@ -64,7 +64,7 @@ public final class InferenceRuntime implements AutoCloseable {
                 kafka.instanceId(), registry);
         started.set(follower);
         this.loop = new ScoringLoop(kafka, champions, new PollScorer(champions, metrics, options.codec()), meters).start();
-        this.judge = Judge.start(kafka.common(), judgeOptions(kafka, options), registry, champions, meters);
+        this.judge = Judge.start(kafka.common(), judgeOptions(kafka, options), options.codec(), registry, champions, meters);
     }
 
     private static Judge.Options judgeOptions(LoopSettings kafka, Options options) {

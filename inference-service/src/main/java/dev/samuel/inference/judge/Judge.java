@@ -1,9 +1,11 @@
 package dev.samuel.inference.judge;
 
+import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.inference.swap.Champions;
 import dev.samuel.plumbing.kafka.TopicEnsurer;
+import dev.samuel.plumbing.streams.StreamThreadRestarts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
@@ -41,14 +43,16 @@ public final class Judge implements AutoCloseable {
         this.streamsMetrics = streamsMetrics;
     }
 
-    public static Judge start(Map<String, Object> kafka, Options options, RegistryState registry, Champions champions,
-                              MeterRegistry meters) {
+    /** {@code codec}: how labelled examples are read, as the scoring loop reads events. */
+    public static Judge start(Map<String, Object> kafka, Options options, Codec codec, RegistryState registry,
+                              Champions champions, MeterRegistry meters) {
         ensureOutputs(kafka, options.replicationFactor());
         var models = new ModelIndex(registry);
         var metrics = new JudgeMetrics(meters);
-        var topology = JudgeTopology.build(new StreamsBuilder(), options.topology(), models,
+        var topology = JudgeTopology.build(new StreamsBuilder(), options.topology(), codec, models,
                 new ChampionPrequential(champions, models), metrics, Clock.systemUTC());
         var streams = new KafkaStreams(topology, properties(kafka, options));
+        streams.setUncaughtExceptionHandler(new StreamThreadRestarts("the judge"));
         var streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(meters);
         streams.start();

@@ -2,6 +2,7 @@ package dev.samuel.inference.judge;
 
 import dev.samuel.contracts.monitoring.PerformanceRecord;
 import dev.samuel.contracts.serde.JsonSerde;
+import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -54,8 +55,9 @@ public final class JudgeTopology {
         }
     }
 
-    static Topology build(StreamsBuilder builder, Settings settings, ModelIndex models, Prequential prequential,
-                          JudgeMetrics metrics, Clock clock) {
+    /** {@code codec}: how labelled examples are read (Avro through the service's schema registry, when it has one). */
+    static Topology build(StreamsBuilder builder, Settings settings, Codec codec, ModelIndex models,
+                          Prequential prequential, JudgeMetrics metrics, Clock clock) {
         builder.addStateStore(store(settings, PendingStore.ENTRIES));
         // Rebuilt from the entries when a task starts (PendingStore.rebuildIndex): no changelog to write.
         builder.addStateStore(store(settings, PendingStore.EXPIRY).withLoggingDisabled());
@@ -64,7 +66,7 @@ public final class JudgeTopology {
                 .process(() -> new InputKeying(models, metrics))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(REPARTITION)
                         .withNumberOfPartitions(settings.partitions()))
-                .process(() -> new LabelJoin(models, prequential, metrics, settings.sweepEvery()),
+                .process(() -> new LabelJoin(models, codec, prequential, metrics, settings.sweepEvery()),
                         PendingStore.ENTRIES, PendingStore.EXPIRY)
                 .to((model, result, context) -> Topics.of(model).performance().name(),
                         Produced.with(Serdes.String(), new JsonSerde<>(PerformanceRecord.class)));

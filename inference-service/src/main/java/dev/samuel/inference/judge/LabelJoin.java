@@ -1,5 +1,6 @@
 package dev.samuel.inference.judge;
 
+import dev.samuel.contracts.avro.RegistryUnavailableException;
 import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.event.ExampleResolver;
 import dev.samuel.contracts.event.JsonReader;
@@ -32,6 +33,7 @@ final class LabelJoin implements Processor<String, byte[], String, PerformanceRe
     private static final Logger LOG = LoggerFactory.getLogger(LabelJoin.class);
 
     private final ModelIndex topics;
+    private final Codec codec;
     private final Prequential prequential;
     private final JudgeMetrics metrics;
     private final Duration sweepEvery;
@@ -39,8 +41,9 @@ final class LabelJoin implements Processor<String, byte[], String, PerformanceRe
     private PendingStore store;
     private JudgeMetrics.Waiting waiting;
 
-    LabelJoin(ModelIndex topics, Prequential prequential, JudgeMetrics metrics, Duration sweepEvery) {
+    LabelJoin(ModelIndex topics, Codec codec, Prequential prequential, JudgeMetrics metrics, Duration sweepEvery) {
         this.topics = topics;
+        this.codec = codec;
         this.prequential = prequential;
         this.metrics = metrics;
         this.sweepEvery = sweepEvery;
@@ -89,7 +92,11 @@ final class LabelJoin implements Processor<String, byte[], String, PerformanceRe
         }
         ResolvedExample example;
         try {
-            example = ExampleResolver.resolve(spec, Codec.WITHOUT_REGISTRY.readLabelled(input.payload(), record.headers()));
+            example = ExampleResolver.resolve(spec, codec.readLabelled(input.payload(), record.headers(),
+                    spec.task().recordLabelField()));
+        } catch (RegistryUnavailableException outage) {
+            // The label waits: the stream thread is replaced and reads it again (StreamThreadRestarts).
+            throw outage;
         } catch (RuntimeException unreadable) {
             // Ingest checked it against the spec of its day; the spec has changed since.
             metrics.unjudged(input.model(), "label_not_in_spec");

@@ -36,7 +36,8 @@ final class EventDecoder {
             if (record.value() == null) {
                 throw new InvalidRecordException(RejectReason.MISSING_FEATURES, "the event has no value");
             }
-            var event = codec.readUnlabelled(record.value(), record.headers());
+            var event = codec.readUnlabelled(record.value(), record.headers(),
+                    model.spec().task().recordLabelField());
             if (event.features() == null) {
                 throw new InvalidRecordException(RejectReason.MISSING_FEATURES, "the event has no features");
             }

@@ -2,6 +2,7 @@ package dev.samuel.inference.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.event.JsonWriter;
 import dev.samuel.contracts.event.Label;
 import dev.samuel.contracts.event.LabelledExample;
@@ -75,8 +76,8 @@ class JudgeTopologyTest {
                     dev.samuel.contracts.model.ModelSignature.ofPredictions(ModelSpecs.parse(SPEC)), scores, 0,
                     example.target(), null)));
         };
-        var topology = JudgeTopology.build(new StreamsBuilder(), JudgeTopology.Settings.DEFAULT.inMemory(), models, champion,
-                new JudgeMetrics(meters), Clock.systemUTC());
+        var topology = JudgeTopology.build(new StreamsBuilder(), JudgeTopology.Settings.DEFAULT.inMemory(),
+                Codec.WITHOUT_REGISTRY, models, champion, new JudgeMetrics(meters), Clock.systemUTC());
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "judge-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

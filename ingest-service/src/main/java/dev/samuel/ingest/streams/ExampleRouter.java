@@ -88,7 +88,8 @@ final class ExampleRouter implements Processor<byte[], byte[], byte[], Routed> {
             throw new InvalidRecordException(RejectReason.OVERSIZED,
                     "record of " + record.value().length + " bytes exceeds the limit of " + maxRecordBytes);
         }
-        ExampleResolver.resolve(model.spec(), codec.readLabelled(record.value(), record.headers()));
+        ExampleResolver.resolve(model.spec(), codec.readLabelled(record.value(), record.headers(),
+                model.spec().task().recordLabelField()));
     }
 
     private void reject(Record<byte[], byte[]> record, RecordMetadata source, ModelTopics topics,

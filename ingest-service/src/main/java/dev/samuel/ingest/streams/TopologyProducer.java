@@ -2,13 +2,15 @@ package dev.samuel.ingest.streams;
 
 import dev.samuel.contracts.avro.AvroRecords;
 import dev.samuel.ingest.config.IngestConfig;
+import dev.samuel.plumbing.streams.StreamThreadRestarts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.regex.Pattern;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
-/** The one topology bean that Quarkus runs. */
+/** The one topology bean that Quarkus runs, and what it does with a stream thread that dies. */
 @ApplicationScoped
 public class TopologyProducer {
 
@@ -17,5 +19,11 @@ public class TopologyProducer {
         var settings = new IngestTopology.Settings(Pattern.compile(config.labelledTopics()), config.maxRecordBytes(),
                 AvroRecords.codec(config.schemaRegistry()));
         return IngestTopology.build(new StreamsBuilder(), settings, listener, provisioner);
+    }
+
+    @Produces
+    @ApplicationScoped
+    StreamsUncaughtExceptionHandler threadRestarts() {
+        return new StreamThreadRestarts("ingest");
     }
 }

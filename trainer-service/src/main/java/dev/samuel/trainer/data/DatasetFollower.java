@@ -118,8 +118,9 @@ public final class DatasetFollower implements AutoCloseable {
             return;
         }
         try {
-            var example = read(record);
-            data.put(route.isTest(), id, new Held(ExampleResolver.resolve(specs.get(route.model()), example),
+            var spec = specs.get(route.model());
+            var example = read(record, spec.task().recordLabelField());
+            data.put(route.isTest(), id, new Held(ExampleResolver.resolve(spec, example),
                     record.topic(), record.partition(), record.offset(), record.timestamp()));
         } catch (InvalidRecordException e) {
             // Ingest validated it against an earlier spec; under the current one it cannot be trained on.
@@ -133,10 +134,10 @@ public final class DatasetFollower implements AutoCloseable {
      * The example, waiting while the schema registry does not answer: the follower skips a record its handler throws
      * on, and an example must not be lost to a registry's restart. Interrupted (closing), it gives up.
      */
-    private LabelledExample read(ConsumerRecord<byte[], byte[]> record) {
+    private LabelledExample read(ConsumerRecord<byte[], byte[]> record, String labelField) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return codec.readLabelled(record.value(), record.headers());
+                return codec.readLabelled(record.value(), record.headers(), labelField);
             } catch (RegistryUnavailableException e) {
                 if (attempt == 1 || attempt % 30 == 0) {
                     LOG.warn("Example {} of {} waits for the schema registry: {}", record.offset(), record.topic(),
