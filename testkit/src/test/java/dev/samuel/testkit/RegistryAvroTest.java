@@ -50,8 +50,8 @@ class RegistryAvroTest {
         int v2 = registry.register("sensors-value", V2);
         var records = new AvroRecords(new SchemaRegistryClient(registry.confluentUrl()));
 
-        var old = records.labelled(wire(v1, V1, Map.of("t", 21.5f, "label", "warm")));
-        var newer = records.labelled(wire(v2, V2, Map.of("t", 18f, "label", "cold", "humidity", 0.25)));
+        var old = records.labelled(wire(v1, V1, Map.of("t", 21.5f, "label", "warm")), "label");
+        var newer = records.labelled(wire(v2, V2, Map.of("t", 18f, "label", "cold", "humidity", 0.25)), "label");
 
         assertThat(v2).isNotEqualTo(v1);
         assertThat(old.label()).isEqualTo(new Label.Name("warm"));
