@@ -1,6 +1,6 @@
 package dev.samuel.testkit;
 
-import dev.samuel.contracts.json.Json;
+import dev.samuel.contracts.avro.SchemaRegistryClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.avro.Schema;
 
 /**
  * A real Confluent-compatible schema registry for tests: the repository's {@code schema-registry} module (Apicurio
@@ -104,23 +104,9 @@ public final class SchemaRegistryProcess implements AutoCloseable {
 
     /** Registers an Avro schema under {@code subject} as a Confluent serializer does; returns its id. */
     public int register(String subject, String avroSchema) {
-        try {
-            var body = Json.MAPPER.writeValueAsString(Map.of("schema", avroSchema));
-            var request = HttpRequest.newBuilder(URI.create(confluentUrl() + "/subjects/" + subject + "/versions"))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("registering under " + subject + " answered " + response.statusCode()
-                        + ": " + response.body());
-            }
-            return Json.MAPPER.readTree(response.body()).get("id").asInt();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while registering under " + subject, e);
-        }
+        // Its first registration can take a few seconds while the registry warms up.
+        return new SchemaRegistryClient(confluentUrl(), Duration.ofSeconds(10))
+                .register(subject, new Schema.Parser().parse(avroSchema));
     }
 
     @Override

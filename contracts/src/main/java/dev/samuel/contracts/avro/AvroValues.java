@@ -42,7 +42,8 @@ final class AvroValues {
         return logical != null ? logical(branch, logical, value) : plain(branch, value);
     }
 
-    private static void requireSupported(String field, Schema schema) {
+    /** Refuses a field of a type that is no feature, naming it; on its schema alone, so on every record. */
+    static void requireSupported(String field, Schema schema) {
         if (schema.getType() == Schema.Type.UNION) {
             schema.getTypes().forEach(branch -> requireSupported(field, branch));
         } else if (!supported(schema)) {
@@ -60,6 +61,13 @@ final class AvroValues {
         // A uuid on fixed(16) is left out: no producer we know of writes one, and its bytes are no feature.
         return LOGICAL.contains(logical.getName())
                 && !(logical.getName().equals("uuid") && schema.getType() != Schema.Type.STRING);
+    }
+
+    /** Whether a (non-union) schema reads as text: strings, enums and uuids. */
+    static boolean isText(Schema schema) {
+        var logical = schema.getLogicalType();
+        return logical != null ? logical.getName().equals("uuid")
+                : schema.getType() == Schema.Type.STRING || schema.getType() == Schema.Type.ENUM;
     }
 
     private static Object plain(Schema schema, Object value) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.samuel.contracts.event.InvalidRecordException;
+import dev.samuel.contracts.json.Json;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,6 +13,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +25,16 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaRegistryClientTest {
 
+    private static final Schema HOUSE = new Schema.Parser().parse("""
+            {"type": "record", "name": "House", "fields": [{"name": "rooms", "type": "int"}]}""");
+
     private HttpServer server;
 
     @AfterEach
     void stop() {
         if (server != null) {
             server.stop(0);
+            server = null;
         }
     }
 
@@ -90,11 +97,59 @@ class SchemaRegistryClientTest {
                 .hasMessageContaining("PROTOBUF");
     }
 
+    @Test
+    void registeringPostsTheSchemaAsTheConfluentApiHasItAndAnswersItsId() throws IOException {
+        var request = new AtomicReference<String>();
+        var client = clientOf("/ccompat/subjects/", 200, "{\"id\": 12}", request);
+
+        int id = client.register("houses.labelled-value", HOUSE);
+
+        assertThat(id).isEqualTo(12);
+        assertThat(request.get()).startsWith("POST /ccompat/subjects/houses.labelled-value/versions\n");
+        var sent = Json.MAPPER.readTree(request.get().substring(request.get().indexOf('\n') + 1));
+        assertThat(new Schema.Parser().parse(sent.get("schema").asText())).isEqualTo(HOUSE);
+    }
+
+    @Test
+    void aRefusedRegistrationNamesTheSubjectTheUrlAndTheStatus() throws IOException {
+        var client = clientOf("/ccompat/subjects/", 409, "{\"error_code\": 409, \"message\": \"incompatible\"}",
+                new AtomicReference<>());
+
+        assertThatThrownBy(() -> client.register("houses-value", HOUSE)).isInstanceOf(SchemaRegistrationException.class)
+                .hasMessageContainingAll("subject 'houses-value'", "/ccompat/subjects/houses-value/versions", "409",
+                        "incompatible");
+    }
+
+    @Test
+    void aFailingRegistryOrAnAnswerWithoutAnIdIsAnUnavailableRegistry() throws IOException {
+        var failing = clientOf("/ccompat/subjects/", 500, "{\"message\": \"storage down\"}", new AtomicReference<>());
+        assertThatThrownBy(() -> failing.register("houses-value", HOUSE))
+                .isInstanceOf(RegistryUnavailableException.class).hasMessageContainingAll("500", "storage down");
+
+        stop();
+        var wrong = clientOf("/ccompat/subjects/", 200, "{\"version\": 1}", new AtomicReference<>());
+        assertThatThrownBy(() -> wrong.register("houses-value", HOUSE))
+                .isInstanceOf(RegistryUnavailableException.class).hasMessageContaining("without a schema id");
+    }
+
     /** A client whose registry answers every request with {@code status} and {@code body}, counting them. */
     private SchemaRegistryClient clientOf(int status, String body, AtomicInteger calls) throws IOException {
+        return clientOf("/ccompat/schemas/ids/", status, body, new AtomicReference<>(), calls);
+    }
+
+    /** The same for requests under {@code path}, keeping the last one's method, path and body. */
+    private SchemaRegistryClient clientOf(String path, int status, String body, AtomicReference<String> request)
+            throws IOException {
+        return clientOf(path, status, body, request, new AtomicInteger());
+    }
+
+    private SchemaRegistryClient clientOf(String path, int status, String body, AtomicReference<String> request,
+            AtomicInteger calls) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/ccompat/schemas/ids/", exchange -> {
+        server.createContext(path, exchange -> {
             calls.incrementAndGet();
+            request.set(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + "\n"
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             var bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
