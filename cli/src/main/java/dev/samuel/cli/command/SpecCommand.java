@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /**
  * What {@code create} and {@code update} share: the spec read and checked from its file, sent to the registry, then
@@ -18,17 +17,17 @@ abstract class SpecCommand implements Callable<Integer> {
     @Mixin
     Endpoints endpoints;
 
-    @Parameters(paramLabel = "SPEC.json", description = "the model spec (see docs/model-spec.md)")
-    Path file;
-
     @Override
     public Integer call() {
-        var spec = SpecFile.read(file);
+        var spec = SpecFile.read(file());
         var revision = send(endpoints.registry(), spec);
         var topics = UserTopics.create(endpoints.kafka(), spec.spec());
         System.out.println(done(spec.spec().name(), revision, topics));
         return 0;
     }
+
+    /** The spec file: a required argument of {@code update}, an optional one of {@code create}. */
+    abstract Path file();
 
     /** Sends the spec; answers the model's revision as the registry reports it. */
     abstract String send(RegistryClient registry, SpecFile spec);

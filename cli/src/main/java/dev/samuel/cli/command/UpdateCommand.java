@@ -1,11 +1,21 @@
 package dev.samuel.cli.command;
 
 import dev.samuel.plumbing.registry.RegistryClient;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "update", description = "Replace a model's spec (creating the model if it is new); the next job uses it.")
 public final class UpdateCommand extends SpecCommand {
+
+    @Parameters(paramLabel = "SPEC.json", description = "the model spec (see docs/model-spec.md)")
+    Path file;
+
+    @Override
+    Path file() {
+        return file;
+    }
 
     @Override
     String send(RegistryClient registry, SpecFile spec) {
