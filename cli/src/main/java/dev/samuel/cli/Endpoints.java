@@ -56,6 +56,19 @@ public final class Endpoints {
         return first(trainer, System.getenv("SAMUEL_TRAINER_URL"), ports().url(QuarkusService.TRAINER));
     }
 
+    /**
+     * The root of the schema registry's Confluent API that Avro records are registered at: {@code option}, else
+     * {@code SAMUEL_SCHEMA_REGISTRY_URL}.
+     */
+    public String schemaRegistryUrl(String option) {
+        var url = first(option, System.getenv("SAMUEL_SCHEMA_REGISTRY_URL"));
+        if (url == null) {
+            throw new CliException("no schema registry: give the root of its Confluent API with --schema-registry URL"
+                    + " (or SAMUEL_SCHEMA_REGISTRY_URL)");
+        }
+        return url;
+    }
+
     /** One try per call: a person at the terminal hears of a failure at once. */
     public RegistryClient registry() {
         return new RegistryClient(URI.create(registryUrl()), token(), Backoff.NONE, Duration.ofSeconds(30));

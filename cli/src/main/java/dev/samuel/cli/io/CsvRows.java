@@ -24,6 +24,8 @@ final class CsvRows extends TextRows {
     private CsvRecords.Record pending;
     /** Rows so far, the header counted, blank lines not: a row without id is keyed by it, as it always was. */
     private long rowNumber;
+    /** The line the last row returned starts on. */
+    private long line;
 
     private CsvRows(Path file, CsvRecords records, CsvColumns columns, CsvRecords.Record pending, long total) {
         super(file, records, total);
@@ -58,7 +60,13 @@ final class CsvRows extends TextRows {
             return Optional.empty();
         }
         rowNumber++;
+        line = record.line();
         return Optional.of(row(record));
+    }
+
+    @Override
+    public String position() {
+        return "line " + line;
     }
 
     private Row row(CsvRecords.Record record) {

@@ -55,6 +55,11 @@ final class IdxRows implements RowSource {
     }
 
     @Override
+    public String position() {
+        return "image " + (index - 1);
+    }
+
+    @Override
     public Optional<Row> next() throws IOException {
         if (index == count) {
             return Optional.empty();

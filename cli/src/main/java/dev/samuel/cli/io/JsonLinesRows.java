@@ -31,6 +31,11 @@ final class JsonLinesRows extends TextRows {
     }
 
     @Override
+    public String position() {
+        return "line " + lineNumber;
+    }
+
+    @Override
     public Optional<Row> next() throws IOException {
         String line;
         do {

@@ -18,6 +18,9 @@ public interface RowSource extends Closeable {
     /** How many rows the file holds, for the progress bar. */
     long total();
 
+    /** Where the row {@link #next} returned last starts, for messages about it: {@code line 7}. */
+    String position();
+
     enum Format { CSV, JSONL, IDX }
 
     /**
