@@ -48,9 +48,7 @@ public final class IngestBenchmark {
         int examples = Integer.parseInt(args[2]);
         var results = new LinkedHashMap<String, Long>();
         try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(Topics.REGISTRY.name(), 1, (short) 1)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                    .all().get();
+            createRegistryTopic(admin);
             for (var encoding : Encoding.values()) {
                 var model = "bench-" + encoding.code();
                 var topics = Topics.of(spec(model));
@@ -72,7 +70,7 @@ public final class IngestBenchmark {
     }
 
     /** The copy loop's rate, observed on its output the same way as the service's. */
-    private static double ceiling(String bootstrap, String from, String to, int records) throws InterruptedException {
+    public static double ceiling(String bootstrap, String from, String to, int records) throws InterruptedException {
         var copying = new Thread(() -> CopyLoop.copy(bootstrap, from, to, records, MAX_POLL_RECORDS), "copy-loop");
         copying.start();
         double rate = new OutputObserver(bootstrap, List.of(to)).await(records, Duration.ofMinutes(5));
@@ -85,7 +83,15 @@ public final class IngestBenchmark {
                 List.of(Layer.dense(128, "relu"), Layer.dense(10)), null, null, null, null, null, null);
     }
 
-    private static void createTopics(Admin admin, ModelTopics topics, String copyTopic) throws Exception {
+    /** The registry log the service reads its specs from ({@code SpecPublisher} writes them). */
+    public static void createRegistryTopic(Admin admin) throws Exception {
+        admin.createTopics(List.of(new NewTopic(Topics.REGISTRY.name(), 1, (short) 1)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                .all().get();
+    }
+
+    /** A model's labelled, train, test and rejected topics, and the copy loop's output, one partition each. */
+    public static void createTopics(Admin admin, ModelTopics topics, String copyTopic) throws Exception {
         var compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         admin.createTopics(List.of(
                 new NewTopic(topics.labelled().name(), 1, (short) 1),
@@ -118,12 +124,12 @@ public final class IngestBenchmark {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+    public static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
         return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "linger.ms", 5, "batch.size", 262144,
                 "compression.type", "none"), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    static byte[] bytes(String text) {
+    public static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }
