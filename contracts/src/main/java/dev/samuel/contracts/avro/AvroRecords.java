@@ -9,8 +9,10 @@ import dev.samuel.contracts.event.RegistryRecords;
 import dev.samuel.contracts.event.RejectReason;
 import dev.samuel.contracts.event.UnlabelledEvent;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
@@ -35,10 +37,13 @@ public final class AvroRecords implements RegistryRecords {
         this.schemas = schemas;
     }
 
-    /** The services' codec: Avro read through the registry at {@code registryUrl}, when one is configured. */
-    public static Codec codec(java.util.Optional<String> registryUrl) {
-        return registryUrl.map(url -> new Codec(new AvroRecords(new SchemaRegistryClient(url))))
-                .orElse(Codec.WITHOUT_REGISTRY);
+    /**
+     * The services' codec: Avro read through the registry at {@code registryUrl}, when one is configured, waiting up
+     * to {@code patience} for a registry that does not answer ({@link PatientSchemaSource}).
+     */
+    public static Codec codec(Optional<String> registryUrl, Duration patience) {
+        return registryUrl.map(url -> new Codec(new AvroRecords(
+                new PatientSchemaSource(new SchemaRegistryClient(url), patience)))).orElse(Codec.WITHOUT_REGISTRY);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.samuel.inference.app;
 
-import dev.samuel.contracts.event.Codec;
+import dev.samuel.contracts.avro.AvroRecords;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.inference.judge.Judge;
 import dev.samuel.inference.judge.JudgeTopology;
@@ -16,10 +16,12 @@ import dev.samuel.inference.swap.SwapStatus;
 import dev.samuel.plumbing.http.Backoff;
 import dev.samuel.plumbing.kafka.RegistryFollower;
 import dev.samuel.plumbing.registry.RegistryClient;
+import dev.samuel.plumbing.streams.StreamThreadRestarts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,13 +33,12 @@ public final class InferenceRuntime implements AutoCloseable {
 
     /** Everything the runtime needs that is not a Kafka consumer or producer setting. */
     public record Options(String registryUrl, Duration artifactTimeout, int ortThreads, int topicPartitions,
-                          short replicationFactor, Judge.Options judge, Codec codec) {
+                          short replicationFactor, Judge.Options judge, Optional<String> schemaRegistry) {
 
         /** The judge with its defaults, its state under the temporary directory; no schema registry. */
         public Options(String registryUrl, Duration artifactTimeout, int ortThreads, int topicPartitions,
                        short replicationFactor) {
-            this(registryUrl, artifactTimeout, ortThreads, topicPartitions, replicationFactor, null,
-                    Codec.WITHOUT_REGISTRY);
+            this(registryUrl, artifactTimeout, ortThreads, topicPartitions, replicationFactor, null, Optional.empty());
         }
     }
 
@@ -63,8 +64,11 @@ public final class InferenceRuntime implements AutoCloseable {
         this.follower = RegistryFollower.start(kafka.common(),
                 kafka.instanceId(), registry);
         started.set(follower);
-        this.loop = new ScoringLoop(kafka, champions, new PollScorer(champions, metrics, options.codec()), meters).start();
-        this.judge = Judge.start(kafka.common(), judgeOptions(kafka, options), options.codec(), registry, champions, meters);
+        // The scoring loop does not wait for a registry: its poll is aborted and read again, which costs no rebalance.
+        var scoring = AvroRecords.codec(options.schemaRegistry(), Duration.ZERO);
+        this.loop = new ScoringLoop(kafka, champions, new PollScorer(champions, metrics, scoring), meters).start();
+        var judging = AvroRecords.codec(options.schemaRegistry(), StreamThreadRestarts.REGISTRY_PATIENCE);
+        this.judge = Judge.start(kafka.common(), judgeOptions(kafka, options), judging, registry, champions, meters);
     }
 
     private static Judge.Options judgeOptions(LoopSettings kafka, Options options) {

@@ -1,6 +1,5 @@
 package dev.samuel.inference.app;
 
-import dev.samuel.contracts.avro.AvroRecords;
 import dev.samuel.inference.config.InferenceConfig;
 import dev.samuel.inference.judge.Judge;
 import dev.samuel.inference.judge.JudgeTopology;
@@ -44,7 +43,7 @@ public class InferenceService {
                         config.groupId() + "-judge", config.instanceId(), Path.of(judge.stateDir()),
                         config.topicReplicationFactor(), new JudgeTopology.Settings(Pattern.compile(judge.inputTopics()),
                                 Pattern.compile(judge.performanceTopics()), judge.partitions(), judge.sweepEvery(),
-                                judge.changeWindow(), true)), AvroRecords.codec(config.schemaRegistry()));
+                                judge.changeWindow(), true)), config.schemaRegistry());
         runtime = InferenceRuntime.start(settings, options, meters);
     }
 

@@ -17,7 +17,7 @@ public class TopologyProducer {
     @Produces
     Topology topology(IngestConfig config, RoutingListener listener, TopicProvisioner provisioner) {
         var settings = new IngestTopology.Settings(Pattern.compile(config.labelledTopics()), config.maxRecordBytes(),
-                AvroRecords.codec(config.schemaRegistry()));
+                AvroRecords.codec(config.schemaRegistry(), StreamThreadRestarts.REGISTRY_PATIENCE));
         return IngestTopology.build(new StreamsBuilder(), settings, listener, provisioner);
     }
 

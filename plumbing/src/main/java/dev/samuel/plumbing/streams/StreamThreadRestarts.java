@@ -17,14 +17,22 @@ import org.slf4j.LoggerFactory;
  * makes the replacement safe: the new thread's producer fences the old one, whose open transaction is aborted, and
  * the tasks go on from their last committed offsets. A failure that keeps coming back is no passing fault: past
  * {@value #MAX_RESTARTS} restarts within {@link #WINDOW}, the client shuts down and the health check says so.
- * A schema registry that does not answer is not the stream's fault and does not count: the record waits, the thread
- * is replaced after {@link #REGISTRY_WAIT} and tries it again, for as long as the registry is away.
+ * A schema registry that does not answer is not the stream's fault and does not count: a stream's reader waits for it
+ * up to {@link #REGISTRY_PATIENCE} where it reads the record, then the thread dies, is replaced after
+ * {@link #REGISTRY_WAIT} and tries the record again (its partitions come back after the group's session timeout),
+ * for as long as the registry is away.
  */
 public final class StreamThreadRestarts implements StreamsUncaughtExceptionHandler {
 
     public static final int MAX_RESTARTS = 5;
     public static final Duration WINDOW = Duration.ofMinutes(5);
     public static final Duration REGISTRY_WAIT = Duration.ofSeconds(1);
+    /**
+     * How long a stream thread's reader waits for the registry before its thread gives up: well below Kafka Streams'
+     * max.poll.interval.ms (5 minutes), so the thread keeps its partitions. Past the transaction timeout the open
+     * transaction is aborted, and the thread goes on from the last commit, as exactly-once recovers from any abort.
+     */
+    public static final Duration REGISTRY_PATIENCE = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(StreamThreadRestarts.class);
 
     private final String client;

@@ -1,10 +1,8 @@
 package dev.samuel.trainer.data;
 
-import dev.samuel.contracts.avro.RegistryUnavailableException;
 import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.event.ExampleResolver;
 import dev.samuel.contracts.event.InvalidRecordException;
-import dev.samuel.contracts.event.LabelledExample;
 import dev.samuel.contracts.event.RejectReason;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.topic.Topics;
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class DatasetFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetFollower.class);
-    private static final Duration REGISTRY_RETRY = Duration.ofSeconds(1);
 
     /** Told of every example left out because the model's current spec does not accept it. */
     @FunctionalInterface
@@ -54,7 +51,11 @@ public final class DatasetFollower implements AutoCloseable {
         this(kafka, instance, capacity, Codec.WITHOUT_REGISTRY, drops);
     }
 
-    /** @param codec how examples are decoded (Avro through the schema registry, when there is one) */
+    /**
+     * @param codec how examples are decoded (Avro through the schema registry, when there is one); it must wait for a
+     *              registry that does not answer ({@code PatientSchemaSource.UNTIL_ANSWERED}): the follower skips a
+     *              record its handler throws on, and an example must not be lost to a registry's restart
+     */
     public DatasetFollower(Map<String, Object> kafka, String instance, int capacity, Codec codec, DropListener drops) {
         this.follower = new TopicFollower("samuel-trainer-datasets-" + instance, kafka, this::apply);
         this.capacity = capacity;
@@ -119,7 +120,7 @@ public final class DatasetFollower implements AutoCloseable {
         }
         try {
             var spec = specs.get(route.model());
-            var example = read(record, spec.task().recordLabelField());
+            var example = codec.readLabelled(record.value(), record.headers(), spec.task().recordLabelField());
             data.put(route.isTest(), id, new Held(ExampleResolver.resolve(spec, example),
                     record.topic(), record.partition(), record.offset(), record.timestamp()));
         } catch (InvalidRecordException e) {
@@ -127,29 +128,6 @@ public final class DatasetFollower implements AutoCloseable {
             data.dropped(e.reason());
             drops.dropped(route.model(), e.reason());
             LOG.debug("Left out example {} of {}: {}", id, record.topic(), e.getMessage());
-        }
-    }
-
-    /**
-     * The example, waiting while the schema registry does not answer: the follower skips a record its handler throws
-     * on, and an example must not be lost to a registry's restart. Interrupted (closing), it gives up.
-     */
-    private LabelledExample read(ConsumerRecord<byte[], byte[]> record, String labelField) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return codec.readLabelled(record.value(), record.headers(), labelField);
-            } catch (RegistryUnavailableException e) {
-                if (attempt == 1 || attempt % 30 == 0) {
-                    LOG.warn("Example {} of {} waits for the schema registry: {}", record.offset(), record.topic(),
-                            e.getMessage());
-                }
-                try {
-                    Thread.sleep(REGISTRY_RETRY.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
         }
     }
 
