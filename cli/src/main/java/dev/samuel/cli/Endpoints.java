@@ -58,15 +58,10 @@ public final class Endpoints {
 
     /**
      * The root of the schema registry's Confluent API that Avro records are registered at: {@code option}, else
-     * {@code SAMUEL_SCHEMA_REGISTRY_URL}.
+     * {@code SAMUEL_SCHEMA_REGISTRY_URL}, else the local stack's.
      */
     public String schemaRegistryUrl(String option) {
-        var url = first(option, System.getenv("SAMUEL_SCHEMA_REGISTRY_URL"));
-        if (url == null) {
-            throw new CliException("no schema registry: give the root of its Confluent API with --schema-registry URL"
-                    + " (or SAMUEL_SCHEMA_REGISTRY_URL)");
-        }
-        return url;
+        return first(option, System.getenv("SAMUEL_SCHEMA_REGISTRY_URL"), ports().schemaRegistryUrl());
     }
 
     /** One try per call: a person at the terminal hears of a failure at once. */

@@ -16,7 +16,7 @@ public final class StatusCommand implements Callable<Integer> {
             System.out.println("No local stack is running. Start it with `bin/samuel up`.");
             return 1;
         }
-        health.forEach(part -> System.out.printf("  %-18s %-8s %-22s pid %d%n", part.name(), part.state(),
+        health.forEach(part -> System.out.printf("  %-18s %-8s %-38s pid %d%n", part.name(), part.state(),
                 part.address(), part.pid()));
         return health.stream().allMatch(part -> part.state().equals("ready")) ? 0 : 1;
     }

@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "up", description = "Start a local stack (Kafka and the four services, no Docker), or the services alone "
-        + "on a cluster given with --kafka, and wait until it is ready.")
+@Command(name = "up", description = "Start a local stack (Kafka, a schema registry and the four services, no Docker), or "
+        + "the registry and the services alone on a cluster given with --kafka, and wait until it is ready.")
 public final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "run the services on this Kafka cluster "
@@ -34,6 +34,7 @@ public final class UpCommand implements Callable<Integer> {
                 kafkaConfig == null ? Map.of() : KafkaClientConfig.load(kafkaConfig));
         System.out.println();
         System.out.printf("  %-18s %s%n", "kafka", state.ports().bootstrap());
+        System.out.printf("  %-18s %s%n", "schema-registry", state.ports().schemaRegistryUrl());
         for (var service : QuarkusService.values()) {
             System.out.printf("  %-18s %s%n", service.module(), state.ports().url(service));
         }

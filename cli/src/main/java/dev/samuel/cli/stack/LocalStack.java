@@ -1,13 +1,11 @@
 package dev.samuel.cli.stack;
 
-import dev.samuel.plumbing.launch.Readiness;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The platform on one machine without Docker: a broker and the four services as processes on loopback ports,
- * everything under one run directory. {@code down} stops only what {@code up} started.
+ * The platform on one machine without Docker: a broker, a schema registry and the four services as processes on
+ * loopback ports, everything under one run directory. {@code down} stops only what {@code up} started.
  */
 public final class LocalStack {
 
@@ -78,10 +76,12 @@ public final class LocalStack {
             } else {
                 KafkaClientConfig.write(layout.kafkaClientConfig(), kafkaClientSettings);
             }
+            state = parts.launchSchemaRegistry(state, false);
             state = parts.startService(state, QuarkusService.REGISTRY, token);
             for (var service : List.of(QuarkusService.INGEST, QuarkusService.TRAINER, QuarkusService.INFERENCE)) {
                 state = parts.startService(state, service, token);
             }
+            parts.awaitSchemaRegistry(state);
             for (var service : List.of(QuarkusService.INGEST, QuarkusService.TRAINER, QuarkusService.INFERENCE)) {
                 parts.awaitService(state, service);
             }
@@ -121,16 +121,10 @@ public final class LocalStack {
     /** Every process {@code up} started: stopped, running (not ready yet) or ready. Empty when none was started. */
     public List<Part> health() {
         return state().map(state -> state.processes().stream().map(process -> {
-            boolean kafka = process.name().equals(StackParts.KAFKA);
-            var address = kafka ? state.ports().bootstrap() : state.ports().url(service(process.name()));
             var status = process.handle().isEmpty() ? "stopped"
-                    : (kafka ? Readiness.kafkaReady(address) : Readiness.httpReady(address)) ? "ready" : "running";
-            return new Part(process.name(), status, address, process.pid());
+                    : StackParts.ready(state.ports(), process.name()) ? "ready" : "running";
+            return new Part(process.name(), status, StackParts.address(state.ports(), process.name()), process.pid());
         }).toList()).orElse(List.of());
-    }
-
-    private static QuarkusService service(String module) {
-        return Arrays.stream(QuarkusService.values()).filter(s -> s.module().equals(module)).findFirst().orElseThrow();
     }
 
     /** The registry's write token of this stack, created on first use. */
@@ -159,8 +153,10 @@ public final class LocalStack {
         });
         if (name.equals(StackParts.KAFKA)) {
             parts.awaitKafka(parts.launchKafka(state, true));
+        } else if (name.equals(StackParts.SCHEMA_REGISTRY)) {
+            parts.awaitSchemaRegistry(parts.launchSchemaRegistry(state, true));
         } else {
-            var service = service(name);
+            var service = StackParts.service(name);
             parts.awaitService(parts.launchService(state, service, token(), true), service);
         }
     }

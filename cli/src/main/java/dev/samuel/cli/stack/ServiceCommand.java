@@ -38,6 +38,16 @@ final class ServiceCommand {
         if (service == QuarkusService.REGISTRY || service == QuarkusService.TRAINER) {
             env.put("SAMUEL_REGISTRY_WRITE_TOKEN", token);
         }
+        // Avro records are read through the stack's schema registry; the model registry reads none.
+        var schemaRegistry = switch (service) {
+            case INGEST -> "SAMUEL_INGEST_SCHEMA_REGISTRY";
+            case TRAINER -> "SAMUEL_TRAINER_SCHEMA_REGISTRY";
+            case INFERENCE -> "SAMUEL_INFERENCE_SCHEMA_REGISTRY";
+            case REGISTRY -> null;
+        };
+        if (schemaRegistry != null) {
+            env.put(schemaRegistry, ports.schemaRegistryUrl());
+        }
         return env;
     }
 }

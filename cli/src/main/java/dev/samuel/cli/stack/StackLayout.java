@@ -41,6 +41,11 @@ public record StackLayout(Path home, Path runDir) {
         return runDir.resolve("judge-state");
     }
 
+    /** The schema registry's storage (an H2 database): schema ids outlive {@code down}, as the records naming them do. */
+    public Path schemaRegistryData() {
+        return runDir.resolve("schema-registry");
+    }
+
     /** Client settings of a broker the stack did not start; absent when it runs its own. */
     public Path kafkaClientConfig() {
         return runDir.resolve("kafka-client.properties");

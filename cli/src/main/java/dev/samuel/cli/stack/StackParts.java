@@ -4,6 +4,7 @@ import dev.samuel.plumbing.launch.JavaCommand;
 import dev.samuel.plumbing.launch.Readiness;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * Starts one part of a local stack, the broker or a service, records it in the state file at once (so {@code down}
@@ -12,6 +13,7 @@ import java.time.Duration;
 final class StackParts {
 
     static final String KAFKA = "kafka";
+    static final String SCHEMA_REGISTRY = SchemaRegistryNode.NAME;
     private static final Duration KAFKA_START = Duration.ofSeconds(60);
     private static final Duration SERVICE_START = Duration.ofSeconds(180);
 
@@ -38,6 +40,40 @@ final class StackParts {
         var bootstrap = state.ports().bootstrap();
         Readiness.await(KAFKA, state.process(KAFKA).orElseThrow().pid(), () -> Readiness.kafkaReady(bootstrap),
                 layout.log(KAFKA), KAFKA_START);
+    }
+
+    /** Not waited for here: it starts while the services do, and the services ask it for schemas only later. */
+    StackState launchSchemaRegistry(StackState state, boolean again) {
+        out.println("Starting the schema registry on " + state.ports().schemaRegistryUrl() + " ...");
+        return record(state, launch(SCHEMA_REGISTRY, new SchemaRegistryNode(layout, state.ports()).command()), again);
+    }
+
+    void awaitSchemaRegistry(StackState state) throws InterruptedException {
+        Readiness.await(SCHEMA_REGISTRY, state.process(SCHEMA_REGISTRY).orElseThrow().pid(),
+                () -> SchemaRegistryNode.ready(state.ports()), layout.log(SCHEMA_REGISTRY), SERVICE_START);
+        out.println("  " + SCHEMA_REGISTRY + " is ready");
+    }
+
+    /** Where a part of the stack answers, as {@code status} shows it. */
+    static String address(StackPorts ports, String part) {
+        return switch (part) {
+            case KAFKA -> ports.bootstrap();
+            case SCHEMA_REGISTRY -> ports.schemaRegistryUrl();
+            default -> ports.url(service(part));
+        };
+    }
+
+    /** Whether a part of the stack answers its readiness check. */
+    static boolean ready(StackPorts ports, String part) {
+        return switch (part) {
+            case KAFKA -> Readiness.kafkaReady(ports.bootstrap());
+            case SCHEMA_REGISTRY -> SchemaRegistryNode.ready(ports);
+            default -> Readiness.httpReady(ports.url(service(part)));
+        };
+    }
+
+    static QuarkusService service(String module) {
+        return Arrays.stream(QuarkusService.values()).filter(s -> s.module().equals(module)).findFirst().orElseThrow();
     }
 
     /** Waits for the registry alone at once: the other services read it as they start. */

@@ -8,24 +8,26 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Loopback ports of a local stack: the broker, its controller, and one per service. {@code broker} is the bootstrap
- * address of a broker the stack did not start (null when it runs its own, on {@code kafka} and {@code controller}).
+ * Loopback ports of a local stack: the broker, its controller, one per service, and the schema registry's.
+ * {@code broker} is the bootstrap address of a broker the stack did not start (null when it runs its own, on
+ * {@code kafka} and {@code controller}).
  */
-public record StackPorts(int kafka, int controller, Map<QuarkusService, Integer> services, String broker) {
+public record StackPorts(int kafka, int controller, Map<QuarkusService, Integer> services, Integer schemaRegistry,
+                         String broker) {
 
-    public static final StackPorts DEFAULT = new StackPorts(9092, 9093, defaults());
+    /** The schema registry's port unless told otherwise; Confluent's 8081 is ingest's here. */
+    public static final int SCHEMA_REGISTRY = 8085;
+    public static final StackPorts DEFAULT = new StackPorts(9092, 9093, defaults(), SCHEMA_REGISTRY, null);
 
     public StackPorts {
         services = Map.copyOf(services);
-    }
-
-    public StackPorts(int kafka, int controller, Map<QuarkusService, Integer> services) {
-        this(kafka, controller, services, null);
+        // The state file of a stack started before it ran a schema registry names none.
+        schemaRegistry = schemaRegistry == null ? SCHEMA_REGISTRY : schemaRegistry;
     }
 
     /** The same service ports, with the services on a broker the stack does not start. */
     public StackPorts onBroker(String bootstrap) {
-        return new StackPorts(kafka, controller, services, bootstrap);
+        return new StackPorts(kafka, controller, services, schemaRegistry, bootstrap);
     }
 
     boolean ownBroker() {
@@ -44,6 +46,11 @@ public record StackPorts(int kafka, int controller, Map<QuarkusService, Integer>
         return "http://127.0.0.1:" + of(service);
     }
 
+    /** The root of the schema registry's Confluent API, what the services' and producers' registry URL takes. */
+    public String schemaRegistryUrl() {
+        return "http://127.0.0.1:" + schemaRegistry + SchemaRegistryNode.CONFLUENT_API;
+    }
+
     /**
      * Fails with the name of what wanted a port that is taken: the services', and the broker's when the stack
      * starts its own.
@@ -57,6 +64,7 @@ public record StackPorts(int kafka, int controller, Map<QuarkusService, Integer>
         for (var service : QuarkusService.values()) {
             wanted.add(Map.entry(service.module(), of(service)));
         }
+        wanted.add(Map.entry("the schema registry", schemaRegistry));
         for (var port : wanted) {
             try (var socket = new ServerSocket(port.getValue(), 1, InetAddress.getLoopbackAddress())) {
                 socket.setReuseAddress(true);
@@ -73,7 +81,7 @@ public record StackPorts(int kafka, int controller, Map<QuarkusService, Integer>
         for (var service : QuarkusService.values()) {
             services.put(service, freePort());
         }
-        return new StackPorts(freePort(), freePort(), services);
+        return new StackPorts(freePort(), freePort(), services, freePort(), null);
     }
 
     private static int freePort() throws IOException {

@@ -50,7 +50,8 @@ class LocalStackIT {
     @Order(1)
     void everyPartIsReadyAndRecorded() {
         assertThat(stack.health()).extracting(LocalStack.Part::name, LocalStack.Part::state).containsExactly(
-                tuple("kafka", "ready"), tuple("model-registry", "ready"), tuple("ingest-service", "ready"),
+                tuple("kafka", "ready"), tuple("schema-registry", "ready"), tuple("model-registry", "ready"),
+                tuple("ingest-service", "ready"),
                 tuple("trainer-service", "ready"), tuple("inference-service", "ready"));
         assertThat(layout.log("kafka")).content().contains("Kafka Server started");
     }
