@@ -23,8 +23,21 @@ class ComposeTest {
     @Test
     void declaresKafkaTheServicesAndMonitoring() {
         assertThat(compose.services().fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("kafka", "ingest-service", "model-registry", "inference-service",
-                        "trainer-service", "prometheus", "grafana");
+                .containsExactlyInAnyOrder("kafka", "schema-registry", "ingest-service", "model-registry",
+                        "inference-service", "trainer-service", "prometheus", "grafana");
+    }
+
+    /** The services that read Avro records find the registry's Confluent API; hosts on 8085, as the local stack. */
+    @Test
+    void wiresTheSchemaRegistryIntoTheServicesThatReadAvro() {
+        assertThat(compose.service("schema-registry").path("image").asText())
+                .isEqualTo("apicurio/apicurio-registry-mem:2.4.2.Final");
+        assertThat(compose.ports("schema-registry")).containsExactly(new Compose.Port(8085, 8080));
+        var url = "http://schema-registry:8080/apis/ccompat/v7";
+        assertThat(compose.environment("ingest-service")).containsEntry("SAMUEL_INGEST_SCHEMA_REGISTRY", url);
+        assertThat(compose.environment("trainer-service")).containsEntry("SAMUEL_TRAINER_SCHEMA_REGISTRY", url);
+        assertThat(compose.environment("inference-service")).containsEntry("SAMUEL_INFERENCE_SCHEMA_REGISTRY", url);
+        assertThat(compose.environment("model-registry")).doesNotContainKey("SAMUEL_REGISTRY_SCHEMA_REGISTRY");
     }
 
     @ParameterizedTest

@@ -86,6 +86,23 @@ class KubernetesManifestsTest {
         assertThat(environment("trainer-service")).containsEntry("SAMUEL_REGISTRY_URL", url);
     }
 
+    /** One replica: an in-memory registry numbers its schemas on its own. */
+    @Test
+    void reachesTheSchemaRegistryThroughItsService() {
+        var port = manifests.named(Service.class, "schema-registry").getSpec().getPorts().get(0).getPort();
+        var url = "http://schema-registry:" + port + "/apis/ccompat/v7";
+        assertThat(environment("ingest-service")).containsEntry("SAMUEL_INGEST_SCHEMA_REGISTRY", url);
+        assertThat(environment("trainer-service")).containsEntry("SAMUEL_TRAINER_SCHEMA_REGISTRY", url);
+        assertThat(environment("inference-service")).containsEntry("SAMUEL_INFERENCE_SCHEMA_REGISTRY", url);
+        var registry = manifests.named(Deployment.class, "schema-registry").getSpec();
+        assertThat(registry.getReplicas()).isEqualTo(1);
+        var container = registry.getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getImage()).isEqualTo("apicurio/apicurio-registry-mem:2.4.2.Final");
+        assertThat(container.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(port));
+        assertProbe(container.getReadinessProbe(), "/health/ready");
+        assertProbe(container.getLivenessProbe(), "/health/live");
+    }
+
     @Test
     void givesTheRegistryAndTheTrainerTheGeneratedToken() {
         var token = manifests.kustomization.getSecretGenerator().stream()
