@@ -2,12 +2,8 @@ package dev.samuel.cli.stack;
 
 import dev.samuel.plumbing.launch.JavaCommand;
 import dev.samuel.plumbing.launch.PackagedService;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.samuel.plumbing.launch.Readiness;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -21,9 +17,8 @@ record SchemaRegistryNode(StackLayout layout, StackPorts ports) {
     static final String NAME = "schema-registry";
     /** Where Apicurio serves the Confluent API. */
     static final String CONFLUENT_API = "/apis/ccompat/v7";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    static PackagedService packaged(java.nio.file.Path home) {
+    static PackagedService packaged(Path home) {
         return PackagedService.in(home, NAME);
     }
 
@@ -37,15 +32,6 @@ record SchemaRegistryNode(StackLayout layout, StackPorts ports) {
 
     /** Apicurio's readiness check, outside Quarkus' {@code /q}: it moves its non-application root to {@code /}. */
     static boolean ready(StackPorts ports) {
-        try {
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.schemaRegistry()
-                    + "/health/ready")).timeout(Duration.ofSeconds(3)).build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Readiness.answers("http://127.0.0.1:" + ports.schemaRegistry() + "/health/ready");
     }
 }

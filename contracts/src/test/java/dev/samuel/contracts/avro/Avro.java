@@ -13,6 +13,35 @@ import org.apache.avro.io.EncoderFactory;
 /** Records written as a Confluent serializer writes them: Avro's own writer, framed with the schema's id. */
 final class Avro {
 
+    /** Every plain type a feature may be, a nullable string label and a weight: the tests' usual record. */
+    static final Schema HOUSE = schema("""
+            {"type": "record", "name": "House", "fields": [
+              {"name": "rooms", "type": "int"},
+              {"name": "area", "type": "long"},
+              {"name": "ratio", "type": "float"},
+              {"name": "price", "type": "double"},
+              {"name": "garden", "type": "boolean"},
+              {"name": "city", "type": "string"},
+              {"name": "kind", "type": {"type": "enum", "name": "Kind", "symbols": ["FLAT", "HOUSE"]}},
+              {"name": "floor", "type": ["null", "int"], "default": null},
+              {"name": "street", "type": ["null", "string"], "default": null},
+              {"name": "label", "type": ["null", "string"], "default": null},
+              {"name": "weight", "type": ["null", "float"], "default": null}
+            ]}""");
+
+    /** The logical types read as numbers and text, each once. */
+    static final Schema TRADE = schema("""
+            {"type": "record", "name": "Trade", "fields": [
+              {"name": "day", "type": {"type": "int", "logicalType": "date"}},
+              {"name": "at_ms", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+              {"name": "at_us", "type": {"type": "long", "logicalType": "timestamp-micros"}},
+              {"name": "of_day", "type": {"type": "int", "logicalType": "time-millis"}},
+              {"name": "amount", "type": {"type": "bytes", "logicalType": "decimal", "precision": 9, "scale": 3}},
+              {"name": "fee", "type": {"type": "fixed", "name": "Fee", "size": 4, "logicalType": "decimal",
+                "precision": 6, "scale": 2}},
+              {"name": "id", "type": {"type": "string", "logicalType": "uuid"}}
+            ]}""");
+
     private Avro() {
     }
 

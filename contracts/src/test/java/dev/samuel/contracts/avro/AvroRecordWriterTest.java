@@ -14,20 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Rows written as Avro records and read back with {@link AvroRecords}: the same features, label and weight. */
 class AvroRecordWriterTest {
 
-    private static final Schema HOUSE = Avro.schema("""
-            {"type": "record", "name": "House", "fields": [
-              {"name": "rooms", "type": "int"},
-              {"name": "area", "type": "long"},
-              {"name": "ratio", "type": "float"},
-              {"name": "price", "type": "double"},
-              {"name": "garden", "type": "boolean"},
-              {"name": "city", "type": "string"},
-              {"name": "kind", "type": {"type": "enum", "name": "Kind", "symbols": ["FLAT", "HOUSE"]}},
-              {"name": "floor", "type": ["null", "int"], "default": null},
-              {"name": "street", "type": ["null", "string"], "default": null},
-              {"name": "band", "type": {"type": "enum", "name": "Band", "symbols": ["cheap", "dear"]}},
-              {"name": "weight", "type": ["null", "float"], "default": null}
-            ]}""");
+    private static final Schema HOUSE = Avro.HOUSE;
     private static final AvroRecords READER = new AvroRecords(Avro.table(Map.of(7, HOUSE)));
 
     @Test
@@ -36,7 +23,7 @@ class AvroRecordWriterTest {
         row.put("floor", 3);
         row.put("street", "Main St");
 
-        var example = READER.labelled(writer().write(row, Label.of("dear"), 2.5f), "band");
+        var example = READER.labelled(writer().write(row, Label.of("dear"), 2.5f), "label");
 
         assertThat(ConfluentWire.parse(writer().write(row, Label.of("dear"), null)).schemaId()).isEqualTo(7);
         assertThat(named(example.features()).values()).containsExactly(entry("rooms", 4f), entry("area", 120f),
@@ -53,7 +40,7 @@ class AvroRecordWriterTest {
         row.put("floor", Float.NaN);
         row.put("garden", 0f);
 
-        var features = named(READER.unlabelled(writer().write(row, Label.of("cheap"), null), "band").features());
+        var features = named(READER.unlabelled(writer().write(row, null, null), "label").features());
 
         assertThat(features.values().get("floor")).isNaN();
         assertThat(features.values().get("street")).as("absent: its default, null").isNaN();
@@ -78,24 +65,16 @@ class AvroRecordWriterTest {
 
     @Test
     void logicalTypesRoundTripInTheUnitsTheyReadIn() {
-        var schema = Avro.schema("""
-                {"type": "record", "name": "Trade", "fields": [
-                  {"name": "day", "type": {"type": "int", "logicalType": "date"}},
-                  {"name": "at_ms", "type": {"type": "long", "logicalType": "timestamp-millis"}},
-                  {"name": "at_us", "type": {"type": "long", "logicalType": "timestamp-micros"}},
-                  {"name": "amount", "type": {"type": "bytes", "logicalType": "decimal", "precision": 9, "scale": 3}},
-                  {"name": "fee", "type": {"type": "fixed", "name": "Fee", "size": 4, "logicalType": "decimal",
-                    "precision": 6, "scale": 2}},
-                  {"name": "id", "type": {"type": "string", "logicalType": "uuid"}}
-                ]}""");
+        var schema = Avro.TRADE;
         var row = Map.of("day", 19_000, "at_ms", 1_700_000_000_123L, "at_us", 1_700_000_000_123L,
-                "amount", 12.345f, "fee", -0.25, "id", "6f1c2a2e-3b4d-4c5e-8f90-123456789abc");
+                "of_day", 3_600_000, "amount", 12.345f, "fee", -0.25, "id", "6f1c2a2e-3b4d-4c5e-8f90-123456789abc");
 
         var features = named(new AvroRecords(Avro.table(Map.of(5, schema)))
                 .unlabelled(new AvroRecordWriter(schema, 5, "label").write(row, null, null), "label").features());
 
         assertThat(features.values()).containsExactly(entry("day", 19_000f), entry("at_ms", 1_700_000_000_123f),
-                entry("at_us", 1_700_000_000_123f), entry("amount", 12.345f), entry("fee", -0.25f));
+                entry("at_us", 1_700_000_000_123f), entry("of_day", 3_600_000f), entry("amount", 12.345f),
+                entry("fee", -0.25f));
         assertThat(features.strings()).containsExactly(entry("id", "6f1c2a2e-3b4d-4c5e-8f90-123456789abc"));
     }
 
@@ -136,11 +115,17 @@ class AvroRecordWriterTest {
         assertRefused(short_, "no value for field 'city'", "no default");
 
         var labelAsFeature = house();
-        labelAsFeature.put("band", "cheap");
-        assertRefused(labelAsFeature, "field 'band' holds the record's label");
+        labelAsFeature.put("label", "cheap");
+        assertRefused(labelAsFeature, "field 'label' holds the record's label");
 
-        assertThatThrownBy(() -> writer().write(house(), null, null)).isInstanceOf(IllegalArgumentException.class)
+        var banded = new AvroRecordWriter(Avro.schema("""
+                {"type": "record", "name": "R", "fields": [{"name": "x", "type": "int"},
+                  {"name": "band", "type": {"type": "enum", "name": "Band", "symbols": ["cheap", "dear"]}}]}"""),
+                1, "band");
+        assertThatThrownBy(() -> banded.write(Map.of("x", 1), null, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContainingAll("unlabelled row", "field 'band'", "not nullable");
+        assertThatThrownBy(() -> banded.write(Map.of("x", 1), Label.of("costly"), null))
+                .hasMessageContaining("'costly' is not one of its symbols [cheap, dear]");
         assertThatThrownBy(() -> writer().write(house(), Label.of(1f, 2f), null))
                 .hasMessageContaining("a label of 2 values");
         var unweighted = new AvroRecordWriter(Avro.schema("""
@@ -152,7 +137,7 @@ class AvroRecordWriterTest {
     }
 
     private static AvroRecordWriter writer() {
-        return new AvroRecordWriter(HOUSE, 7, "band");
+        return new AvroRecordWriter(HOUSE, 7, "label");
     }
 
     private static Map<String, Object> house() {

@@ -22,20 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class AvroRecordsTest {
 
-    private static final Schema HOUSE = Avro.schema("""
-            {"type": "record", "name": "House", "fields": [
-              {"name": "rooms", "type": "int"},
-              {"name": "area", "type": "long"},
-              {"name": "ratio", "type": "float"},
-              {"name": "price", "type": "double"},
-              {"name": "garden", "type": "boolean"},
-              {"name": "city", "type": "string"},
-              {"name": "kind", "type": {"type": "enum", "name": "Kind", "symbols": ["FLAT", "HOUSE"]}},
-              {"name": "floor", "type": ["null", "int"], "default": null},
-              {"name": "street", "type": ["null", "string"], "default": null},
-              {"name": "label", "type": ["null", "string"], "default": null},
-              {"name": "weight", "type": ["null", "float"], "default": null}
-            ]}""");
+    private static final Schema HOUSE = Avro.HOUSE;
 
     @Test
     void numbersBooleansStringsAndEnumsAreNamedFeatures() {
@@ -138,17 +125,7 @@ class AvroRecordsTest {
 
     @Test
     void logicalTypesReadAsNumbers() {
-        var schema = Avro.schema("""
-                {"type": "record", "name": "Trade", "fields": [
-                  {"name": "day", "type": {"type": "int", "logicalType": "date"}},
-                  {"name": "at_ms", "type": {"type": "long", "logicalType": "timestamp-millis"}},
-                  {"name": "at_us", "type": {"type": "long", "logicalType": "timestamp-micros"}},
-                  {"name": "of_day", "type": {"type": "int", "logicalType": "time-millis"}},
-                  {"name": "amount", "type": {"type": "bytes", "logicalType": "decimal", "precision": 9, "scale": 3}},
-                  {"name": "fee", "type": {"type": "fixed", "name": "Fee", "size": 4, "logicalType": "decimal",
-                    "precision": 6, "scale": 2}},
-                  {"name": "id", "type": {"type": "string", "logicalType": "uuid"}}
-                ]}""");
+        var schema = Avro.TRADE;
         var record = Avro.record(schema, Map.of("day", 19_000, "at_ms", 1_700_000_000_123L,
                 "at_us", 1_700_000_000_123_456L, "of_day", 3_600_000,
                 "amount", decimalBytes(schema, "amount", "12.345"), "fee", decimalFixed(schema, "fee", "-0.25"),

@@ -26,9 +26,13 @@ public final class Readiness {
 
     /** Whether Quarkus' readiness check answers 200. */
     public static boolean httpReady(String baseUrl) {
+        return answers(baseUrl + "/q/health/ready");
+    }
+
+    /** Whether a GET of {@code url} answers 200: a readiness check at a path of its own (Apicurio's /health/ready). */
+    public static boolean answers(String url) {
         try {
-            var request = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(3)).build();
+            var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
