@@ -4,6 +4,7 @@ import dev.samuel.bench.ingest.IngestBenchmark;
 import dev.samuel.bench.ingest.ServiceRun;
 import dev.samuel.cli.io.Row;
 import dev.samuel.cli.stack.QuarkusService;
+import dev.samuel.contracts.avro.AvroRecordWriter;
 import dev.samuel.contracts.event.JsonWriter;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.topic.Topics;
@@ -44,9 +45,11 @@ final class TabularIngest {
                     Map.of());
             try (var registry = SchemaRegistryProcess.start()) {
                 var avroSpec = TabularSpecs.named(spec, "tabular-avro");
-                var avro = new AvroRows(avroSpec);
-                int id = registry.register(Topics.of(avroSpec).labelled().name() + "-value", avro.schema().toString());
-                var measured = run(admin, bootstrap, service, avroSpec, rows, records, row -> avro.write(id, row),
+                var schema = AvroRows.schema(avroSpec);
+                int id = registry.register(Topics.of(avroSpec).labelled().name() + "-value", schema.toString());
+                var writer = new AvroRecordWriter(schema, id, avroSpec.task().recordLabelField());
+                var measured = run(admin, bootstrap, service, avroSpec, rows, records,
+                        row -> writer.write(AvroRows.values(row), row.label(), row.weight()),
                         Map.of("samuel.ingest.schema-registry", registry.confluentUrl()));
                 return new Rates(json.ingest(), json.ceiling(), measured.ingest(), measured.ceiling());
             }
