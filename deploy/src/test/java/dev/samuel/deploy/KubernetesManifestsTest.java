@@ -98,7 +98,8 @@ class KubernetesManifestsTest {
         assertThat(registry.getReplicas()).isEqualTo(1);
         var container = registry.getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getImage()).isEqualTo("apicurio/apicurio-registry-mem:2.4.2.Final");
-        assertThat(container.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(port));
+        assertThat(container.getPorts()).singleElement()
+                .satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(port));
         assertProbe(container.getReadinessProbe(), "/health/ready");
         assertProbe(container.getLivenessProbe(), "/health/live");
     }

@@ -25,8 +25,8 @@ final class SpecFromAvroOptions {
     @Option(names = "--name", description = "the model's name (default: the schema's name)")
     String name;
 
-    @Option(names = "--classes", split = ",", paramLabel = "N|a,b,c", hideParamSyntax = true, description = "the classes of an int, long or "
-            + "string label: their number, or their names in index order")
+    @Option(names = "--classes", split = ",", paramLabel = "N|a,b,c", hideParamSyntax = true,
+            description = "the classes of an int, long or string label: their number, or their names in index order")
     List<String> classes;
 
     @Option(names = "--output", paramLabel = "SPEC.json", description = "write the spec to this new file (default: "

@@ -35,7 +35,7 @@ record ModuleBuild(Path home, PrintStream out) {
             return;
         }
         out.println("Building " + String.join(", ", stale) + " (missing, or older than their sources; mvn package, a"
-                + " few minutes the first time, when the schema registry's Apicurio also comes from Maven Central) ...");
+                + " few minutes the first time, when the schema registry's Apicurio comes from Maven Central) ...");
         var command = List.of("mvn", "-B", "-q", "-Dstyle.color=never", "-DskipTests", "package", "-pl",
                 String.join(",", stale), "-am");
         try {

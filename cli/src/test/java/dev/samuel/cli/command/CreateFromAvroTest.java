@@ -19,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `samuel create --from-avro` through the real command line: the spec it writes for each kind of field, and refusals. */
+/** `samuel create --from-avro` through the real command line: the spec it writes for each field, and refusals. */
 class CreateFromAvroTest {
 
     private static final String EVERY_KIND = """

@@ -41,14 +41,6 @@ public final class AvroRecordWriter {
         this.writer = new GenericDatumWriter<>(schema);
     }
 
-    public Schema schema() {
-        return schema;
-    }
-
-    public int schemaId() {
-        return schemaId;
-    }
-
     /**
      * One record. {@code values}: each feature by its field's name, a {@code Number}, {@code Boolean} or
      * {@code String}, or null (or NaN) for a missing value; {@code label}: a number or a class name, null for an
@@ -76,7 +68,8 @@ public final class AvroRecordWriter {
                     : AvroFieldValues.of(name, field.schema(), labelValue(label));
         }
         if (name.equals(AvroRecords.WEIGHT_FIELD)) {
-            return weight == null ? unset(field, "the row has no weight") : AvroFieldValues.of(name, field.schema(), weight);
+            return weight == null ? unset(field, "the row has no weight")
+                    : AvroFieldValues.of(name, field.schema(), weight);
         }
         if (!values.containsKey(name)) {
             if (!field.hasDefaultValue()) {
