@@ -123,7 +123,7 @@ final class ServedPredictions {
     }
 
     /** The predictions of a topic by id, read committed, once {@code count} have arrived. */
-    private Map<String, JsonNode> read(String topic, int count, Duration timeout) throws Exception {
+    Map<String, JsonNode> read(String topic, int count, Duration timeout) throws Exception {
         var config = Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         var byId = new HashMap<String, JsonNode>();

@@ -2,6 +2,7 @@ package dev.samuel.ingest.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samuel.contracts.avro.AvroRecordWriter;
 import dev.samuel.contracts.avro.AvroRecords;
 import dev.samuel.contracts.avro.ConfluentWire;
 import dev.samuel.contracts.avro.PatientSchemaSource;
@@ -10,6 +11,7 @@ import dev.samuel.contracts.avro.SchemaRegistryClient;
 import dev.samuel.contracts.avro.SchemaSource;
 import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.event.DeadLetter;
+import dev.samuel.contracts.event.Label;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.ModelSpecs;
 import dev.samuel.contracts.topic.ModelTopics;
@@ -19,9 +21,6 @@ import dev.samuel.testkit.KafkaBroker;
 import dev.samuel.testkit.SchemaRegistryProcess;
 import dev.samuel.testkit.TestClients;
 import dev.samuel.testkit.WithKafka;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,11 +29,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.generic.GenericRecordBuilder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -176,28 +170,12 @@ class AvroIngestTest {
         return streams;
     }
 
+    /** A producer's record: {@code fields} by name, the species as the label (absent: an unlabelled record). */
     static byte[] wire(int id, Schema schema, Map<String, Object> fields) {
-        var builder = new GenericRecordBuilder(schema);
-        fields.forEach((name, value) -> builder.set(name, avroValue(schema.getField(name).schema(), value)));
-        return ConfluentWire.frame(id, body(builder.build()));
-    }
-
-    // A nullable field's value is its union's last branch; an enum's value is a symbol of its schema.
-    private static Object avroValue(Schema field, Object value) {
-        var branch = field.isUnion() ? field.getTypes().get(field.getTypes().size() - 1) : field;
-        return branch.getType() == Schema.Type.ENUM ? new GenericData.EnumSymbol(branch, value.toString()) : value;
-    }
-
-    private static byte[] body(GenericRecord record) {
-        var out = new ByteArrayOutputStream();
-        var encoder = EncoderFactory.get().binaryEncoder(out, null);
-        try {
-            new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
-            encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        var values = new HashMap<>(fields);
+        var species = (String) values.remove("species");
+        return new AvroRecordWriter(schema, id, "species").write(values,
+                species == null ? null : new Label.Name(species), null);
     }
 
     private static void produce(KafkaBroker broker, Map<String, byte[]> records) {
