@@ -8,7 +8,8 @@
 #   BENCH_INFER_ENCODING (json or f32le, json), BENCH_INFER_COMMIT_INTERVAL (the service's
 #   samuel.inference.commit-interval, e.g. 0ms or 50ms; unset: the service's default), BENCH_INFER_JUDGE_TOPICS (the
 #   service's samuel.inference.judge.input-topics; a pattern that matches nothing, e.g. "none", measures the scoring
-#   loop without the judge beside it).
+#   loop without the judge beside it), BENCH_INFER_JUDGE_COMMIT_INTERVAL (the service's
+#   samuel.inference.judge.commit-interval, e.g. 100ms, Kafka Streams' own default; unset: the service's, 1s).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 events=${BENCH_INFER_EVENTS:-100000}
@@ -17,5 +18,6 @@ encoding=${BENCH_INFER_ENCODING:-json}
 source "$root/bench/lib/classpath.sh"
 bench_java -- -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -Dbench.commitInterval="${BENCH_INFER_COMMIT_INTERVAL:-}" -Dbench.judgeTopics="${BENCH_INFER_JUDGE_TOPICS:-}" \
+  -Dbench.judgeCommitInterval="${BENCH_INFER_JUDGE_COMMIT_INTERVAL:-}" \
   dev.samuel.bench.broker.OnLocalBroker \
   dev.samuel.bench.inference.InferenceBenchmark "$root" "$events" "$rate" "$encoding"

@@ -108,14 +108,19 @@ public final class InferenceBenchmark {
     }
 
     /**
-     * The service's defaults, unless the script names another commit interval (BENCH_INFER_COMMIT_INTERVAL) or other
-     * topics for the judge (BENCH_INFER_JUDGE_TOPICS: one that matches nothing measures the scoring loop alone).
+     * The service's defaults, unless the script names another commit interval (BENCH_INFER_COMMIT_INTERVAL), other
+     * topics for the judge (BENCH_INFER_JUDGE_TOPICS: one that matches nothing measures the scoring loop alone) or
+     * another judge commit interval (BENCH_INFER_JUDGE_COMMIT_INTERVAL).
      */
     private static JavaCommand configured(JavaCommand command) {
-        String interval = System.getProperty("bench.commitInterval", "");
-        String judged = System.getProperty("bench.judgeTopics", "");
-        JavaCommand c = interval.isEmpty() ? command : command.property("samuel.inference.commit-interval", interval);
-        return judged.isEmpty() ? c : c.property("samuel.inference.judge.input-topics", judged);
+        var c = command;
+        for (var setting : Map.of("bench.commitInterval", "samuel.inference.commit-interval",
+                "bench.judgeTopics", "samuel.inference.judge.input-topics",
+                "bench.judgeCommitInterval", "samuel.inference.judge.commit-interval").entrySet()) {
+            String value = System.getProperty(setting.getKey(), "");
+            c = value.isEmpty() ? c : c.property(setting.getValue(), value);
+        }
+        return c;
     }
 
     static KafkaProducer<byte[], byte[]> producer(String bootstrap) {

@@ -78,7 +78,7 @@ public final class InferenceRuntime implements AutoCloseable {
         // The judge's application id follows the scoring loop's group, so tests that name their group get their own.
         return new Judge.Options(kafka.groupId() + "-judge", kafka.instanceId(),
                 Path.of(System.getProperty("java.io.tmpdir"), "samuel-judge"), options.replicationFactor(),
-                JudgeTopology.Settings.DEFAULT);
+                JudgeTopology.Settings.DEFAULT, Judge.DEFAULT_COMMIT_INTERVAL);
     }
 
     public static InferenceRuntime start(LoopSettings kafka, Options options, MeterRegistry meters) {

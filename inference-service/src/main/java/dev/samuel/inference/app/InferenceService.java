@@ -43,7 +43,7 @@ public class InferenceService {
                         config.groupId() + "-judge", config.instanceId(), Path.of(judge.stateDir()),
                         config.topicReplicationFactor(), new JudgeTopology.Settings(Pattern.compile(judge.inputTopics()),
                                 Pattern.compile(judge.performanceTopics()), judge.partitions(), judge.sweepEvery(),
-                                judge.changeWindow(), true)), config.schemaRegistry());
+                                judge.changeWindow(), true), judge.commitInterval()), config.schemaRegistry());
         runtime = InferenceRuntime.start(settings, options, meters);
     }
 

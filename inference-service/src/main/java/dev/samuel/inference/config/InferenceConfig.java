@@ -102,5 +102,13 @@ public interface InferenceConfig {
         /** Judged examples per model whose place a drift watch remembers, to start a drift job from. */
         @WithDefault("100000")
         int changeWindow();
+
+        /**
+         * How often the judge commits its transaction. Each commit writes the join's store changes, its offsets and
+         * transaction markers, on the same cores as the scoring loop; judged examples are monitoring, for which a
+         * second is soon enough (Kafka Streams' default under exactly-once is 100 ms).
+         */
+        @WithDefault("1s")
+        Duration commitInterval();
     }
 }

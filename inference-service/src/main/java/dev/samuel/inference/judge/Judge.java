@@ -32,8 +32,11 @@ public final class Judge implements AutoCloseable {
 
     /** Everything the judge needs besides the cluster's settings. */
     public record Options(String applicationId, String instanceId, Path stateDir, short replicationFactor,
-                          JudgeTopology.Settings topology) {
+                          JudgeTopology.Settings topology, Duration commitInterval) {
     }
+
+    /** The service's default ({@code samuel.inference.judge.commit-interval}). */
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
@@ -70,6 +73,7 @@ public final class Judge implements AutoCloseable {
         config.put(StreamsConfig.CLIENT_ID_CONFIG, options.applicationId() + "-" + options.instanceId());
         // A judged example, its place in the join's stores and its input offsets are committed together.
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.commitInterval().toMillis());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) options.replicationFactor());
         // One directory per instance: two instances on one machine must not share their stores' lock.
         config.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().resolve(options.instanceId()).toString());
