@@ -77,7 +77,8 @@ public class TrainerRuntime {
             new TopicEnsurer(admin, Optional.empty()).ensure(List.of(Topics.JOBS));
         }
         datasets = new DatasetFollower(kafka, instance, config.datasetCapacity(),
-                AvroRecords.codec(config.schemaRegistry(), PatientSchemaSource.UNTIL_ANSWERED), (model, reason) -> metrics.dropped(model, reason));
+                AvroRecords.codec(config.schemaRegistry(), PatientSchemaSource.UNTIL_ANSWERED),
+                (model, reason) -> metrics.dropped(model, reason));
         metrics = new TrainerMetrics(meters, datasets);
         // A spec record is the moment a model exists: its data is followed from then on, not at the next look.
         registry.addListener((key, record) -> {
