@@ -8,8 +8,8 @@
 #    training settings and seed. The species, and as extra keys the sex (species and island as categories).
 #  - Ingest as bench/run ingest measures it, on the same records repeated under unique keys: the packaged
 #    ingest-service on a broker of its own, once as JSON (named features, strings and nulls), once as Avro in the
-#    Confluent wire format through a real schema registry (the schema-registry module's Apicurio, via testkit's
-#    SchemaRegistryProcess), beside the exactly-once copy loop on the same records.
+#    Confluent wire format (examples/penguins/penguins.avsc) through a real schema registry (the schema-registry
+#    module's Apicurio, via testkit's SchemaRegistryProcess), beside the exactly-once copy loop on the same records.
 # Environment: BENCH_TABULAR_RECORDS, records per encoding (default 100000).
 # Last line: RESULT tabular_heldout_acc=... tabular_baseline_heldout_acc=... avro_ingest_eps=... json_ingest_eps=...
 #   ceiling_eps=... (the copy loop on the Avro records), then json_ceiling_eps=... tabular_sex_heldout_acc=...

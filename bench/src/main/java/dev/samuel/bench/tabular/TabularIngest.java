@@ -45,7 +45,7 @@ final class TabularIngest {
                     Map.of());
             try (var registry = SchemaRegistryProcess.start()) {
                 var avroSpec = TabularSpecs.named(spec, "tabular-avro");
-                var schema = AvroRows.schema(avroSpec);
+                var schema = AvroRows.schema(root);
                 int id = registry.register(Topics.of(avroSpec).labelled().name() + "-value", schema.toString());
                 var writer = new AvroRecordWriter(schema, id, avroSpec.task().recordLabelField());
                 var measured = run(admin, bootstrap, service, avroSpec, rows, records,
