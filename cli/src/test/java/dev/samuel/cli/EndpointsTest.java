@@ -15,12 +15,15 @@ class EndpointsTest {
     Path dir;
 
     @Test
-    void aClientPropertiesFileGivesTheLogin() throws Exception {
+    void aClientPropertiesFileGivesTheLoginAndTheTruststore() throws Exception {
         var file = Files.writeString(dir.resolve("client.properties"), """
                 security.protocol=SASL_SSL
                 sasl.mechanism=PLAIN
                 # a comment, as such files have
                 sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="p";
+                ssl.truststore.location=/etc/samuel/kafka-ca.p12
+                ssl.truststore.password=changeit
+                ssl.truststore.type=PKCS12
                 """);
         var endpoints = CommandLine.populateCommand(new Endpoints(), "--bootstrap", "kafka.example:9093",
                 "--kafka-config", file.toString());
@@ -29,7 +32,9 @@ class EndpointsTest {
                 .containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "PLAIN")
                 .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
                         + "username=\"u\" password=\"p\";")
-                .hasSize(4);
+                .containsEntry("ssl.truststore.location", "/etc/samuel/kafka-ca.p12")
+                .containsEntry("ssl.truststore.password", "changeit").containsEntry("ssl.truststore.type", "PKCS12")
+                .hasSize(7);
     }
 
     @Test

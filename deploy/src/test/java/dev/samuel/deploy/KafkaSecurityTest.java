@@ -9,6 +9,7 @@ import io.strimzi.api.kafka.model.kafka.listener.KafkaListenerAuthenticationScra
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserScramSha512ClientAuthentication;
 import io.strimzi.api.kafka.model.user.acl.AclOperation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * The base's Kafka admits only logged-in clients and enforces ACLs; the services and KEDA log in as the services'
- * KafkaUser with the password from Strimzi's Secret, never from the repository; and that user's ACLs allow what
- * the services do (README.md, "Kafka security").
+ * The base's Kafka admits only logged-in clients, over TLS, and enforces ACLs; the services and KEDA trust Strimzi's
+ * cluster CA and log in as the services' KafkaUser with the password from Strimzi's Secret, never from the
+ * repository; and that user's ACLs allow what the services do (README.md, "Kafka security").
  */
 class KafkaSecurityTest {
 
@@ -34,11 +35,13 @@ class KafkaSecurityTest {
     private final Manifests manifests = Manifests.base();
 
     @Test
-    void kafkaTakesOnlyLoggedInClientsAndAuthorizesEveryRequest() {
+    void kafkaTakesOnlyLoggedInClientsOverTlsAndAuthorizesEveryRequest() {
         var kafka = manifests.kafka().getSpec().getKafka();
-        assertThat(kafka.getListeners()).allSatisfy(listener -> assertThat(listener.getAuth())
-                .as("authentication of listener " + listener.getName())
-                .isInstanceOf(KafkaListenerAuthenticationScramSha512.class));
+        assertThat(kafka.getListeners()).allSatisfy(listener -> {
+            assertThat(listener.getAuth()).as("authentication of listener " + listener.getName())
+                    .isInstanceOf(KafkaListenerAuthenticationScramSha512.class);
+            assertThat(listener.isTls()).as("records cross the network encrypted on " + listener.getName()).isTrue();
+        });
         assertThat(kafka.getAuthorization()).as("ACLs are enforced").isInstanceOf(KafkaAuthorizationSimple.class);
         assertThat(manifests.kafka().getSpec().getEntityOperator().getUserOperator()).as("KafkaUsers need it")
                 .isNotNull();
@@ -57,16 +60,35 @@ class KafkaSecurityTest {
     @ParameterizedTest
     @FieldSource("SERVICES")
     void logsInToKafkaAsTheServicesUser(String service) {
-        // Quarkus' default Kafka configuration takes KAFKA_*; ingest's Kafka Streams its own typed settings.
-        var prefix = ServiceConfig.of(service).usesDefaultKafka() ? "KAFKA_" : "QUARKUS_KAFKA_STREAMS_";
-        var protocol = manifests.servicesListener().isTls() ? "SASL_SSL" : "SASL_PLAINTEXT";
-        assertThat(configMapData(service)).containsEntry(prefix + "SECURITY_PROTOCOL", protocol)
+        var prefix = prefix(service);
+        assertThat(configMapData(service)).containsEntry(prefix + "SECURITY_PROTOCOL", "SASL_SSL")
                 .containsEntry(prefix + "SASL_MECHANISM", "SCRAM-SHA-512");
-        var jaas = manifests.env(service).stream().filter(v -> v.getName().equals(prefix + "SASL_JAAS_CONFIG"))
-                .findFirst().orElseThrow(() -> new AssertionError(service + " has no " + prefix + "SASL_JAAS_CONFIG"));
-        assertThat(jaas.getValue()).as("a password in the repository").isNull();
-        assertThat(jaas.getValueFrom().getSecretKeyRef().getName()).isEqualTo(SERVICES_USER);
-        assertThat(jaas.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("sasl.jaas.config");
+        assertFromSecret(service, prefix + "SASL_JAAS_CONFIG", SERVICES_USER, "sasl.jaas.config");
+    }
+
+    /**
+     * Each service trusts Strimzi's cluster CA, which signs the brokers' certificates: a PKCS12 truststore that is
+     * key ca.p12 of the Cluster Operator's Secret, mounted into the pod, opened with that Secret's password.
+     */
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void trustsStrimzisClusterCa(String service) {
+        var prefix = prefix(service);
+        var data = configMapData(service);
+        assertThat(data).containsEntry(prefix + "SSL_TRUSTSTORE_TYPE", "PKCS12")
+                .doesNotContainKey(prefix + "SSL_ENDPOINT_IDENTIFICATION_ALGORITHM");
+        var location = Path.of(data.get(prefix + "SSL_TRUSTSTORE_LOCATION"));
+        var mount = manifests.container(service).getVolumeMounts().stream()
+                .filter(m -> location.getParent().equals(Path.of(m.getMountPath()))).findFirst()
+                .orElseThrow(() -> new AssertionError(service + " mounts nothing at " + location.getParent()));
+        var volume = manifests.volumes(service).stream().filter(v -> v.getName().equals(mount.getName())).findFirst()
+                .orElseThrow();
+        assertThat(volume.getSecret().getSecretName()).isEqualTo(manifests.clusterCaSecret());
+        assertThat(volume.getSecret().getItems()).singleElement().satisfies(item -> {
+            assertThat(item.getKey()).isEqualTo("ca.p12");
+            assertThat(item.getPath()).isEqualTo(location.getFileName().toString());
+        });
+        assertFromSecret(service, prefix + "SSL_TRUSTSTORE_PASSWORD", manifests.clusterCaSecret(), "ca.password");
     }
 
     /** Nothing in a ConfigMap or a literal variable looks like a login: those come from Strimzi's Secrets. */
@@ -93,8 +115,9 @@ class KafkaSecurityTest {
         // sasl and tls may be given in the trigger or in the TriggerAuthentication; this base gives them in the trigger.
         assertThat(authentication.parameters()).doesNotContainKeys("sasl", "tls");
         assertThat(trigger.metadata()).as("KEDA's name of the listener's mechanism").containsEntry("sasl", "scram_sha512");
-        assertThat(trigger.metadata().getOrDefault("tls", "disable"))
-                .isEqualTo(manifests.servicesListener().isTls() ? "enable" : "disable");
+        assertThat(trigger.metadata()).as("the listener takes TLS only").containsEntry("tls", "enable");
+        assertThat(authentication.parameters()).as("the CA of the brokers' certificates, PEM")
+                .containsEntry("ca", "secret " + manifests.clusterCaSecret() + "/ca.crt");
 
         assertThat(authentication.parameters()).containsEntry("password", "secret " + SERVICES_USER + "/password");
         var username = authentication.configMaps().stream().filter(ref -> ref.parameter().equals("username"))
@@ -138,6 +161,20 @@ class KafkaSecurityTest {
             assertThat(acls.allows("transactionalId", writerId, operation)).as(operation + " on " + writerId).isTrue();
         }
         assertThat(acls.allowsOnCluster(AclOperation.IDEMPOTENTWRITE)).as("idempotent producers").isTrue();
+    }
+
+    /** Quarkus' default Kafka configuration takes KAFKA_*; ingest's Kafka Streams its own typed settings. */
+    private static String prefix(String service) {
+        return ServiceConfig.of(service).usesDefaultKafka() ? "KAFKA_" : "QUARKUS_KAFKA_STREAMS_";
+    }
+
+    /** The service's variable comes from key {@code key} of the Secret {@code secret}, never from the repository. */
+    private void assertFromSecret(String service, String variable, String secret, String key) {
+        var found = manifests.env(service).stream().filter(v -> v.getName().equals(variable)).findFirst()
+                .orElseThrow(() -> new AssertionError(service + " has no " + variable));
+        assertThat(found.getValue()).as("a secret in the repository").isNull();
+        assertThat(found.getValueFrom().getSecretKeyRef().getName()).as(variable).isEqualTo(secret);
+        assertThat(found.getValueFrom().getSecretKeyRef().getKey()).as(variable).isEqualTo(key);
     }
 
     private KafkaUser servicesUser() {

@@ -169,7 +169,10 @@ class KubernetesManifestsTest {
         assertThat(scaledObject.spec().minReplicaCount()).isGreaterThanOrEqualTo(1);
     }
 
-    /** Every Secret or ConfigMap a pod or KEDA reads exists once the base is applied, with the key it reads. */
+    /**
+     * Every Secret or ConfigMap a pod (in a variable or a volume) or KEDA reads exists once the base is applied, with
+     * the key it reads.
+     */
     @Test
     void everySecretAndConfigMapReferenceResolves() {
         var secrets = manifests.secrets();
@@ -182,6 +185,14 @@ class KubernetesManifestsTest {
                 }
                 if (source.getConfigMapRef() != null) {
                     assertThat(configMaps).as(service + " envFrom").containsKey(source.getConfigMapRef().getName());
+                }
+            }
+            for (var volume : manifests.volumes(service)) {
+                var secret = volume.getSecret();
+                if (secret != null) {
+                    var reader = service + " volume " + volume.getName();
+                    assertThat(secrets).as(reader).containsKey(secret.getSecretName());
+                    secret.getItems().forEach(item -> assertKey(secrets, secret.getSecretName(), item.getKey(), reader));
                 }
             }
             for (var variable : manifests.env(service)) {

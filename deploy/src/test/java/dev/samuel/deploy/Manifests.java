@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.kustomize.v1beta1.ConfigMapArgs;
@@ -84,6 +85,11 @@ final class Manifests {
         return containers.get(0);
     }
 
+    /** The pod's volumes. */
+    List<Volume> volumes(String service) {
+        return nonNull(podTemplate(service).getSpec().getVolumes());
+    }
+
     /** The container's own variables (env), without those of envFrom. */
     List<EnvVar> env(String service) {
         var env = container(service).getEnv();
@@ -114,9 +120,19 @@ final class Manifests {
     }
 
     /**
+     * The Secret in which Strimzi's Cluster Operator publishes the Kafka's cluster CA certificate, the one that signs
+     * the brokers' certificates and that clients of a TLS listener trust: {@code <cluster>-cluster-ca-cert}, with the
+     * certificate as PEM ({@code ca.crt}) and as a PKCS12 truststore ({@code ca.p12}, its password {@code ca.password}).
+     */
+    String clusterCaSecret() {
+        return kafka().getMetadata().getName() + "-cluster-ca-cert";
+    }
+
+    /**
      * The Secrets that exist once the base is applied, each with its keys: those kustomization.yaml generates,
-     * those it lists, and the one Strimzi's User Operator writes for each KafkaUser, named after the user (with the
-     * operator's default empty secret prefix) and holding what its authentication type needs.
+     * those it lists, the cluster CA certificate's that Strimzi's Cluster Operator writes for the Kafka, and the one
+     * its User Operator writes for each KafkaUser, named after the user (with the operator's default empty secret
+     * prefix) and holding what its authentication type needs.
      */
     Map<String, Set<String>> secrets() {
         var secrets = new HashMap<String, Set<String>>();
@@ -125,6 +141,7 @@ final class Manifests {
         }
         ofType(Secret.class).forEach(secret -> secrets.put(secret.getMetadata().getName(), keys(secret.getData(),
                 secret.getStringData())));
+        secrets.put(clusterCaSecret(), Set.of("ca.crt", "ca.p12", "ca.password"));
         for (var user : ofType(KafkaUser.class)) {
             var authentication = user.getSpec().getAuthentication();
             if (authentication instanceof KafkaUserScramSha512ClientAuthentication) {

@@ -10,11 +10,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,18 +57,21 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     private final Path dataDir;
     private final String bootstrapServers;
     private final SaslPlain sasl;
+    private final TlsFiles tls;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, String bootstrapServers, SaslPlain sasl) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, String bootstrapServers, SaslPlain sasl,
+            TlsFiles tls) {
         this.server = server;
         this.dataDir = dataDir;
         this.bootstrapServers = bootstrapServers;
         this.sasl = sasl;
+        this.tls = tls;
     }
 
     /** Formats a fresh log directory, starts the broker and waits until it serves requests. */
     public static EmbeddedKafkaBroker start() {
-        return start(null);
+        return start(null, false);
     }
 
     /**
@@ -62,10 +79,18 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
      * {@link #clientSettings()} log in as {@value SaslPlain#ADMIN}, the super user who grants the others' ACLs.
      */
     public static EmbeddedKafkaBroker startWithSasl(SaslPlain users) {
-        return start(java.util.Objects.requireNonNull(users));
+        return start(Objects.requireNonNull(users), false);
     }
 
-    private static EmbeddedKafkaBroker start(SaslPlain sasl) {
+    /**
+     * As {@link #startWithSasl}, over TLS: every listener is SASL_SSL, with a CA and a broker certificate made for
+     * this broker ({@link TlsFiles}, in its data directory). {@link #login(String)} gives a client the truststore.
+     */
+    public static EmbeddedKafkaBroker startWithSaslSsl(SaslPlain users) {
+        return start(Objects.requireNonNull(users), true);
+    }
+
+    private static EmbeddedKafkaBroker start(SaslPlain sasl, boolean tls) {
         BrokerLogging.quietBroker();
         // Kafka instantiates plugins (e.g. the share-group state persister) through the thread context
         // class loader, and its threads inherit it. Under Quarkus that is a per-application loader with
@@ -78,7 +103,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             RuntimeException last = null;
             for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
                 try {
-                    return startOnce(sasl);
+                    return startOnce(sasl, tls);
                 } catch (RuntimeException e) {
                     last = e;
                     LOG.warn("Embedded Kafka failed to start (attempt {} of {}): {}", attempt, START_ATTEMPTS, e.toString());
@@ -90,19 +115,20 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         }
     }
 
-    private static EmbeddedKafkaBroker startOnce(SaslPlain sasl) {
+    private static EmbeddedKafkaBroker startOnce(SaslPlain sasl, boolean withTls) {
         long t0 = System.nanoTime();
         Path dataDir = createTempDir();
         KafkaRaftServer server = null;
         try {
+            TlsFiles tls = withTls ? TlsFiles.generate(dataDir) : null;
             int brokerPort = freePort();
             int controllerPort = freePort();
-            Properties props = brokerProperties(dataDir, brokerPort, controllerPort, sasl);
+            Properties props = brokerProperties(dataDir, brokerPort, controllerPort, sasl, tls);
             KafkaConfig config = KafkaConfig.fromProps(props, false);
             format(dataDir, props);
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dataDir, HOST + ":" + brokerPort, sasl);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dataDir, HOST + ":" + brokerPort, sasl, tls);
             TopicAdmin.awaitBrokerReady(broker.clientSettings());
             LOG.info("Embedded Kafka {} ready in {} ms", broker.bootstrapServers, (System.nanoTime() - t0) / 1_000_000);
             return broker;
@@ -113,14 +139,27 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         }
     }
 
-    /** The platform's one broker configuration, with SASL's settings on top when the broker takes logins. */
-    static Properties brokerProperties(Path dataDir, int brokerPort, int controllerPort, SaslPlain sasl) {
+    /**
+     * The platform's one broker configuration, with SASL's settings on top when the broker takes logins, and TLS's
+     * when it encrypts.
+     */
+    static Properties brokerProperties(Path dataDir, int brokerPort, int controllerPort, SaslPlain sasl, TlsFiles tls) {
         Properties p = SingleNodeBroker.properties(dataDir.resolve("data"), brokerPort, controllerPort,
-                sasl == null ? SingleNodeBroker.PLAINTEXT : SaslPlain.LISTENER);
+                protocol(sasl, tls).name);
         if (sasl != null) {
-            p.putAll(sasl.brokerProperties(SingleNodeBroker.CONTROLLER_LISTENER));
+            p.putAll(sasl.brokerProperties(protocol(sasl, tls).name, SingleNodeBroker.CONTROLLER_LISTENER));
+        }
+        if (tls != null) {
+            p.putAll(tls.brokerProperties());
         }
         return p;
+    }
+
+    private static SecurityProtocol protocol(SaslPlain sasl, TlsFiles tls) {
+        if (sasl == null) {
+            return SecurityProtocol.PLAINTEXT;
+        }
+        return tls == null ? SecurityProtocol.SASL_PLAINTEXT : SecurityProtocol.SASL_SSL;
     }
 
     /**
@@ -148,19 +187,49 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         return bootstrapServers;
     }
 
-    /** With SASL, the bootstrap servers and the admin's login. */
+    /** With SASL, the bootstrap servers and the admin's {@link #login}. */
     @Override
     public Map<String, Object> clientSettings() {
         var settings = new HashMap<>(KafkaBroker.super.clientSettings());
         if (sasl != null) {
-            settings.putAll(sasl.client(SaslPlain.ADMIN));
+            settings.putAll(login(SaslPlain.ADMIN));
         }
         return settings;
     }
 
+    /**
+     * What a client needs besides the bootstrap servers to log in as {@code user}: security.protocol, sasl.* and,
+     * over TLS, the truststore with the broker's CA ({@link TlsFiles#clientTrust()}).
+     */
+    public Map<String, Object> login(String user) {
+        if (sasl == null) {
+            throw new IllegalStateException("this broker takes no logins");
+        }
+        var login = new HashMap<>(sasl.client(user));
+        login.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, protocol(sasl, tls).name);
+        if (tls != null) {
+            login.putAll(tls.clientTrust());
+        }
+        return login;
+    }
+
+    /** Lets {@code user} do {@code operation} on the topic named {@code topic} (literally): an ACL the admin grants. */
+    public void allowOnTopic(String user, String topic, AclOperation operation) {
+        var acl = new AclBinding(new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
+                new AccessControlEntry(SaslPlain.principal(user), "*", operation, AclPermissionType.ALLOW));
+        try (var admin = admin()) {
+            admin.createAcls(List.of(acl)).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot grant " + acl, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while granting " + acl, e);
+        }
+    }
+
     @Override
     public String describe() {
-        return "embedded Kafka " + bootstrapServers + (sasl == null ? "" : " (SASL, ACLs)");
+        return "embedded Kafka " + bootstrapServers + (sasl == null ? "" : " (" + protocol(sasl, tls).name + ", ACLs)");
     }
 
     /** The broker's directory: its server.properties and its logs ({@code data/}); gone after {@link #close()}. */

@@ -9,12 +9,13 @@ import java.util.stream.Collectors;
 /**
  * SASL/PLAIN users of an {@link EmbeddedKafkaBroker} that also authorizes every request by ACLs: {@value #ADMIN} is
  * the super user (the broker speaks to itself as admin), every other user may do only what ACLs grant it. Passwords
- * are random per broker. PLAIN over plaintext is for loopback tests only: it sends passwords in the clear.
+ * are random per broker. PLAIN over plaintext is for loopback tests only: it sends passwords in the clear; over TLS
+ * ({@link EmbeddedKafkaBroker#startWithSaslSsl}) nothing crosses the wire in the clear.
  */
 public record SaslPlain(Map<String, String> passwords) {
 
     public static final String ADMIN = "admin";
-    static final String LISTENER = "SASL_PLAINTEXT";
+    private static final String PROTOCOL = "SASL_PLAINTEXT";
     private static final String MECHANISM = "PLAIN";
     private static final String LOGIN_MODULE = "org.apache.kafka.common.security.plain.PlainLoginModule";
 
@@ -41,7 +42,10 @@ public record SaslPlain(Map<String, String> passwords) {
         return "User:" + user;
     }
 
-    /** Client settings that log in as {@code user}: security.protocol, sasl.mechanism, sasl.jaas.config. */
+    /**
+     * Client settings that log in as {@code user} on a SASL_PLAINTEXT broker: security.protocol, sasl.mechanism,
+     * sasl.jaas.config. {@link EmbeddedKafkaBroker#login} gives them for whichever broker it is.
+     */
     public Map<String, Object> client(String user) {
         var password = passwords.get(user);
         if (password == null) {
@@ -52,16 +56,16 @@ public record SaslPlain(Map<String, String> passwords) {
 
     /** Client settings that log in as {@code user} with any password, right or wrong. */
     public static Map<String, Object> client(String user, String password) {
-        return Map.of("security.protocol", LISTENER, "sasl.mechanism", MECHANISM,
+        return Map.of("security.protocol", PROTOCOL, "sasl.mechanism", MECHANISM,
                 "sasl.jaas.config", jaas(user, password, ""));
     }
 
     /**
-     * Broker settings on top of the plain ones: both the client and the controller listener authenticate (the
-     * broker's own connections to its controller log in as admin, so nothing connects anonymously), and the KRaft
-     * authorizer denies whatever no ACL allows.
+     * Broker settings on top of the plain ones: both the client {@code listener} (SASL_PLAINTEXT, or SASL_SSL over
+     * TLS) and the controller listener authenticate (the broker's own connections to its controller log in as admin,
+     * so nothing connects anonymously), and the KRaft authorizer denies whatever no ACL allows.
      */
-    Map<String, String> brokerProperties(String controllerListener) {
+    Map<String, String> brokerProperties(String listener, String controllerListener) {
         var users = passwords.entrySet().stream()
                 .map(user -> " user_" + user.getKey() + "=\"" + user.getValue() + "\"").collect(Collectors.joining());
         var serverJaas = jaas(ADMIN, passwords.get(ADMIN), users);
@@ -69,7 +73,7 @@ public record SaslPlain(Map<String, String> passwords) {
         p.put("sasl.enabled.mechanisms", MECHANISM);
         p.put("sasl.mechanism.inter.broker.protocol", MECHANISM);
         p.put("sasl.mechanism.controller.protocol", MECHANISM);
-        p.put("listener.name." + LISTENER.toLowerCase() + ".plain.sasl.jaas.config", serverJaas);
+        p.put("listener.name." + listener.toLowerCase() + ".plain.sasl.jaas.config", serverJaas);
         p.put("listener.name." + controllerListener.toLowerCase() + ".plain.sasl.jaas.config", serverJaas);
         p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         p.put("super.users", principal(ADMIN));

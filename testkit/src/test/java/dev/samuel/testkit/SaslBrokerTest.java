@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,11 +37,7 @@ class SaslBrokerTest {
 
     @Test
     void aUserWritesOnlyWhereAnAclAllowsIt() throws Exception {
-        try (Admin admin = broker.admin()) {
-            admin.createAcls(List.of(new AclBinding(new ResourcePattern(ResourceType.TOPIC, "granted", PatternType.LITERAL),
-                    new AccessControlEntry(SaslPlain.principal("alice"), "*", AclOperation.WRITE,
-                            AclPermissionType.ALLOW)))).all().get(30, TimeUnit.SECONDS);
-        }
+        broker.allowOnTopic("alice", "granted", AclOperation.WRITE);
         try (var producer = producer(USERS.client("alice"))) {
             assertThat(producer.send(new ProducerRecord<>("granted", "k", "v")).get(30, TimeUnit.SECONDS).offset())
                     .isZero();
