@@ -9,7 +9,7 @@
 #   samuel.inference.commit-interval, e.g. 0ms or 50ms; unset: the service's default), BENCH_INFER_JUDGE_TOPICS (the
 #   service's samuel.inference.judge.input-topics; a pattern that matches nothing, e.g. "none", measures the scoring
 #   loop without the judge beside it), BENCH_INFER_JUDGE_COMMIT_INTERVAL (the service's
-#   samuel.inference.judge.commit-interval, e.g. 100ms, Kafka Streams' own default; unset: the service's, 1s).
+#   samuel.inference.judge.commit-interval, e.g. 1s; unset: the service's, 100ms).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 events=${BENCH_INFER_EVENTS:-100000}

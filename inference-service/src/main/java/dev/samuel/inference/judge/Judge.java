@@ -36,7 +36,7 @@ public final class Judge implements AutoCloseable {
     }
 
     /** The service's default ({@code samuel.inference.judge.commit-interval}). */
-    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
