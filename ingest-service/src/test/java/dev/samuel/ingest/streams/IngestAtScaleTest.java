@@ -116,20 +116,26 @@ class IngestAtScaleTest {
 
     /** The service's topology with the service's processing guarantee. */
     static KafkaStreams start(KafkaBroker broker, ModelTopics topics, String applicationId) {
-        var settings = new IngestTopology.Settings(Pattern.compile(Pattern.quote(topics.labelled().name())), 1 << 20);
-        var topology = IngestTopology.build(new StreamsBuilder(), settings, new IngestTopologyTest.RecordingListener(),
+        return start(broker.bootstrapServers(), topics.labelled().name(), applicationId, Map.of());
+    }
+
+    /** As {@link #start(KafkaBroker, ModelTopics, String)}, on one labelled topic, with further Streams settings. */
+    static KafkaStreams start(String bootstrap, String labelled, String applicationId, Map<String, ?> settings) {
+        var routing = new IngestTopology.Settings(Pattern.compile(Pattern.quote(labelled)), 1 << 20);
+        var topology = IngestTopology.build(new StreamsBuilder(), routing, new IngestTopologyTest.RecordingListener(),
                 TopicProvisioner.NONE);
-        var streams = new KafkaStreams(topology, streamsConfig(broker, applicationId));
+        var streams = new KafkaStreams(topology, streamsConfig(bootstrap, applicationId, settings));
         streams.start();
         return streams;
     }
 
-    private static Properties streamsConfig(KafkaBroker broker, String applicationId) {
+    private static Properties streamsConfig(String bootstrap, String applicationId, Map<String, ?> settings) {
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/" + applicationId);
+        props.putAll(settings);
         return props;
     }
 

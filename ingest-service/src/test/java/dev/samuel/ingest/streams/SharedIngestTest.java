@@ -8,16 +8,19 @@ import dev.samuel.contracts.topic.ModelTopics;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.testkit.KafkaBroker;
 import dev.samuel.testkit.WithKafka;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 
 /**
  * Ingest instances of one application id share a model's partitions: two route the first 20,000 examples, then the
- * first leaves while the second step's examples may still be in flight and a third joins, each move a rebalance
- * under exactly-once. Every example is routed exactly once (a duplicate would show in the counts), to the split its
+ * first leaves while the second step's examples may still be in flight and a third joins, and the second, a JVM of
+ * its own, is killed (SIGKILL) while the last 10,000 are routed; each move a rebalance under exactly-once. Every example is routed exactly once (a duplicate would show in the counts), to the split its
  * key names, whichever instance held its partition.
  */
 @WithKafka
@@ -30,18 +33,23 @@ class SharedIngestTest {
     static final String APPLICATION = "ingest-shared";
 
     @Test
-    void instancesJoinAndLeaveAndEveryExampleIsRoutedOnce(KafkaBroker broker) throws Exception {
+    void instancesJoinLeaveAndDieAndEveryExampleIsRoutedOnce(KafkaBroker broker) throws Exception {
         IngestAtScaleTest.createTopics(broker, SPEC);
         var expected = new HashMap<String, Integer>();
+        var victim = IngestProcess.start(broker.bootstrapServers(), TOPICS, APPLICATION,
+                Path.of("target", APPLICATION + "-victim.log"));
         var first = IngestAtScaleTest.start(broker, TOPICS, APPLICATION);
         KafkaStreams third = null;
-        try (var second = IngestAtScaleTest.start(broker, TOPICS, APPLICATION)) {
+        try {
+            awaitMembers(broker, 2);
             produce(broker, expected, 0);
             SplitLedger.await(broker, TOPICS, PER_STEP / 2, Duration.ofSeconds(60));
             produce(broker, expected, 1);
             first.close(Duration.ofSeconds(30)); // scale-down: its tasks move to the others
             third = IngestAtScaleTest.start(broker, TOPICS, APPLICATION);
+            awaitMembers(broker, 2);
             produce(broker, expected, 2);
+            victim.destroyForcibly(); // a crash: its tasks move once its session times out, its transaction aborted
 
             var ledger = SplitLedger.await(broker, TOPICS, 3 * PER_STEP, Duration.ofSeconds(120));
             assertThat(ledger.total()).isEqualTo(3 * PER_STEP);
@@ -50,9 +58,28 @@ class SharedIngestTest {
             assertThat(ledger.rejected()).isEqualTo(expected.get("rejected"));
             assertThat(ledger.keysInBothSplits()).isEmpty();
         } finally {
+            victim.destroyForcibly();
             first.close(Duration.ofSeconds(30));
             if (third != null) {
                 third.close(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    /** Until the application's group has {@code count} members with partitions: a joiner took its share. */
+    private static void awaitMembers(KafkaBroker broker, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (var admin = broker.admin()) {
+            while (true) {
+                var group = admin.describeConsumerGroups(List.of(APPLICATION)).all().get().get(APPLICATION);
+                long holding = group.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty())
+                        .count();
+                if (holding == count && group.groupState() == GroupState.STABLE) {
+                    return;
+                }
+                assertThat(System.nanoTime()).as("%d members holding partitions of %s", count, APPLICATION)
+                        .isLessThan(deadline);
+                Thread.sleep(200);
             }
         }
     }
