@@ -63,8 +63,8 @@ public final class AvroRowEncoder implements EventProducer.RowEncoder {
     // Every field is a feature but the label and the weight; one the platform cannot read is refused here, by name,
     // rather than every record being dead-lettered.
     private List<Schema.Field> featureFields() {
-        return schema.getFields().stream().filter(field -> !field.name().equals(task.recordLabelField())
-                && !field.name().equals(AvroRecords.WEIGHT_FIELD)).toList();
+        return schema.getFields().stream()
+                .filter(field -> AvroRecords.isFeature(field.name(), task.recordLabelField())).toList();
     }
 
     @Override

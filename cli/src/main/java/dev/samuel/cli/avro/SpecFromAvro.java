@@ -68,7 +68,7 @@ public final class SpecFromAvro {
         var categorical = Json.MAPPER.createObjectNode();
         for (var field : schema.getFields()) {
             var name = field.name();
-            if (name.equals(labelField) || name.equals(AvroRecords.WEIGHT_FIELD)) {
+            if (!AvroRecords.isFeature(name, labelField)) {
                 continue;
             }
             names.add(name);

@@ -106,7 +106,7 @@ public final class AvroRecordWriter {
 
     // The label and the weight are AvroRecords' own fields, never features: a row naming them is a mistake.
     private void requireFeatureField(String name) {
-        if (name.equals(labelField) || name.equals(AvroRecords.WEIGHT_FIELD)) {
+        if (!AvroRecords.isFeature(name, labelField)) {
             var role = name.equals(labelField) ? "label" : "weight";
             throw new IllegalArgumentException("field '" + name + "' holds the record's " + role
                     + ", not a feature: give it as the row's " + role);

@@ -33,6 +33,11 @@ public final class AvroRecords implements RegistryRecords {
 
     private final SchemaSource schemas;
 
+    /** Whether a record's field is a feature: every field is, but the label field and {@value #WEIGHT_FIELD}. */
+    public static boolean isFeature(String field, String labelField) {
+        return !field.equals(labelField) && !field.equals(WEIGHT_FIELD);
+    }
+
     public AvroRecords(SchemaSource schemas) {
         this.schemas = schemas;
     }
@@ -89,7 +94,7 @@ public final class AvroRecords implements RegistryRecords {
         Map<String, String> strings = new LinkedHashMap<>();
         for (var field : record.getSchema().getFields()) {
             var name = field.name();
-            if (name.equals(labelField) || name.equals(WEIGHT_FIELD)) {
+            if (!isFeature(name, labelField)) {
                 continue;
             }
             var value = AvroValues.value(name, field.schema(), record.get(field.pos()));
