@@ -1,6 +1,7 @@
 package dev.samuel.plumbing.kafka;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a follower's consumer is assigned: the topics asked for are looked up and assigned from their beginning,
- * the partitions given with offsets from those offsets. Asked for from any thread; assigned on the follower's.
+ * the partitions given with offsets from those offsets; topics no longer followed are dropped. Asked for from any thread; assigned on the follower's.
  */
 final class FollowedPartitions {
 
@@ -28,6 +29,7 @@ final class FollowedPartitions {
     private final FollowerProgress progress;
     private final PendingTopics pending = new PendingTopics();
     private final ConcurrentLinkedQueue<Map<TopicPartition, Long>> startsAt = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Set<String>> unfollowed = new ConcurrentLinkedQueue<>();
     private final Set<TopicPartition> assigned = new HashSet<>();
     private final Set<String> denied = new HashSet<>();
 
@@ -39,6 +41,13 @@ final class FollowedPartitions {
 
     void follow(Iterable<String> topics) {
         pending.add(topics);
+    }
+
+    /** Drops the topics at once from those still to be found, and from the assignment at the next look. */
+    void unfollow(Collection<String> topics) {
+        var dropped = Set.copyOf(topics);
+        pending.remove(dropped);
+        unfollowed.add(dropped);
     }
 
     void followFrom(Map<TopicPartition, Long> offsets) {
@@ -55,6 +64,10 @@ final class FollowedPartitions {
 
     /** Assigns the partitions asked for since the last look, from the beginning or from the offsets given. */
     void assignNew() {
+        // Dropped first: a topic unfollowed, then followed again, is read anew from its beginning.
+        for (var topics = unfollowed.poll(); topics != null; topics = unfollowed.poll()) {
+            drop(topics);
+        }
         var starts = new HashMap<TopicPartition, Optional<Long>>();
         for (var offsets = startsAt.poll(); offsets != null; offsets = startsAt.poll()) {
             offsets.forEach((partition, offset) -> starts.put(partition, Optional.of(offset)));
@@ -80,6 +93,13 @@ final class FollowedPartitions {
             progress.started(partition, ends.get(partition));
         });
         found.forEach(pending::found);
+    }
+
+    private void drop(Set<String> topics) {
+        if (assigned.removeIf(partition -> topics.contains(partition.topic()))) {
+            consumer.assign(assigned);
+        }
+        progress.forget(topics);
     }
 
     /** The topic's partitions; none when it does not exist (yet) or may not be read. */

@@ -25,6 +25,14 @@ final class FollowerProgress {
         ends.put(partition, end);
     }
 
+    /** The topics are no longer followed: following them again starts anew. */
+    void forget(Collection<String> topics) {
+        synchronized (monitor) {
+            positions.keySet().removeIf(partition -> topics.contains(partition.topic()));
+            ends.keySet().removeIf(partition -> topics.contains(partition.topic()));
+        }
+    }
+
     void moved(TopicPartition partition, long position) {
         synchronized (monitor) {
             positions.put(partition, position);

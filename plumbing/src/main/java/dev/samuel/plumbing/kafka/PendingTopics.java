@@ -1,6 +1,7 @@
 package dev.samuel.plumbing.kafka;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +43,14 @@ final class PendingTopics {
     synchronized List<String> due() {
         long now = System.nanoTime();
         return pending.entrySet().stream().filter(e -> e.getValue().atNanos() <= now).map(Map.Entry::getKey).toList();
+    }
+
+    /** Topics no longer to follow: asking for them again makes them new. */
+    synchronized void remove(Collection<String> topics) {
+        for (var topic : topics) {
+            pending.remove(topic);
+            known.remove(topic);
+        }
     }
 
     synchronized void found(String topic) {

@@ -54,6 +54,15 @@ public final class TopicFollower implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Stops following these topics and forgets how far it read them: following them again reads them from their
+     * beginning. A record of theirs polled already may still be applied.
+     */
+    public TopicFollower unfollow(Collection<String> topics) {
+        partitions.unfollow(topics);
+        return this;
+    }
+
     /** Follows these partitions from these offsets (where an earlier read ended). */
     public TopicFollower followFrom(Map<TopicPartition, Long> offsets) {
         partitions.followFrom(offsets);

@@ -80,6 +80,31 @@ class TopicFollowerTest {
     }
 
     @Test
+    void anUnfollowedTopicIsNoLongerReadAndIsReadAnewWhenFollowedAgain(KafkaBroker broker) throws Exception {
+        var dropped = unique("dropped");
+        var kept = unique("kept");
+        broker.createTopic(dropped, 2);
+        broker.createTopic(kept, 1);
+        send(broker, dropped, "a", "1");
+        try (var follower = new TopicFollower(unique("follower"), broker.clientSettings(), this::apply)) {
+            follower.follow(List.of(dropped, kept)).start();
+            await(() -> applied.contains("a=1"));
+
+            follower.unfollow(List.of(dropped));
+            await(() -> follower.position(new TopicPartition(dropped, 0)) == -1);
+            send(broker, dropped, "b", "2");
+            send(broker, kept, "k", "1");
+            await(() -> applied.contains("k=1"));
+            assertThat(applied).doesNotContain("b=2");
+
+            follower.follow(List.of(dropped));
+            assertThat(follower.awaitCaughtUpOn(List.of(dropped), PATIENCE)).isTrue();
+            assertThat(applied.subList(0, 2)).containsExactly("a=1", "k=1");
+            assertThat(applied.subList(2, applied.size())).containsExactlyInAnyOrder("a=1", "b=2");
+        }
+    }
+
+    @Test
     void aFailureItCannotSurviveStopsItAndSaysWhy(KafkaBroker broker) throws Exception {
         var topic = unique("fatal");
         broker.createTopic(topic, 1);
