@@ -38,15 +38,17 @@ class SharedIngestTest {
         var expected = new HashMap<String, Integer>();
         var victim = IngestProcess.start(broker.bootstrapServers(), TOPICS, APPLICATION,
                 Path.of("target", APPLICATION + "-victim.log"));
-        var first = IngestAtScaleTest.start(broker, TOPICS, APPLICATION);
+        var first = start(broker);
         KafkaStreams third = null;
         try {
             awaitMembers(broker, 2);
             produce(broker, expected, 0);
             SplitLedger.await(broker, TOPICS, PER_STEP / 2, Duration.ofSeconds(60));
             produce(broker, expected, 1);
-            first.close(Duration.ofSeconds(30)); // scale-down: its tasks move to the others
-            third = IngestAtScaleTest.start(broker, TOPICS, APPLICATION);
+            // Scale-down: Kafka Streams closes without leaving the group, so its tasks move to the others once its
+            // session times out.
+            first.close(Duration.ofSeconds(30));
+            third = start(broker);
             awaitMembers(broker, 2);
             produce(broker, expected, 2);
             victim.destroyForcibly(); // a crash: its tasks move once its session times out, its transaction aborted
@@ -64,6 +66,15 @@ class SharedIngestTest {
                 third.close(Duration.ofSeconds(30));
             }
         }
+    }
+
+    /**
+     * An instance in this JVM with the victim's short session (6 s, not Kafka's 45 s): a closed instance's tasks
+     * move once its session times out too, and the test would otherwise wait out the default.
+     */
+    private static KafkaStreams start(KafkaBroker broker) {
+        return IngestAtScaleTest.start(broker.bootstrapServers(), TOPICS.labelled().name(), APPLICATION,
+                IngestProcess.QUICK_SESSION);
     }
 
     /** Until the application's group has {@code count} members with partitions: a joiner took its share. */
