@@ -9,7 +9,9 @@ public enum TopicRole {
 
     REGISTRY(TopicSettings.compacted(1, "one partition, so that every reader sees every change in one order;"
             + " compacted and nothing else, or specs and versions would expire with the log").strictly()),
-    JOBS(TopicSettings.compacted(1, "the latest record of a job is its status")),
+    // A model belongs to the trainer holding the partition its name hashes to: the partitions bound how many trainers
+    // share the work.
+    JOBS(TopicSettings.compacted(12, "the latest record of a job is its status")),
     // Three partitions let ingest and inference run up to three instances each.
     LABELLED(TopicSettings.stream(3, "labelled examples, as users send them")),
     TRAIN(TopicSettings.compacted(3, "a re-sent example id is a relabel, a tombstone a deletion")),

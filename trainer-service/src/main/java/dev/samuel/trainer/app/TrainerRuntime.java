@@ -5,7 +5,6 @@ import dev.samuel.contracts.avro.PatientSchemaSource;
 import dev.samuel.contracts.registry.AliasRecord;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.registry.SpecRecord;
-import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.plumbing.http.Backoff;
 import dev.samuel.plumbing.kafka.FollowerStatus;
@@ -19,8 +18,9 @@ import dev.samuel.trainer.jobs.FirstJobPolicy;
 import dev.samuel.trainer.jobs.JobManager;
 import dev.samuel.trainer.jobs.RetrainPolicy;
 import dev.samuel.trainer.jobs.TrainingJob;
-import dev.samuel.trainer.kafka.JobRequestFollower;
+import dev.samuel.trainer.kafka.JobBoard;
 import dev.samuel.trainer.kafka.KafkaJobLog;
+import dev.samuel.trainer.kafka.TrainerGroup;
 import dev.samuel.trainer.metrics.TrainerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -40,8 +40,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * Starts the trainer: follow the registry (read to its end first) and, from each spec it reads, that model's
- * data; take over the jobs on {@code samuel.jobs}, then run jobs and check the retrain and first-job policies.
+ * Starts the trainer: follow the registry (read to its end first) and {@code samuel.jobs} (the {@link JobBoard}),
+ * then join the trainers' group, which gives this trainer its share of the models ({@link OwnedModels}): their data is
+ * followed, their jobs run and their retrain and first-job policies are checked here.
  */
 @Startup
 @ApplicationScoped
@@ -66,13 +67,15 @@ public class TrainerRuntime {
     private TrainerMetrics metrics;
     private KafkaJobLog jobLog;
     private JobManager jobs;
-    private JobRequestFollower requests;
+    private OwnedModels owned;
+    private JobBoard board;
+    private TrainerGroup group;
     private RetrainPolicy retrain;
     private FirstJobPolicy firstJobs;
 
     @PostConstruct
     void start() throws InterruptedException {
-        var instance = UUID.randomUUID().toString().substring(0, 8);
+        var instance = instanceName();
         try (var admin = Admin.create(kafka)) {
             new TopicEnsurer(admin, Optional.empty()).ensure(List.of(Topics.JOBS));
         }
@@ -80,10 +83,10 @@ public class TrainerRuntime {
                 AvroRecords.codec(config.schemaRegistry(), PatientSchemaSource.UNTIL_ANSWERED),
                 (model, reason) -> metrics.dropped(model, reason));
         metrics = new TrainerMetrics(meters, datasets);
-        // A spec record is the moment a model exists: its data is followed from then on, not at the next look.
+        // A spec record is the moment a model exists: its owner follows its data from then on, not at the next look.
         registry.addListener((key, record) -> {
-            if (record instanceof SpecRecord spec) {
-                datasets.follow(spec.spec());
+            if (record instanceof SpecRecord spec && owned != null) {
+                owned.specRead(spec.spec());
             }
         });
         registryFollower = RegistryFollower.start(kafka, "trainer-" + instance, registry);
@@ -93,27 +96,40 @@ public class TrainerRuntime {
         }
         datasets.start();
         startJobs(instance);
-        retrain = new RetrainPolicy(this::specs, datasets, jobs, Clock.systemUTC());
-        firstJobs = new FirstJobPolicy(this::specs, datasets, jobs,
+        retrain = new RetrainPolicy(owned::specs, datasets, jobs, Clock.systemUTC());
+        firstJobs = new FirstJobPolicy(owned::specs, datasets, jobs,
                 model -> registry.alias(model, AliasRecord.CHAMPION).isPresent());
     }
 
-    /** Takes over the jobs on {@code samuel.jobs}, then follows the requests others write there. */
-    private void startJobs(String instance) {
+    /** Reads {@code samuel.jobs} to its end, then joins the trainers' group to take its share of the models. */
+    private void startJobs(String instance) throws InterruptedException {
         jobLog = new KafkaJobLog(kafka);
         var client = new RegistryClient(config.registryUrl(), config.registryToken(),
                 new Backoff(config.registryAttempts(), Backoff.DEFAULT.first()), REGISTRY_TIMEOUT);
         var work = new TrainingJob(registry, datasets, client, new OnnxTrainingEngine(), metrics, Clock.systemUTC());
-        jobs = new JobManager(job -> {
+        jobs = new JobManager(instance, job -> {
             jobLog.publish(job);
             if (job.isFinished()) {
                 metrics.finished(job);
             }
         }, work, Clock.systemUTC());
-        var existing = KafkaJobLog.readAll(kafka, instance, config.catchUpTimeout());
-        jobs.recover(existing.jobs());
+        owned = new OwnedModels(registry, datasets, jobs, jobLog, Clock.systemUTC());
+        board = new JobBoard(kafka, instance, job -> owned.jobRead(job));
+        owned.readFrom(board);
+        board.start();
+        if (!board.awaitCaughtUp(config.catchUpTimeout())) {
+            throw new IllegalStateException("could not read " + Topics.JOBS.name() + " to its end within "
+                    + config.catchUpTimeout());
+        }
         jobs.start();
-        requests = new JobRequestFollower(kafka, instance, existing.end(), jobs).start();
+        group = new TrainerGroup(kafka, instance, owned).start();
+    }
+
+    /** The pod's name where there is one, so that a job's lineage says where it ran; unique in any case. */
+    private static String instanceName() {
+        var suffix = UUID.randomUUID().toString().substring(0, 8);
+        var host = System.getenv("HOSTNAME");
+        return host == null || host.isBlank() ? suffix : host + "-" + suffix;
     }
 
     @Scheduled(every = "${samuel.trainer.retrain-check}", delayed = "${samuel.trainer.retrain-check}")
@@ -126,23 +142,19 @@ public class TrainerRuntime {
         }
     }
 
-    public List<ModelSpec> specs() {
-        return registry.specs().stream().map(SpecRecord::spec).toList();
-    }
-
     public RegistryState registry() {
         return registry;
     }
 
-    public JobManager jobs() {
-        return jobs;
+    public OwnedModels owned() {
+        return owned;
     }
 
     public DatasetFollower datasets() {
         return datasets;
     }
 
-    /** The state of every topic follower, by role: the registry, the datasets, the job requests. */
+    /** The state of every topic follower, by role: the registry, the datasets, the jobs; and the group's membership. */
     public Map<String, FollowerStatus> followers() {
         var followers = new LinkedHashMap<String, FollowerStatus>();
         if (registryFollower != null) {
@@ -151,16 +163,23 @@ public class TrainerRuntime {
         if (datasets != null) {
             followers.put("datasets", datasets.status());
         }
-        if (requests != null) {
-            followers.put("job-requests", requests.status());
+        if (board != null) {
+            followers.put("jobs", board.status());
+        }
+        if (group != null) {
+            followers.put("group", group.status());
         }
         return followers;
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
-        if (requests != null) {
-            requests.close();
+        // The models go to the other trainers first (a job running here stops, and its new owner runs it again).
+        if (group != null) {
+            group.close();
+        }
+        if (board != null) {
+            board.close();
         }
         if (jobs != null) {
             jobs.close();

@@ -82,6 +82,19 @@ public final class DatasetFollower implements AutoCloseable {
     }
 
     /**
+     * Stops following the model (another trainer owns it now) and drops what was read of it: taken back later, it is
+     * read anew from its topics' beginning.
+     */
+    public void forget(ModelSpec spec) {
+        var topics = Topics.of(spec);
+        routes.remove(topics.train().name());
+        routes.remove(topics.test().name());
+        byModel.remove(spec.name());
+        specs.remove(spec.name());
+        follower.unfollow(List.of(topics.train().name(), topics.test().name()));
+    }
+
+    /**
      * Waits until the model's train and test topics are read up to where they ended when the trainer began following
      * them: a job started right after a restart trains on the data there is, not on what was read so far.
      */

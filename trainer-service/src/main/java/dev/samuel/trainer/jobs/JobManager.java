@@ -3,16 +3,21 @@ package dev.samuel.trainer.jobs;
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.job.JobStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,21 +34,39 @@ import org.slf4j.LoggerFactory;
  *       data before the change point (or before an earlier change point) would learn a concept that is gone.</li>
  * </ul>
  * Every change of a job is published to the {@link JobLog}.
+ *
+ * <p>With several trainers, a manager holds the jobs of the models its trainer owns; a model handed to another
+ * trainer is {@link #release released}: its jobs are dropped unpublished, and the new owner takes them over from the
+ * log with {@link #recover}.
  */
 public final class JobManager implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobManager.class);
     private static final String RESTART = "restart";
+    /** The lineage key naming the trainer that ran a job. */
+    public static final String TRAINER = "trainer";
+    /**
+     * How long a release waits for a job of a released model to stop: a step or an upload in flight ends first. Well
+     * below the group's poll interval, as the release runs in its rebalance.
+     */
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
 
+    private final String trainer;
     private final JobLog log;
     private final JobWork work;
     private final Clock clock;
     private final Map<String, JobRecord> jobs = new ConcurrentHashMap<>();
     private final Map<String, String> waitingByModel = new LinkedHashMap<>();
     private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    /** Jobs stopped because their model went to another trainer: nothing more of them is published here. */
+    private final Set<String> handedOver = ConcurrentHashMap.newKeySet();
     private final Thread worker;
+    private JobRecord running;
+    private volatile boolean closing;
 
-    public JobManager(JobLog log, JobWork work, Clock clock) {
+    /** @param trainer names this trainer in the lineage of the jobs it runs */
+    public JobManager(String trainer, JobLog log, JobWork work, Clock clock) {
+        this.trainer = trainer;
         this.log = log;
         this.work = work;
         this.clock = clock;
@@ -107,14 +130,18 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
-     * Takes over the jobs found on the log at start-up: one that was running when the trainer stopped is
-     * failed, as it left nothing registered, and asked for again with the same {@code dataFrom}; one still waiting
+     * Takes over the jobs found on the log at start-up, or for models taken over from another trainer: one that was
+     * running when its trainer stopped (or handed the model over) is failed, as it left nothing registered, and asked for again with the same {@code dataFrom}; one still waiting
      * is queued, or joins (or replaces) a job of its model found waiting before it, by the rule above.
      */
     public synchronized void recover(Collection<JobRecord> found) {
         for (var job : found) {
+            if (jobs.containsKey(job.id())) {
+                continue;
+            }
             if (job.status() == JobStatus.RUNNING) {
-                update(job.failed("interrupted: the trainer stopped while the job ran", clock.instant()));
+                update(job.failed("interrupted: the trainer running it stopped, or handed the model to another"
+                        + " trainer, while the job ran", clock.instant()));
                 request(job.model(), RESTART, job.dataFrom());
             } else if (job.status() == JobStatus.REQUESTED && !waitingByModel.containsKey(job.model())) {
                 jobs.put(job.id(), job);
@@ -125,6 +152,37 @@ public final class JobManager implements AutoCloseable {
             } else {
                 jobs.putIfAbsent(job.id(), job);
             }
+        }
+    }
+
+    /**
+     * Gives up the models: their waiting jobs leave the queue and the manager, unpublished, and the job running, if
+     * it is one of theirs, is stopped (interrupted at its next step) before this returns. The log keeps what they were
+     * (a stopped job stays {@code RUNNING} there), which is what the new owner takes over.
+     */
+    public void release(Predicate<String> models) throws InterruptedException {
+        String stopping = null;
+        synchronized (this) {
+            var released = jobs.values().stream().filter(job -> models.test(job.model())).map(JobRecord::id).toList();
+            released.forEach(id -> {
+                queue.remove(id);
+                jobs.remove(id);
+            });
+            waitingByModel.keySet().removeIf(models);
+            if (running != null && models.test(running.model())) {
+                stopping = running.id();
+                handedOver.add(stopping);
+                worker.interrupt();
+            }
+            long deadline = System.nanoTime() + STOP_PATIENCE.toNanos();
+            while (stopping != null && running != null && running.id().equals(stopping)
+                    && System.nanoTime() < deadline) {
+                wait(STOP_PATIENCE.toMillis());
+            }
+        }
+        if (stopping != null) {
+            LOG.info("Job {} {}: its model went to another trainer", stopping, isRunning(stopping)
+                    ? "did not stop within " + STOP_PATIENCE + "; it publishes nothing more" : "stopped");
         }
     }
 
@@ -158,15 +216,15 @@ public final class JobManager implements AutoCloseable {
     }
 
     private void runJobs() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
+        while (!closing) {
+            try {
                 var job = take(queue.take());
                 if (job != null) {
                     runOne(job);
                 }
+            } catch (InterruptedException e) {
+                // Closing; or a release whose interrupt came as the job ended: the loop decides.
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -176,30 +234,60 @@ public final class JobManager implements AutoCloseable {
      */
     private synchronized JobRecord take(String id) {
         var job = jobs.get(id);
+        if (job == null) {
+            return null; // released after the worker took its id from the queue
+        }
         waitingByModel.remove(job.model(), id);
-        return job.status() == JobStatus.REQUESTED ? job : null;
+        if (job.status() != JobStatus.REQUESTED) {
+            return null;
+        }
+        var lineage = new HashMap<>(job.lineage());
+        lineage.put(TRAINER, trainer);
+        running = job.running(null, lineage, clock.instant());
+        return running;
     }
 
     private void runOne(JobRecord job) {
         try {
-            var running = job.running(null, job.lineage(), clock.instant());
-            update(running);
-            update(work.run(running, this::update));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            update(job);
+            update(work.run(job, this::update));
+        } catch (InterruptedException | CancellationException e) {
+            if (!handedOver.contains(job.id())) {
+                LOG.info("Job {} of model {} stopped: the trainer is closing", job.id(), job.model());
+            }
         } catch (Exception e) {
-            LOG.warn("Job {} of model {} failed", job.id(), job.model(), e);
-            update(jobs.get(job.id()).failed(String.valueOf(e.getMessage()), clock.instant()));
+            if (!handedOver.contains(job.id())) {
+                LOG.warn("Job {} of model {} failed", job.id(), job.model(), e);
+                update(jobs.get(job.id()).failed(String.valueOf(e.getMessage()), clock.instant()));
+            }
+        } finally {
+            ended(job);
         }
     }
 
+    private synchronized boolean isRunning(String id) {
+        return running != null && running.id().equals(id);
+    }
+
+    private synchronized void ended(JobRecord job) {
+        running = null;
+        handedOver.remove(job.id());
+        notifyAll();
+        // A release's interrupt is for the job that ended: the next one starts uninterrupted.
+        Thread.interrupted();
+    }
+
     private void update(JobRecord job) {
+        if (handedOver.contains(job.id())) {
+            return;
+        }
         jobs.put(job.id(), job);
         log.publish(job);
     }
 
     @Override
     public void close() throws InterruptedException {
+        closing = true;
         worker.interrupt();
         worker.join(10_000);
     }

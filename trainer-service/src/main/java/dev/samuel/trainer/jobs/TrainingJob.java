@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -76,7 +77,8 @@ public final class TrainingJob implements JobWork {
         require(!train.isEmpty(), noExamples("training", topics.train().name(), job, data.size(false)));
         require(!holdout.isEmpty(), noExamples("holdout", topics.test().name(), job, data.size(true)));
 
-        var lineage = new HashMap<>(snapshot.lineage());
+        var lineage = new HashMap<>(job.lineage());
+        lineage.putAll(snapshot.lineage());
         if (job.dataFrom() != null) {
             lineage.put(DATA_FROM, job.dataFrom().toString());
         }
@@ -88,6 +90,10 @@ public final class TrainingJob implements JobWork {
         progress.accept(latest.get());
         var nextReport = new long[] {System.nanoTime() + PROGRESS_EVERY.toNanos()};
         var trained = engine.train(spec, train, start, spec.init().seed(), (epoch, step, loss, speed) -> {
+            if (Thread.currentThread().isInterrupted()) {
+                // The model went to another trainer, or this one is closing: the job stops between steps.
+                throw new CancellationException("job " + job.id() + " stopped at step " + step);
+            }
             metrics.step(job.model(), loss, speed);
             latest.set(latest.get().running(new JobRecord.Progress(epoch, spec.training().epochs(), step, loss, speed),
                     lineage, clock.instant()));

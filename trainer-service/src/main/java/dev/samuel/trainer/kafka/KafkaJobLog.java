@@ -2,22 +2,20 @@ package dev.samuel.trainer.kafka;
 
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.topic.Topics;
-import dev.samuel.plumbing.kafka.RecordHandler;
-import dev.samuel.plumbing.kafka.TopicReader;
 import dev.samuel.trainer.jobs.JobLog;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
-/** Job records on {@code samuel.jobs}, keyed by job id: the topic is compacted, the latest record is the status. */
+/**
+ * Job records to {@code samuel.jobs}, keyed by job id: the topic is compacted, the latest record is the status. The
+ * {@link JobBoard} reads them back.
+ */
 public final class KafkaJobLog implements JobLog, AutoCloseable {
 
     private final KafkaProducer<String, JobRecord> producer;
@@ -34,8 +32,13 @@ public final class KafkaJobLog implements JobLog, AutoCloseable {
 
     @Override
     public void publish(JobRecord job) {
+        send(job);
+    }
+
+    /** Publishes the job's record and says where it went, once it is durable. */
+    public RecordMetadata send(JobRecord job) {
         try {
-            producer.send(new ProducerRecord<>(Topics.JOBS.name(), job.id(), job)).get();
+            return producer.send(new ProducerRecord<>(Topics.JOBS.name(), job.id(), job)).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot publish job " + job.id() + ": " + e.getCause().getMessage(),
                     e.getCause());
@@ -43,27 +46,6 @@ public final class KafkaJobLog implements JobLog, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted publishing job " + job.id(), e);
         }
-    }
-
-    /** The jobs on the topic and the offsets the reading ended at, where following it goes on. */
-    public record Existing(List<JobRecord> jobs, Map<TopicPartition, Long> end) {
-    }
-
-    /**
-     * The latest record of every job on the topic, read to its end: what a restarted trainer takes over. A record
-     * that is not a job is skipped.
-     */
-    public static Existing readAll(Map<String, Object> kafka, String instance, Duration timeout) {
-        var latest = new LinkedHashMap<String, JobRecord>();
-        var read = TopicReader.readToEnd("samuel-trainer-job-log-" + instance, kafka, List.of(Topics.JOBS.name()),
-                RecordHandler.decoding(Topics.JOBS, (id, job) -> {
-                    if (job == null) {
-                        latest.remove(id);
-                    } else {
-                        latest.put(id, job);
-                    }
-                }), timeout);
-        return new Existing(new ArrayList<>(latest.values()), read.positions());
     }
 
     @Override

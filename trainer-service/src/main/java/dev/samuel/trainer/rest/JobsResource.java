@@ -32,10 +32,11 @@ public class JobsResource {
     }
 
     @POST
-    @Operation(summary = "Ask for a training job; a job of the model that waits already serves the request. An optional"
+    @Operation(summary = "Ask for a training job; a job of the model that waits already serves the request (with several trainers,"
+            + " the one that owns the model joins the request to it). An optional"
             + " JSON body {\"dataFrom\": {\"offsets\": {\"<topic>/<partition>\": offset}, \"timestamp\": ...}} starts"
             + " the job's data at a change point")
-    public Response request(@RestPath String name, String body) {
+    public Response request(@RestPath String name, String body) throws InterruptedException {
         requireModel(name);
         var dataFrom = body == null || body.isBlank() ? null : read(body).dataFrom();
         if (dataFrom != null) {
@@ -45,7 +46,7 @@ public class JobsResource {
                 throw new BadRequestException(e.getMessage());
             }
         }
-        var job = trainer.jobs().request(name, "rest", dataFrom);
+        var job = trainer.owned().request(name, "rest", dataFrom);
         return Response.accepted(job).location(URI.create("/models/" + name + "/jobs/" + job.id())).build();
     }
 
@@ -62,14 +63,14 @@ public class JobsResource {
     @Operation(summary = "The model's jobs, oldest first")
     public List<JobRecord> list(@RestPath String name) {
         requireModel(name);
-        return trainer.jobs().jobs(name);
+        return trainer.owned().jobs(name);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One job: status, progress, test loss, registered version and promotion decision")
     public JobRecord get(@RestPath String name, @RestPath String id) {
-        return trainer.jobs().job(id).filter(job -> job.model().equals(name))
+        return trainer.owned().job(id).filter(job -> job.model().equals(name))
                 .orElseThrow(() -> new NotFoundException("model " + name + " has no job " + id));
     }
 

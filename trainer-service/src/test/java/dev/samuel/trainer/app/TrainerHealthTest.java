@@ -6,9 +6,8 @@ import dev.samuel.contracts.topic.Topics;
 import dev.samuel.plumbing.kafka.FollowerStatus;
 import dev.samuel.testkit.EmbeddedKafkaBroker;
 import dev.samuel.testkit.SaslPlain;
-import dev.samuel.trainer.jobs.JobManager;
-import dev.samuel.trainer.kafka.JobRequestFollower;
-import java.time.Clock;
+import dev.samuel.trainer.kafka.ModelShare;
+import dev.samuel.trainer.kafka.TrainerGroup;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,46 +24,55 @@ class TrainerHealthTest {
     @Test
     void readyWhileTheRegistryIsReadAndEveryFollowerFollows() {
         var followers = new LinkedHashMap<>(Map.of(TrainerHealth.REGISTRY, FOLLOWING, "datasets", FOLLOWING,
-                "job-requests", new FollowerStatus("j", true, true, 2, null)));
+                "jobs", new FollowerStatus("j", true, true, 2, null)));
 
         var response = TrainerHealth.readiness(followers);
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         assertThat(response.getData()).get().satisfies(data ->
-                assertThat(data).containsEntry("job-requests.skippedRecords", 2L));
+                assertThat(data).containsEntry("jobs.skippedRecords", 2L));
         followers.put(TrainerHealth.REGISTRY, new FollowerStatus("r", true, false, 0, null));
         assertThat(TrainerHealth.readiness(followers).getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(TrainerHealth.readiness(Map.of()).getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
     }
 
-    /** A follower that cannot go on (here its login is refused) makes the trainer unready, and says why. */
+    /**
+     * A part that cannot go on (here the trainers' group member, whose login is refused) makes the trainer unready,
+     * and says why.
+     */
     @Test
-    void aFollowerThatDiesMakesTheTrainerUnready() throws Exception {
+    void aGroupMemberThatDiesMakesTheTrainerUnready() throws Exception {
         var users = SaslPlain.withUsers("trainer");
-        try (var broker = EmbeddedKafkaBroker.startWithSasl(users);
-             var jobs = new JobManager(job -> { }, (job, progress) -> job, Clock.systemUTC())) {
+        try (var broker = EmbeddedKafkaBroker.startWithSasl(users)) {
             broker.createTopic(Topics.JOBS.name(), 1);
             var kafka = new HashMap<String, Object>(SaslPlain.client("trainer", "a wrong password"));
             kafka.put("bootstrap.servers", broker.bootstrapServers());
-            var from = Map.of(new TopicPartition(Topics.JOBS.name(), 0), 0L);
-            try (var requests = new JobRequestFollower(kafka, "dies", from, jobs).start()) {
-                awaitStopped(requests);
+            try (var group = new TrainerGroup(kafka, "dies", new TrainerGroup.Listener() {
+                @Override
+                public void gained(ModelShare models, Map<TopicPartition, Long> ends) {
+                }
+
+                @Override
+                public void lost(ModelShare models) {
+                }
+            }).start()) {
+                awaitStopped(group);
 
                 var response = TrainerHealth.readiness(Map.of(TrainerHealth.REGISTRY, FOLLOWING, "datasets",
-                        FOLLOWING, "job-requests", requests.status()));
+                        FOLLOWING, "group", group.status()));
 
                 assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
                 assertThat(response.getData()).get().satisfies(data -> {
-                    assertThat(data).containsEntry("job-requests.following", false);
-                    assertThat((String) data.get("job-requests.failure")).contains("Authentication failed");
+                    assertThat(data).containsEntry("group.following", false);
+                    assertThat((String) data.get("group.failure")).contains("Authentication failed");
                 });
             }
         }
     }
 
-    private static void awaitStopped(JobRequestFollower requests) throws InterruptedException {
+    private static void awaitStopped(TrainerGroup group) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (requests.status().following()) {
+        while (group.status().following()) {
             assertThat(System.nanoTime()).as("the follower stops").isLessThan(deadline);
             Thread.sleep(50);
         }

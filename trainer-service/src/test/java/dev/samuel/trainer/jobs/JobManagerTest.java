@@ -41,7 +41,7 @@ class JobManagerTest {
 
     @Test
     void aJobGoesFromRequestedThroughRunningToSucceeded() throws Exception {
-        manager = new JobManager(published::add, this::work, CLOCK);
+        manager = new JobManager("trainer-a", published::add, this::work, CLOCK);
         manager.start();
 
         var job = manager.request("digits", "rest");
@@ -55,7 +55,7 @@ class JobManagerTest {
 
     @Test
     void triggersArrivingWhileAJobWaitsJoinIt() throws Exception {
-        manager = new JobManager(published::add, this::work, CLOCK);
+        manager = new JobManager("trainer-a", published::add, this::work, CLOCK);
         manager.start();
         var first = manager.request("digits", "rest");
         assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
@@ -74,7 +74,7 @@ class JobManagerTest {
 
     @Test
     void aRequestFromTheLogIsQueuedOrJoinsTheWaitingJob() throws Exception {
-        manager = new JobManager(published::add, this::work, CLOCK);
+        manager = new JobManager("trainer-a", published::add, this::work, CLOCK);
         manager.start();
         var running = manager.request("digits", "rest");
         assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
@@ -94,7 +94,7 @@ class JobManagerTest {
 
     @Test
     void aFailingJobIsFailedWithItsReason() throws Exception {
-        manager = new JobManager(published::add, (job, progress) -> {
+        manager = new JobManager("trainer-a", published::add, (job, progress) -> {
             throw new IllegalStateException("no training examples yet");
         }, CLOCK);
         manager.start();
@@ -106,7 +106,7 @@ class JobManagerTest {
 
     @Test
     void aJobInterruptedByARestartIsFailedAndAskedForAgain() throws Exception {
-        manager = new JobManager(published::add, this::work, CLOCK);
+        manager = new JobManager("trainer-a", published::add, this::work, CLOCK);
         var interrupted = JobRecord.requested("old", "digits", "rest", CLOCK.instant())
                 .running(null, null, CLOCK.instant());
         var waiting = JobRecord.requested("queued", "prices", "topic", CLOCK.instant());
@@ -122,12 +122,42 @@ class JobManagerTest {
         awaitStatus(rerun.id(), JobStatus.SUCCEEDED);
     }
 
+    @Test
+    void releasedModelsLeaveTheirWaitingJobsUnpublishedAndTheirRunningJobStopsWithoutAWord() throws Exception {
+        manager = new JobManager("trainer-a", published::add, this::work, CLOCK);
+        manager.start();
+        var running = manager.request("digits", "rest");
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        var waiting = manager.request("digits", "retrainEvery");
+        var kept = manager.request("prices", "rest");
+        int before = published.size();
+
+        manager.release("digits"::equals);
+
+        // The log keeps the jobs as they were (running, waiting): that is what the model's new owner takes over.
+        assertThat(published).hasSize(before);
+        assertThat(manager.jobs("digits")).isEmpty();
+        assertThat(manager.knows(waiting.id())).isFalse();
+        awaitStatus(kept.id(), JobStatus.RUNNING);
+        assertThat(published).filteredOn(job -> job.id().equals(running.id())).extracting(JobRecord::status)
+                .containsExactly(JobStatus.REQUESTED, JobStatus.RUNNING);
+        assertThat(published).filteredOn(job -> job.id().equals(running.id())).last()
+                .satisfies(job -> assertThat(job.lineage()).containsEntry(JobManager.TRAINER, "trainer-a"));
+        release.countDown();
+        awaitStatus(kept.id(), JobStatus.SUCCEEDED);
+
+        // Taken back later, a model's jobs are taken over again from what the log says.
+        manager.recover(List.of(published.stream().filter(job -> job.id().equals(running.id())).reduce((x, y) -> y)
+                .orElseThrow()));
+        assertThat(awaitStatus(running.id(), JobStatus.FAILED).message()).contains("handed the model");
+    }
+
     static final JobRecord.DataStart CHANGE = new JobRecord.DataStart(java.util.Map.of("digits.train/0", 120L),
             Instant.parse("2026-11-26T11:00:00Z"));
 
     @Test
     void aDriftJobWaitingAbsorbsALaterPlainRequest() throws Exception {
-        manager = new JobManager(published::add, this::work, CLOCK);
+        manager = new JobManager("trainer-a", published::add, this::work, CLOCK);
         manager.start();
         manager.request("digits", "rest");
         assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
@@ -145,7 +175,7 @@ class JobManagerTest {
 
     @Test
     void aDriftRequestTakesTheWaitingJobsPlaceUnlessItStartsAtTheSamePoint() throws Exception {
-        manager = new JobManager(published::add, this::work, CLOCK);
+        manager = new JobManager("trainer-a", published::add, this::work, CLOCK);
         manager.start();
         manager.request("digits", "rest");
         assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
@@ -168,7 +198,7 @@ class JobManagerTest {
 
     @Test
     void anInterruptedDriftJobIsAskedForAgainFromTheSameChangePoint() throws Exception {
-        manager = new JobManager(published::add, this::work, CLOCK);
+        manager = new JobManager("trainer-a", published::add, this::work, CLOCK);
         var interrupted = JobRecord.requested("old", "digits", JobRecord.DRIFT, CLOCK.instant(), CHANGE)
                 .running(null, null, CLOCK.instant());
         var queued = JobRecord.requested("queued", "digits", "topic", CLOCK.instant());

@@ -172,7 +172,7 @@ class RetrainPolicyTest {
                 throw new IllegalStateException("the test says so");
             };
             datasets.start();
-            jobs = new JobManager(published::add, work, clock);
+            jobs = new JobManager("trainer-a", published::add, work, clock);
             jobs.start();
             policy = new RetrainPolicy(() -> List.of(spec), datasets, jobs, clock);
             firstJobs = new FirstJobPolicy(() -> List.of(spec), datasets, jobs, champions::contains);
