@@ -40,7 +40,7 @@ public class TrainerTestResource extends KafkaTestResource {
     }
 
     /** Built before the trainer by `mvn verify` (the trainer's pom names it for the build order). */
-    private static RunningService startRegistry(String bootstrapServers) throws IOException, InterruptedException {
+    public static RunningService startRegistry(String bootstrapServers) throws IOException, InterruptedException {
         int port = freePort();
         var artifacts = Files.createTempDirectory("registry-artifacts");
         return PackagedService.in(Path.of(".."), "model-registry")
@@ -72,7 +72,7 @@ public class TrainerTestResource extends KafkaTestResource {
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -20,8 +20,8 @@ final class ServiceCommand {
             // stores, like ingest's, in the run directory: under /tmp every stack's local-0 would share one lock.
             case INFERENCE -> command.property("samuel.inference.instance-id", "local-0")
                     .property("samuel.inference.judge.state-dir", layout.judgeState());
-            case TRAINER -> {
-            }
+            // Likewise a fixed name: a restarted trainer takes its models back at once, not after the group's session.
+            case TRAINER -> command.property("samuel.trainer.instance", "local-0");
         }
         return command.env(environment(service, ports, token, layout));
     }

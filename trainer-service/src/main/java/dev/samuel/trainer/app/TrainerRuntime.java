@@ -75,7 +75,7 @@ public class TrainerRuntime {
 
     @PostConstruct
     void start() throws InterruptedException {
-        var instance = instanceName();
+        var instance = config.instance().orElseGet(TrainerRuntime::randomName);
         try (var admin = Admin.create(kafka)) {
             new TopicEnsurer(admin, Optional.empty()).ensure(List.of(Topics.JOBS));
         }
@@ -122,11 +122,11 @@ public class TrainerRuntime {
                     + config.catchUpTimeout());
         }
         jobs.start();
-        group = new TrainerGroup(kafka, instance, owned).start();
+        group = new TrainerGroup(kafka, instance, config.instance().isPresent(), owned).start();
     }
 
-    /** The pod's name where there is one, so that a job's lineage says where it ran; unique in any case. */
-    private static String instanceName() {
+    /** The host's name where there is one, so that a job's lineage says where it ran; unique in any case. */
+    private static String randomName() {
         var suffix = UUID.randomUUID().toString().substring(0, 8);
         var host = System.getenv("HOSTNAME");
         return host == null || host.isBlank() ? suffix : host + "-" + suffix;

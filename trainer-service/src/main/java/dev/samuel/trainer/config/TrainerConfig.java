@@ -26,6 +26,13 @@ public interface TrainerConfig {
      */
     Optional<String> schemaRegistry();
 
+    /**
+     * A name for this trainer that outlives its restarts (a pod's name, say): its static member id in the trainers'
+     * group, so a trainer that crashed and came back takes its models back at once rather than after the group's
+     * session timeout. Unset: a new random name at each start. Two running trainers must not share one.
+     */
+    Optional<String> instance();
+
     /** Examples kept per model and split (the most recent ones): bounds the trainer's memory. */
     @WithDefault("100000")
     int datasetCapacity();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -51,12 +53,19 @@ public final class TrainerGroup implements AutoCloseable {
     private volatile boolean closing;
     private volatile Throwable failure;
 
-    /** @param instance names this trainer's member in broker logs and client metrics */
-    public TrainerGroup(Map<String, Object> kafka, String instance, Listener listener) {
+    /**
+     * @param instance names this trainer's member in broker logs and client metrics
+     * @param isStatic the instance name outlives restarts: it is the member's static id, so a restarted trainer
+     *                 takes its partitions back at once instead of after the session timeout
+     */
+    public TrainerGroup(Map<String, Object> kafka, String instance, boolean isStatic, Listener listener) {
         var config = new HashMap<>(kafka);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "samuel-trainer-group-" + instance);
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        if (isStatic) {
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "samuel-trainer-" + instance);
+        }
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -89,7 +98,9 @@ public final class TrainerGroup implements AutoCloseable {
             failure = e;
             LOG.error("The trainer left group {}: it owns no model any more", GROUP, e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            // A static member would keep its partitions until its session ends: a trainer that stops hands them over now.
+            consumer.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(5)));
         }
     }
 

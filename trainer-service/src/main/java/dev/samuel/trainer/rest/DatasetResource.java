@@ -22,6 +22,10 @@ public class DatasetResource {
     @GET
     @Operation(summary = "Examples held per split, and the offsets of the train and test topics read so far")
     public ModelData.Summary get(@RestPath String name) {
+        if (trainer.owned() != null && !trainer.owned().owns(name)) {
+            throw new NotFoundException("this trainer does not own model " + name + ": the trainer of the group"
+                    + " that owns it holds its data (its jobs say which, under lineage.trainer)");
+        }
         return trainer.datasets().data(name).map(ModelData::summary)
                 .orElseThrow(() -> new NotFoundException("the trainer holds no data of model " + name));
     }

@@ -25,7 +25,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +63,7 @@ class SharedModelsTest {
         final DatasetFollower datasets;
         final TrainerGroup group;
 
-        Trainer(String name) throws InterruptedException {
+        Trainer(String name, boolean isStatic) throws InterruptedException {
             this.name = name;
             jobs = new JobManager(name, log, (job, progress) -> {
                 runs.add(name + ":" + job.id());
@@ -75,7 +79,7 @@ class SharedModelsTest {
             board.start();
             assertThat(board.awaitCaughtUp(PATIENCE)).isTrue();
             jobs.start();
-            group = new TrainerGroup(kafka, name, owned).start();
+            group = new TrainerGroup(kafka, name, isStatic, owned).start();
         }
 
         @Override
@@ -108,7 +112,11 @@ class SharedModelsTest {
     }
 
     Trainer trainer(String name) throws InterruptedException {
-        var trainer = new Trainer(name);
+        return trainer(name, false);
+    }
+
+    Trainer trainer(String name, boolean isStatic) throws InterruptedException {
+        var trainer = new Trainer(name, isStatic);
         trainers.add(trainer);
         return trainer;
     }
@@ -194,6 +202,28 @@ class SharedModelsTest {
         awaitStatus(b, again.id(), JobStatus.SUCCEEDED);
         assertThat(b.owned.job(again.id()).orElseThrow().lineage()).containsEntry(JobManager.TRAINER, "b");
         assertThat(runs).containsExactly("a:" + job.id(), "b:" + again.id());
+    }
+
+    @Test
+    void aTrainerBackUnderItsOwnNameTakesItsModelsBackAtOnceNotAfterTheSessionTimeout() throws Exception {
+        kafka.put("session.timeout.ms", 45_000);
+        // The member a trainer named "steady" was before it crashed: it holds every partition and never leaves.
+        var crashed = new HashMap<>(kafka);
+        crashed.putAll(Map.of("group.id", TrainerGroup.GROUP, "group.instance.id", "samuel-trainer-steady",
+                "partition.assignment.strategy", CooperativeStickyAssignor.class.getName()));
+        var before = new KafkaConsumer<>(crashed, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        before.subscribe(List.of(Topics.JOBS.name()));
+        await(() -> {
+            before.poll(Duration.ofMillis(100));
+            return before.assignment().size() == PARTITIONS;
+        });
+
+        long restarted = System.nanoTime();
+        var steady = trainer("steady", true);
+        await(() -> steady.owned.share().partitions().size() == PARTITIONS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - restarted)).isLessThan(Duration.ofSeconds(20));
+        before.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
     }
 
     /** Model names whose home partition is in the share. */

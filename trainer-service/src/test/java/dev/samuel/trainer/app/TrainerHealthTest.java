@@ -47,7 +47,7 @@ class TrainerHealthTest {
             broker.createTopic(Topics.JOBS.name(), 1);
             var kafka = new HashMap<String, Object>(SaslPlain.client("trainer", "a wrong password"));
             kafka.put("bootstrap.servers", broker.bootstrapServers());
-            try (var group = new TrainerGroup(kafka, "dies", new TrainerGroup.Listener() {
+            try (var group = new TrainerGroup(kafka, "dies", false, new TrainerGroup.Listener() {
                 @Override
                 public void gained(ModelShare models, Map<TopicPartition, Long> ends) {
                 }

@@ -193,6 +193,10 @@ class TrainerServiceTest {
     }
 
     private void putSpec(String model, int classes, String optimizer, int epochs, String init) {
+        putSpec(registry, model, classes, optimizer, epochs, init);
+    }
+
+    static void putSpec(URI registry, String model, int classes, String optimizer, int epochs, String init) {
         var spec = """
                 {"name": "%s", "task": {"type": "classification", "classes": %d}, "input": {"features": 2},
                  "layers": [{"dense": 8, "activation": "relu"}, {"dense": %d}], "optimizer": %s, "init": %s,
@@ -210,8 +214,12 @@ class TrainerServiceTest {
                 .extract().jsonPath().getInt("version");
     }
 
-    /** Two Gaussian blobs, as ingest would have routed them: 600 training examples, 200 held out. */
     private void produceBlobs(ModelTopics topics) throws Exception {
+        produceBlobs(broker, topics);
+    }
+
+    /** Two Gaussian blobs, as ingest would have routed them: 600 training examples, 200 held out. */
+    static void produceBlobs(KafkaBroker broker, ModelTopics topics) throws Exception {
         var compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         broker.createTopic(topics.train().name(), 1, compacted);
         broker.createTopic(topics.test().name(), 1, compacted);
