@@ -132,10 +132,15 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theTrainerIsASingleReplicaEvenDuringARollout() {
+    void trainerReplicasShareTheModelsEachUnderItsPodsName() {
         var trainer = manifests.named(Deployment.class, "trainer-service").getSpec();
-        assertThat(trainer.getReplicas()).isEqualTo(1);
-        assertThat(trainer.getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(trainer.getReplicas()).isBetween(2, Topics.JOBS.settings().partitions());
+        assertThat(trainer.getStrategy().getType()).isEqualTo("RollingUpdate");
+        // One name for every replica would make them fence each other in the group: it must be the pod's.
+        var instance = container("trainer-service").getEnv().stream()
+                .filter(variable -> variable.getName().equals("SAMUEL_TRAINER_INSTANCE")).findFirst().orElseThrow();
+        assertThat(instance.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+        assertThat(ServiceConfig.of("trainer-service").reads("SAMUEL_TRAINER_INSTANCE")).isTrue();
     }
 
     @Test
