@@ -41,9 +41,19 @@ final class Platform implements AutoCloseable {
         kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, state.ports().bootstrap());
     }
 
+    /**
+     * Ingest's Kafka Streams members are dynamic: a killed instance's partitions reach its restarted successor, a new
+     * member, only once the group has expired the dead one's session. Kafka's 45 s would be waited out at each crash
+     * of ingest; 6 s here (the broker's smallest allowed), heartbeats every second. Production keeps Kafka's default
+     * (ingest-service/README.md).
+     */
+    static final Map<QuarkusService, Map<String, String>> QUICK_SESSIONS = Map.of(QuarkusService.INGEST, Map.of(
+            "kafka-streams.consumer.session.timeout.ms", "6000",
+            "kafka-streams.consumer.heartbeat.interval.ms", "1000"));
+
     /** The whole platform, its broker included. */
     static Platform start(String name) throws IOException, InterruptedException {
-        var stack = new LocalStack(layout(name), System.out);
+        var stack = new LocalStack(layout(name), System.out, QUICK_SESSIONS);
         stack.purge();
         return new Platform(stack, stack.up(StackPorts.free()), Map.of());
     }

@@ -26,9 +26,18 @@ public final class LocalStack {
     private final StackParts parts;
 
     public LocalStack(StackLayout layout, PrintStream out) {
+        this(layout, out, Map.of());
+    }
+
+    /**
+     * A stack whose services get these system properties besides their own, per service, at every start and
+     * restart: what a test changes of a service's configuration (a shorter Kafka session, say). {@code bin/samuel}
+     * gives none.
+     */
+    public LocalStack(StackLayout layout, PrintStream out, Map<QuarkusService, Map<String, String>> serviceProperties) {
         this.layout = layout;
         this.out = out;
-        this.parts = new StackParts(layout, out);
+        this.parts = new StackParts(layout, out, serviceProperties);
     }
 
     public Optional<StackState> state() {

@@ -5,6 +5,7 @@ import dev.samuel.plumbing.launch.Readiness;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Starts one part of a local stack, the broker or a service, records it in the state file at once (so {@code down}
@@ -19,10 +20,12 @@ final class StackParts {
 
     private final StackLayout layout;
     private final PrintStream out;
+    private final Map<QuarkusService, Map<String, String>> serviceProperties;
 
-    StackParts(StackLayout layout, PrintStream out) {
+    StackParts(StackLayout layout, PrintStream out, Map<QuarkusService, Map<String, String>> serviceProperties) {
         this.layout = layout;
         this.out = out;
+        this.serviceProperties = Map.copyOf(serviceProperties);
     }
 
     StackState startKafka(StackState state) throws InterruptedException {
@@ -89,6 +92,7 @@ final class StackParts {
     StackState launchService(StackState state, QuarkusService service, String token, boolean again) {
         out.println("Starting " + service.module() + " on " + state.ports().url(service) + " ...");
         var command = ServiceCommand.of(service, layout, state.ports(), token);
+        serviceProperties.getOrDefault(service, Map.of()).forEach(command::property);
         return record(state, launch(service.module(), command), again);
     }
 
