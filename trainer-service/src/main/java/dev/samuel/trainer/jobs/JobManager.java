@@ -3,7 +3,6 @@ package dev.samuel.trainer.jobs;
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.job.JobStatus;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,10 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Predicate;
@@ -45,37 +42,25 @@ public final class JobManager implements AutoCloseable {
     private static final String RESTART = "restart";
     /** The lineage key naming the trainer that ran a job. */
     public static final String TRAINER = "trainer";
-    /**
-     * How long a release waits for a job of a released model to stop: a step or an upload in flight ends first. Well
-     * below the group's poll interval, as the release runs in its rebalance.
-     */
-    private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
 
     private final String trainer;
     private final JobLog log;
-    private final JobWork work;
     private final Clock clock;
     private final Map<String, JobRecord> jobs = new ConcurrentHashMap<>();
     private final Map<String, String> waitingByModel = new LinkedHashMap<>();
     private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-    /** Jobs stopped because their model went to another trainer: nothing more of them is published here. */
-    private final Set<String> handedOver = ConcurrentHashMap.newKeySet();
-    private final Thread worker;
-    private JobRecord running;
-    private volatile boolean closing;
+    private final JobRunner runner;
 
     /** @param trainer names this trainer in the lineage of the jobs it runs */
     public JobManager(String trainer, JobLog log, JobWork work, Clock clock) {
         this.trainer = trainer;
         this.log = log;
-        this.work = work;
         this.clock = clock;
-        this.worker = new Thread(this::runJobs, "samuel-trainer-jobs");
-        this.worker.setDaemon(true);
+        this.runner = new JobRunner(this::next, work, this::update, clock);
     }
 
     public void start() {
-        worker.start();
+        runner.start();
     }
 
     /** Asks for a job of the model; returns the job that will serve the request, new or already waiting. */
@@ -161,29 +146,23 @@ public final class JobManager implements AutoCloseable {
      * (a stopped job stays {@code RUNNING} there), which is what the new owner takes over.
      */
     public void release(Predicate<String> models) throws InterruptedException {
-        String stopping = null;
         synchronized (this) {
-            var released = jobs.values().stream().filter(job -> models.test(job.model())).map(JobRecord::id).toList();
-            released.forEach(id -> {
-                queue.remove(id);
-                jobs.remove(id);
-            });
-            waitingByModel.keySet().removeIf(models);
-            if (running != null && models.test(running.model())) {
-                stopping = running.id();
-                handedOver.add(stopping);
-                worker.interrupt();
-            }
-            long deadline = System.nanoTime() + STOP_PATIENCE.toNanos();
-            while (stopping != null && running != null && running.id().equals(stopping)
-                    && System.nanoTime() < deadline) {
-                wait(STOP_PATIENCE.toMillis());
+            forget(models);
+        }
+        if (runner.stopIf(job -> models.test(job.model())) != null) {
+            synchronized (this) {
+                forget(models); // what the stopped job reported before it ended
             }
         }
-        if (stopping != null) {
-            LOG.info("Job {} {}: its model went to another trainer", stopping, isRunning(stopping)
-                    ? "did not stop within " + STOP_PATIENCE + "; it publishes nothing more" : "stopped");
-        }
+    }
+
+    private void forget(Predicate<String> models) {
+        var released = jobs.values().stream().filter(job -> models.test(job.model())).map(JobRecord::id).toList();
+        released.forEach(id -> {
+            queue.remove(id);
+            jobs.remove(id);
+        });
+        waitingByModel.keySet().removeIf(models);
     }
 
     public Optional<JobRecord> job(String id) {
@@ -215,23 +194,14 @@ public final class JobManager implements AutoCloseable {
         return job;
     }
 
-    private void runJobs() {
-        while (!closing) {
-            try {
-                var job = take(queue.take());
-                if (job != null) {
-                    runOne(job);
-                }
-            } catch (InterruptedException e) {
-                // Closing; or a release whose interrupt came as the job ended: the loop decides.
-            }
-        }
-    }
-
     /**
      * The job leaves the waiting slot as it starts: a trigger from now on asks for the next job. Null when it was
      * replaced (joined to another) after the worker took its id from the queue.
      */
+    private JobRecord next() throws InterruptedException {
+        return take(queue.take());
+    }
+
     private synchronized JobRecord take(String id) {
         var job = jobs.get(id);
         if (job == null) {
@@ -243,52 +213,16 @@ public final class JobManager implements AutoCloseable {
         }
         var lineage = new HashMap<>(job.lineage());
         lineage.put(TRAINER, trainer);
-        running = job.running(null, lineage, clock.instant());
-        return running;
-    }
-
-    private void runOne(JobRecord job) {
-        try {
-            update(job);
-            update(work.run(job, this::update));
-        } catch (InterruptedException | CancellationException e) {
-            if (!handedOver.contains(job.id())) {
-                LOG.info("Job {} of model {} stopped: the trainer is closing", job.id(), job.model());
-            }
-        } catch (Exception e) {
-            if (!handedOver.contains(job.id())) {
-                LOG.warn("Job {} of model {} failed", job.id(), job.model(), e);
-                update(jobs.get(job.id()).failed(String.valueOf(e.getMessage()), clock.instant()));
-            }
-        } finally {
-            ended(job);
-        }
-    }
-
-    private synchronized boolean isRunning(String id) {
-        return running != null && running.id().equals(id);
-    }
-
-    private synchronized void ended(JobRecord job) {
-        running = null;
-        handedOver.remove(job.id());
-        notifyAll();
-        // A release's interrupt is for the job that ended: the next one starts uninterrupted.
-        Thread.interrupted();
+        return job.running(null, lineage, clock.instant());
     }
 
     private void update(JobRecord job) {
-        if (handedOver.contains(job.id())) {
-            return;
-        }
         jobs.put(job.id(), job);
         log.publish(job);
     }
 
     @Override
     public void close() throws InterruptedException {
-        closing = true;
-        worker.interrupt();
-        worker.join(10_000);
+        runner.close();
     }
 }
