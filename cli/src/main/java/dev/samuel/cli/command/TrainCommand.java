@@ -21,14 +21,24 @@ public final class TrainCommand extends ModelCommand {
             return 0;
         }
         ProgressBar bar = null;
-        while (!job.isFinished()) {
-            Thread.sleep(500);
-            job = trainer.job(model, job.id());
-            var progress = job.progress();
-            if (progress != null) {
-                bar = bar == null ? new ProgressBar(System.err, "train", progress.epochs(), false) : bar;
-                bar.update(progress.epoch() - 1, detail(progress));
+        while (true) {
+            while (!job.isFinished()) {
+                Thread.sleep(500);
+                job = trainer.job(model, job.id());
+                var progress = job.progress();
+                if (progress != null) {
+                    bar = bar == null ? new ProgressBar(System.err, "train", progress.epochs(), false) : bar;
+                    bar.update(progress.epoch() - 1, detail(progress));
+                }
             }
+            // With several trainers the request may reach one that does not own the model; the owner joins it to
+            // a job already waiting, which is the one to follow.
+            var servedBy = job.joinedTo();
+            if (servedBy.isEmpty()) {
+                break;
+            }
+            System.out.printf("Job %s joined job %s, which serves it%n", job.id(), servedBy.get());
+            job = trainer.job(model, servedBy.get());
         }
         if (bar != null && job.progress() != null) {
             bar.finish(job.progress().epochs(), detail(job.progress()));

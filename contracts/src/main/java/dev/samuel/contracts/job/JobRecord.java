@@ -3,6 +3,7 @@ package dev.samuel.contracts.job;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -96,10 +97,19 @@ public record JobRecord(
                 testAccuracy, version, decision, reason, dataFrom);
     }
 
+    private static final String JOINED_JOB = "joined job ";
+
     /** A request that arrived while another job of the model waited: that job serves it. */
     public JobRecord joined(String jobId, Instant now) {
         return new JobRecord(id, model, JobStatus.JOINED, trigger, requestedAt, now, progress, lineage, testLoss,
-                testAccuracy, version, decision, "joined job " + jobId, dataFrom);
+                testAccuracy, version, decision, JOINED_JOB + jobId, dataFrom);
+    }
+
+    /** The job that serves this one, when it {@link #joined} one: what someone following a request follows next. */
+    @JsonIgnore
+    public Optional<String> joinedTo() {
+        return status == JobStatus.JOINED && message != null && message.startsWith(JOINED_JOB)
+                ? Optional.of(message.substring(JOINED_JOB.length())) : Optional.empty();
     }
 
     @JsonIgnore

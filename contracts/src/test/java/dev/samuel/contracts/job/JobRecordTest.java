@@ -32,6 +32,9 @@ class JobRecordTest {
         assertThat(done.lineage()).containsEntry("offset.digits.train-0", "7000");
         assertThat(requested.isFinished()).isFalse();
         assertThat(joined.message()).isEqualTo("joined job job-1");
+        assertThat(joined.joinedTo()).contains("job-1");
+        assertThat(requested.joinedTo()).isEmpty();
+        assertThat(running.failed("joined job in spirit", T0).joinedTo()).isEmpty();
         assertThat(joined.isFinished()).isTrue();
     }
 

@@ -168,6 +168,12 @@ class SharedModelsTest {
         // One job at a time per trainer: one of each trainer's models runs, the other waits, and both trainers run.
         await(() -> runs.size() == 2);
         assertThat(runs).anyMatch(run -> run.startsWith("a:")).anyMatch(run -> run.startsWith("b:"));
+        // A request reaching trainer a for b's model whose job waits is joined to that job by b, the owner.
+        var waitingOfB = ofB.stream().filter(model -> !runs.contains("b:" + requested.get(model))).findFirst()
+                .orElseThrow();
+        var late = a.owned.request(waitingOfB, "rest", null);
+        await(() -> a.owned.job(late.id()).map(JobRecord::status).orElse(null) == JobStatus.JOINED);
+        assertThat(a.owned.job(late.id()).orElseThrow().joinedTo()).contains(requested.get(waitingOfB));
         finish.countDown();
 
         for (var model : concat(ofA, ofB)) {
