@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * work that only says where it ran (the full trainer is run two at a time by the reliability suite). The broker is this
  * test's own: a trainer started by a Quarkus test of this module is in the same group on the shared broker.
  */
-class SharedModelsTest {
+public class SharedModelsTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final int PARTITIONS = 6;
@@ -233,7 +233,7 @@ class SharedModelsTest {
     }
 
     /** Model names whose home partition is in the share. */
-    static List<String> models(ModelShare share, String prefix, int count) {
+    public static List<String> models(ModelShare share, String prefix, int count) {
         var found = new ArrayList<String>();
         for (int i = 0; found.size() < count; i++) {
             if (share.includes(prefix + "-" + i)) {

@@ -13,6 +13,7 @@ import dev.samuel.plumbing.launch.RunningService;
 import dev.samuel.plumbing.registry.RegistryClient;
 import dev.samuel.testkit.EmbeddedKafkaBroker;
 import dev.samuel.trainer.TrainerTestResource;
+import dev.samuel.trainer.app.SharedModelsTest;
 import dev.samuel.trainer.jobs.JobManager;
 import dev.samuel.trainer.kafka.ModelShare;
 import dev.samuel.trainer.kafka.TrainerGroup;
@@ -71,8 +72,8 @@ class SharedTrainersIT {
         var shares = awaitShares();
 
         var models = new LinkedHashMap<String, String>();
-        modelsOf(shares.get("a"), "shared-a", 2).forEach(model -> models.put(model, "a"));
-        modelsOf(shares.get("b"), "shared-b", 2).forEach(model -> models.put(model, "b"));
+        SharedModelsTest.models(shares.get("a"), "shared-a", 2).forEach(model -> models.put(model, "a"));
+        SharedModelsTest.models(shares.get("b"), "shared-b", 2).forEach(model -> models.put(model, "b"));
         for (var model : models.keySet()) {
             TrainerServiceTest.putSpec(URI.create(registry.url()), model, 2, "{\"adam\": {\"lr\": 0.01}}", EPOCHS,
                     "{\"random\": {\"seed\": 7}}");
@@ -166,16 +167,6 @@ class SharedTrainersIT {
             });
         }
         return shares;
-    }
-
-    private static List<String> modelsOf(ModelShare share, String prefix, int count) {
-        var found = new ArrayList<String>();
-        for (int i = 0; found.size() < count; i++) {
-            if (share.includes(prefix + "-" + i)) {
-                found.add(prefix + "-" + i);
-            }
-        }
-        return found;
     }
 
     /** The training examples a trainer holds of a model; -1 while it holds none (it does not own it, or not yet). */
