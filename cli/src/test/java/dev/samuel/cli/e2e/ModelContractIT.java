@@ -7,8 +7,7 @@ import dev.samuel.cli.Samuel;
 import dev.samuel.cli.http.TrainerApi;
 import dev.samuel.cli.stack.LocalStack;
 import dev.samuel.cli.stack.QuarkusService;
-import dev.samuel.cli.stack.StackLayout;
-import dev.samuel.cli.stack.StackPorts;
+import dev.samuel.cli.stack.SharedStack;
 import dev.samuel.cli.stack.StackState;
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.job.JobStatus;
@@ -26,10 +25,11 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,12 +40,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * champion, and fine-tuned from a foreign program (a PyTorch export: Gemm with transB=1, logits out), through the
  * packaged ingest, trainer, registry and inference, started once for all cases, one model per case. Each case checks
  * the job, the gate (both losses finite, and non-negative as losses are), a prediction per event naming the served
- * version, and that OIP V2 answers the same predictions and probabilities for the same rows.
+ * version, and that OIP V2 answers the same predictions and probabilities for the same rows. The stack is the one
+ * {@link SharedStack} starts for the cli's integration tests; this class runs before {@code LocalStackIT}, which
+ * stops it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedStack.class)
+@Order(1)
 class ModelContractIT {
 
-    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    static final Path HOME = SharedStack.HOME;
     static final Duration SETTLE = Duration.ofMinutes(4);
     static final int EXAMPLES = 320;
     static final int EVENTS = 20;
@@ -53,7 +57,7 @@ class ModelContractIT {
     /** Where a case's network and parameters start. */
     enum Start { RANDOM, OWN_CHAMPION, FOREIGN }
 
-    final LocalStack stack = new LocalStack(new StackLayout(HOME, HOME.resolve("cli/target/contract-stack")), System.out);
+    final LocalStack stack = SharedStack.STACK;
     StackState state;
     RegistryClient registry;
     TrainerApi trainer;
@@ -64,17 +68,11 @@ class ModelContractIT {
 
     @BeforeAll
     void up() throws Exception {
-        stack.purge();
-        state = stack.up(StackPorts.free());
+        state = SharedStack.up();
         registry = new RegistryClient(URI.create(state.ports().url(QuarkusService.REGISTRY)), stack.token(), Backoff.NONE,
                 Duration.ofSeconds(30));
         trainer = new TrainerApi(state.ports().url(QuarkusService.TRAINER), stack.token());
         served = new ServedPredictions(state.ports().bootstrap(), state.ports().url(QuarkusService.INFERENCE));
-    }
-
-    @AfterAll
-    void down() {
-        stack.down();
     }
 
     static Stream<Arguments> cases() {

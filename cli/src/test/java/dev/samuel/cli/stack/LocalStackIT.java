@@ -22,28 +22,32 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The user's path on a laptop, with the packaged services: {@code up}, the drift demo run by the platform
  * end to end (ingest, the first-job rule, the gate, hot swap, the judge's realised accuracy, drift detection and
  * the drift job), and {@code down} leaving no process behind. Ports and the
- * run directory are the test's own, so a stack the developer runs is left alone.
+ * run directory are the tests' own, so a stack the developer runs is left alone. The stack is the one
+ * {@link SharedStack} started for the cli's integration tests (with {@code ModelContractIT}'s models on it when that
+ * ran first); this class stops it, so it runs last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedStack.class)
+@Order(Integer.MAX_VALUE)
 class LocalStackIT {
 
-    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    static final Path HOME = SharedStack.HOME;
 
-    final StackLayout layout = new StackLayout(HOME, HOME.resolve("cli/target/it-stack"));
+    final StackLayout layout = SharedStack.LAYOUT;
     final PrintStream out = System.out;
-    final LocalStack stack = new LocalStack(layout, out);
+    final LocalStack stack = SharedStack.STACK;
     StackState state;
 
     @BeforeAll
     void up() throws Exception {
-        stack.purge();
-        state = stack.up(StackPorts.free());
+        state = SharedStack.up();
     }
 
     @Test
