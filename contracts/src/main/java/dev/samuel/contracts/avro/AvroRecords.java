@@ -47,8 +47,12 @@ public final class AvroRecords implements RegistryRecords {
      * to {@code patience} for a registry that does not answer ({@link PatientSchemaSource}).
      */
     public static Codec codec(Optional<String> registryUrl, Duration patience) {
-        return registryUrl.map(url -> new Codec(new AvroRecords(
-                new PatientSchemaSource(new SchemaRegistryClient(url), patience)))).orElse(Codec.WITHOUT_REGISTRY);
+        return registryUrl.map(url -> codec(new SchemaRegistryClient(url), patience)).orElse(Codec.WITHOUT_REGISTRY);
+    }
+
+    /** As above, on a client that other codecs of the service share (one schema cache per registry). */
+    public static Codec codec(SchemaRegistryClient registry, Duration patience) {
+        return new Codec(new AvroRecords(new PatientSchemaSource(registry, patience)));
     }
 
     /**

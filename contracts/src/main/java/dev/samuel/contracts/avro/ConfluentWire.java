@@ -1,6 +1,7 @@
 package dev.samuel.contracts.avro;
 
 import dev.samuel.contracts.event.InvalidRecordException;
+import dev.samuel.contracts.event.RegistryRecords;
 import dev.samuel.contracts.event.RejectReason;
 import java.nio.ByteBuffer;
 
@@ -12,7 +13,7 @@ import java.nio.ByteBuffer;
  */
 public record ConfluentWire(int schemaId, byte[] bytes) {
 
-    public static final byte MAGIC = 0;
+    public static final byte MAGIC = RegistryRecords.MAGIC;
     public static final int BODY_OFFSET = 5;
 
     /** Reads the header; the body is left for the schema the id names. */

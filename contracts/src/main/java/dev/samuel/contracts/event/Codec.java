@@ -13,7 +13,6 @@ public final class Codec {
 
     /** For a service with no schema registry. */
     public static final Codec WITHOUT_REGISTRY = new Codec(null);
-    private static final byte CONFLUENT_MAGIC = 0;
 
     private final RegistryRecords registry;
 
@@ -31,7 +30,7 @@ public final class Codec {
         if (Encoding.of(headers) == Encoding.F32LE) {
             return BinaryCodec.readLabelled(value);
         }
-        return isRegistryRecord(value) ? registry().labelled(value, labelField) : JsonReader.readLabelled(value);
+        return RegistryRecords.isFramed(value) ? registry().labelled(value, labelField) : JsonReader.readLabelled(value);
     }
 
     public UnlabelledEvent readUnlabelled(byte[] value, Headers headers) {
@@ -43,11 +42,7 @@ public final class Codec {
         if (Encoding.of(headers) == Encoding.F32LE) {
             return BinaryCodec.readUnlabelled(value);
         }
-        return isRegistryRecord(value) ? registry().unlabelled(value, labelField) : JsonReader.readUnlabelled(value);
-    }
-
-    private static boolean isRegistryRecord(byte[] value) {
-        return value != null && value.length > 0 && value[0] == CONFLUENT_MAGIC;
+        return RegistryRecords.isFramed(value) ? registry().unlabelled(value, labelField) : JsonReader.readUnlabelled(value);
     }
 
     private RegistryRecords registry() {

@@ -7,6 +7,14 @@ package dev.samuel.contracts.event;
  */
 public interface RegistryRecords {
 
+    /** The first byte of every record in the Confluent wire format; no JSON text starts with it. */
+    byte MAGIC = 0;
+
+    /** Whether the value is framed in the Confluent wire format (it starts with {@link #MAGIC}). */
+    static boolean isFramed(byte[] value) {
+        return value != null && value.length > 0 && value[0] == MAGIC;
+    }
+
     /** {@code labelField}: the record's field that holds the label ({@code task.labelField}); never a feature. */
     LabelledExample labelled(byte[] record, String labelField);
 

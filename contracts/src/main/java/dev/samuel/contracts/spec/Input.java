@@ -62,13 +62,12 @@ public record Input(Integer features, List<String> names, Boolean standardize, L
 
     /** The position of a named numeric feature among the numbers, or -1 when the spec has no such number. */
     public int indexOf(String name) {
-        var numeric = numericNames();
-        return numeric == null ? -1 : numeric.indexOf(name);
+        return InputLayout.of(this).number(name);
     }
 
     /** The position of a categorical feature among the categories, or -1. */
     public int categoryIndexOf(String name) {
-        return categorical.containsKey(name) ? categoricalNames().indexOf(name) : -1;
+        return InputLayout.of(this).category(name);
     }
 
     /** What the program fills a missing number at this position with; null when it may not be missing. */

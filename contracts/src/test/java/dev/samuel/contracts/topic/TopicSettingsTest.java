@@ -18,7 +18,8 @@ class TopicSettingsTest {
         assertThat(topics.labelled().settings().creationConfigs()).isEmpty();
         assertThat(topics.rejected().settings().partitions()).isEqualTo(3);
         assertThat(Topics.JOBS.settings().creationConfigs()).containsEntry("cleanup.policy", "compact");
-        assertThat(Topics.JOBS.settings().partitions()).isEqualTo(1);
+        // Its partitions spread the models over up to 12 trainers.
+        assertThat(Topics.JOBS.settings().partitions()).isEqualTo(12);
         // All of a model's judged examples reach one drift watch.
         assertThat(topics.performance().settings().partitions()).isEqualTo(1);
         assertThat(Topics.DRIFT.settings().partitions()).isEqualTo(1);

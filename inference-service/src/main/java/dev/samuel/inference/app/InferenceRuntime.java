@@ -1,6 +1,8 @@
 package dev.samuel.inference.app;
 
 import dev.samuel.contracts.avro.AvroRecords;
+import dev.samuel.contracts.avro.SchemaRegistryClient;
+import dev.samuel.contracts.event.Codec;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.inference.judge.Judge;
 import dev.samuel.inference.judge.JudgeTopology;
@@ -64,10 +66,13 @@ public final class InferenceRuntime implements AutoCloseable {
         this.follower = RegistryFollower.start(kafka.common(),
                 kafka.instanceId(), registry);
         started.set(follower);
-        // The scoring loop does not wait for a registry: its poll is aborted and read again, which costs no rebalance.
-        var scoring = AvroRecords.codec(options.schemaRegistry(), Duration.ZERO);
+        // One schema cache for both readers. The scoring loop does not wait for a registry: its poll is aborted and
+        // read again, which costs no rebalance; the judge's stream thread waits, as a rebalance would cost more.
+        var schemas = options.schemaRegistry().map(SchemaRegistryClient::new);
+        var scoring = schemas.map(registry -> AvroRecords.codec(registry, Duration.ZERO)).orElse(Codec.WITHOUT_REGISTRY);
         this.loop = new ScoringLoop(kafka, champions, new PollScorer(champions, metrics, scoring), meters).start();
-        var judging = AvroRecords.codec(options.schemaRegistry(), StreamThreadRestarts.REGISTRY_PATIENCE);
+        var judging = schemas.map(registry -> AvroRecords.codec(registry, StreamThreadRestarts.REGISTRY_PATIENCE))
+                .orElse(Codec.WITHOUT_REGISTRY);
         this.judge = Judge.start(kafka.common(), judgeOptions(kafka, options), judging, registry, champions, meters);
     }
 
