@@ -104,6 +104,14 @@ public final class OwnedModels implements TrainerGroup.Listener {
                 .forEach(datasets::forget);
     }
 
+    /**
+     * Runs {@code policies} while this trainer's share cannot change, so a job they ask for is for a model still
+     * owned here; one asked for just before a model leaves is dropped here and taken by the new owner from the log.
+     */
+    public synchronized void asOwner(Runnable policies) {
+        policies.run();
+    }
+
     /** A spec read from the registry: a new model of this trainer's has its data followed from now on. */
     public synchronized void specRead(ModelSpec spec) {
         if (owns(spec.name())) {
@@ -124,8 +132,10 @@ public final class OwnedModels implements TrainerGroup.Listener {
      */
     public JobRecord request(String model, String trigger, JobRecord.DataStart dataFrom)
             throws InterruptedException {
-        if (owns(model)) {
-            return jobs.request(model, trigger, dataFrom);
+        synchronized (this) {
+            if (owns(model)) {
+                return jobs.request(model, trigger, dataFrom);
+            }
         }
         var request = JobRecord.requested(UUID.randomUUID().toString(), model, trigger, clock.instant(), dataFrom);
         var at = log.send(request);

@@ -134,11 +134,11 @@ public class TrainerRuntime {
 
     @Scheduled(every = "${samuel.trainer.retrain-check}", delayed = "${samuel.trainer.retrain-check}")
     void checkRetrainPolicies() {
-        if (retrain != null) {
-            retrain.run();
-        }
-        if (firstJobs != null) {
-            firstJobs.run();
+        if (retrain != null && firstJobs != null) {
+            owned.asOwner(() -> {
+                retrain.run();
+                firstJobs.run();
+            });
         }
     }
 
