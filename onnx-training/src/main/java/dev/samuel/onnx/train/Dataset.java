@@ -121,6 +121,36 @@ public final class Dataset {
         return out;
     }
 
+    /**
+     * A copy of the rows {@code order[from]}, ..., {@code order[to - 1]}, in that order: a shuffled epoch's mini-batch,
+     * gathered as it is trained on rather than the whole set copied each epoch.
+     */
+    public Dataset gather(int[] order, int from, int to) {
+        int n = to - from;
+        var x = new float[n * featureCount];
+        var y = classes == null ? null : new long[n];
+        var t = targets == null ? null : new float[n * targetWidth];
+        var w = weights == null ? null : new float[n];
+        var c = categories == null ? null : new String[n * categoryCount];
+        for (int i = 0; i < n; i++) {
+            int row = order[from + i];
+            System.arraycopy(features, row * featureCount, x, i * featureCount, featureCount);
+            if (y != null) {
+                y[i] = classes[row];
+            }
+            if (t != null) {
+                System.arraycopy(targets, row * targetWidth, t, i * targetWidth, targetWidth);
+            }
+            if (w != null) {
+                w[i] = weights[row];
+            }
+            if (c != null) {
+                System.arraycopy(categories, row * categoryCount, c, i * categoryCount, categoryCount);
+            }
+        }
+        return new Dataset(featureCount, x, y, t, targetWidth, w, c, categoryCount);
+    }
+
     /** A copy of rows [from, to). */
     public Dataset slice(int from, int to) {
         return new Dataset(featureCount, Arrays.copyOfRange(features, from * featureCount, to * featureCount),

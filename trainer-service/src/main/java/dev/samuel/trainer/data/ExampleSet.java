@@ -33,7 +33,7 @@ public record ExampleSet(List<ResolvedExample> examples) {
      * (Fisher-Yates over the indices), so a job with the same seed and data sees the same batches.
      */
     public void forEachBatch(int batchSize, long seed, Consumer<List<ResolvedExample>> batch) {
-        int[] order = shuffledIndices(seed);
+        int[] order = order(seed);
         for (int start = 0; start < order.length; start += batchSize) {
             int end = Math.min(order.length, start + batchSize);
             var items = new ResolvedExample[end - start];
@@ -44,7 +44,8 @@ public record ExampleSet(List<ResolvedExample> examples) {
         }
     }
 
-    private int[] shuffledIndices(long seed) {
+    /** The examples' indices in the order shuffled by {@code seed} (Fisher-Yates), as {@link #forEachBatch} visits them. */
+    public int[] order(long seed) {
         var random = new Random(seed);
         int[] order = new int[examples.size()];
         for (int i = 0; i < order.length; i++) {

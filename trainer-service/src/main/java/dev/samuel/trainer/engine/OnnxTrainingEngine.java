@@ -10,18 +10,19 @@ import dev.samuel.onnx.train.TrainingSession;
 import dev.samuel.trainer.data.ExampleSet;
 import dev.samuel.trainer.jobs.TrainingEngine;
 import dev.samuel.trainer.jobs.WarmStart;
-import java.util.ArrayList;
 
 /**
  * Training with the {@code onnx-training} library: the {@link StartingNetwork}, one ONNX Runtime run per
- * mini-batch, batches reshuffled every epoch with the job's seed, frozen with what the program says about itself,
+ * mini-batch, batches reshuffled every epoch with the job's seed (the set laid out once, each batch gathered from it), frozen with what the program says about itself,
  * the training split's input summary included.
  */
 public final class OnnxTrainingEngine implements TrainingEngine {
 
     @Override
     public Trained train(ModelSpec spec, ExampleSet train, WarmStart start, long seed, StepListener listener) {
-        var network = StartingNetwork.of(spec, start, TrainingData.of(spec, train.examples()), seed);
+        // Laid out once; each epoch's mini-batches are gathered from it in the epoch's shuffled order.
+        var data = TrainingData.of(spec, train.examples());
+        var network = StartingNetwork.of(spec, start, data, seed);
         int batchSize = spec.training().batchSize();
         long started = System.nanoTime();
         long examples = 0;
@@ -29,10 +30,10 @@ public final class OnnxTrainingEngine implements TrainingEngine {
         try (var session = TrainingSession.create(network.model(), SpecGraphs.trainingConfig(spec, seed),
                 network.init())) {
             for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
-                var shuffled = new ArrayList<ResolvedExample>(train.size());
-                train.forEachBatch(train.size(), seed + epoch, shuffled::addAll);
-                for (var batch : TrainingData.of(spec, shuffled).batches(batchSize)) {
-                    loss = session.step(batch);
+                int[] order = train.order(seed + epoch);
+                for (int from = 0; from < order.length; from += batchSize) {
+                    var batch = data.gather(order, from, Math.min(order.length, from + batchSize));
+                    loss = session.step(batch.batch(0, batch.rows()));
                     examples += batch.rows();
                     listener.step(epoch, session.steps(), loss, examples / seconds(started));
                 }
