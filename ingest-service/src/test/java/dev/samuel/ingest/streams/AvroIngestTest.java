@@ -37,6 +37,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,31 +74,44 @@ class AvroIngestTest {
             {"type": "record", "name": "Bird", "fields": [
               {"name": "island", "type": "string"}, {"name": "species", "type": "string"}]}""");
 
+    /** One registry for both tests (a start is a few seconds): each registers its own subjects and uses their ids. */
+    static SchemaRegistryProcess registry;
+
+    @BeforeAll
+    static void startRegistry() {
+        registry = SchemaRegistryProcess.start();
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
     @Test
     void avroRecordsAreRoutedOrDeadLetteredWithTheirReason(KafkaBroker broker) throws Exception {
         IngestAtScaleTest.createTopics(broker, SPEC);
-        try (var registry = SchemaRegistryProcess.start()) {
-            int bird = registry.register("birds.examples-value", BIRD.toString());
-            int massAsText = registry.register("other-value", MASS_AS_TEXT.toString());
-            int noMass = registry.register("third-value", NO_MASS.toString());
-            var codec = new Codec(new AvroRecords(new SchemaRegistryClient(registry.confluentUrl())));
-            try (var streams = start(broker, codec, "ingest-avro")) {
-                produce(broker, Map.of(
-                        "full", wire(bird, BIRD, Map.of("island", "Biscoe", "bill", 46.1f, "mass", 5000,
-                                "note", "tagged", "species", "Gentoo")),
-                        "no-bill", wire(bird, BIRD, Map.of("island", "Dream", "mass", 3700, "species", "Adelie")),
-                        "no-label", wire(bird, BIRD, Map.of("island", "Dream", "mass", 3700)),
-                        "mass-as-text", wire(massAsText, MASS_AS_TEXT,
-                                Map.of("island", "Dream", "mass", "heavy", "species", "Adelie")),
-                        "no-mass", wire(noMass, NO_MASS, Map.of("island", "Dream", "species", "Adelie")),
-                        "unknown-id", ConfluentWire.frame(424242, new byte[] {2, 'x'})));
+        int bird = registry.register("birds.examples-value", BIRD.toString());
+        int massAsText = registry.register("other-value", MASS_AS_TEXT.toString());
+        int noMass = registry.register("third-value", NO_MASS.toString());
+        var codec = new Codec(new AvroRecords(new SchemaRegistryClient(registry.confluentUrl())));
+        try (var streams = start(broker, codec, "ingest-avro")) {
+            produce(broker, Map.of(
+                    "full", wire(bird, BIRD, Map.of("island", "Biscoe", "bill", 46.1f, "mass", 5000,
+                            "note", "tagged", "species", "Gentoo")),
+                    "no-bill", wire(bird, BIRD, Map.of("island", "Dream", "mass", 3700, "species", "Adelie")),
+                    "no-label", wire(bird, BIRD, Map.of("island", "Dream", "mass", 3700)),
+                    "mass-as-text", wire(massAsText, MASS_AS_TEXT,
+                            Map.of("island", "Dream", "mass", "heavy", "species", "Adelie")),
+                    "no-mass", wire(noMass, NO_MASS, Map.of("island", "Dream", "species", "Adelie")),
+                    "unknown-id", ConfluentWire.frame(424242, new byte[] {2, 'x'})));
 
-                var outcome = outcomes(broker, 6);
+            var outcome = outcomes(broker, 6);
 
-                assertThat(outcome).containsEntry("full", "routed").containsEntry("no-bill", "routed")
-                        .containsEntry("no-label", "missing_label").containsEntry("mass-as-text", "wrong_type")
-                        .containsEntry("no-mass", "missing_features").containsEntry("unknown-id", "invalid_binary");
-            }
+            assertThat(outcome).containsEntry("full", "routed").containsEntry("no-bill", "routed")
+                    .containsEntry("no-label", "missing_label").containsEntry("mass-as-text", "wrong_type")
+                    .containsEntry("no-mass", "missing_features").containsEntry("unknown-id", "invalid_binary");
         }
     }
 
@@ -105,28 +120,26 @@ class AvroIngestTest {
         var spec = ModelSpecs.parse(ModelSpecs.toJson(SPEC).replace("birds", "outage"));
         IngestAtScaleTest.createTopics(broker, spec);
         var topics = Topics.of(spec);
-        try (var registry = SchemaRegistryProcess.start()) {
-            int bird = registry.register("outage.examples-value", BIRD.toString());
-            var outage = new SwitchedRegistry(new SchemaRegistryClient(registry.confluentUrl()));
-            var codec = new Codec(new AvroRecords(new PatientSchemaSource(outage, Duration.ofSeconds(30))));
-            try (var streams = start(broker, codec, "ingest-avro-outage", topics)) {
-                outage.down = true;
-                produce(broker, topics, Map.of("waits", wire(bird, BIRD,
-                        Map.of("island", "Biscoe", "mass", 5000, "species", "Gentoo"))));
-                // Longer than the transaction timeout Kafka Streams sets under exactly-once (10 s): the open
-                // transaction is aborted while the record waits, and it is still routed once, after the outage.
-                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-                while (System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                }
-                assertThat(outage.refusals).isGreaterThanOrEqualTo(10);
-                assertThat(outcomes(broker, topics, 1, Duration.ofSeconds(1))).isEmpty();
-                assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
-                outage.down = false;
-                var outcome = outcomes(broker, topics, 1, Duration.ofSeconds(60));
-
-                assertThat(outcome).containsExactly(Map.entry("waits", "routed"));
+        int bird = registry.register("outage.examples-value", BIRD.toString());
+        var outage = new SwitchedRegistry(new SchemaRegistryClient(registry.confluentUrl()));
+        var codec = new Codec(new AvroRecords(new PatientSchemaSource(outage, Duration.ofSeconds(30))));
+        try (var streams = start(broker, codec, "ingest-avro-outage", topics)) {
+            outage.down = true;
+            produce(broker, topics, Map.of("waits", wire(bird, BIRD,
+                    Map.of("island", "Biscoe", "mass", 5000, "species", "Gentoo"))));
+            // Longer than the transaction timeout Kafka Streams sets under exactly-once (10 s): the open
+            // transaction is aborted while the record waits, and it is still routed once, after the outage.
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(200);
             }
+            assertThat(outage.refusals).isGreaterThanOrEqualTo(10);
+            assertThat(outcomes(broker, topics, 1, Duration.ofSeconds(1))).isEmpty();
+            assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            outage.down = false;
+            var outcome = outcomes(broker, topics, 1, Duration.ofSeconds(60));
+
+            assertThat(outcome).containsExactly(Map.entry("waits", "routed"));
         }
     }
 
