@@ -49,13 +49,15 @@ public final class OnLocalBroker {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A free port on the loopback address. */
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    /** Deletes a folder and everything in it. */
+    public static void delete(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -37,7 +37,7 @@ public final class InferenceBenchmark {
 
     static final String MODEL = "bench-mnist";
     static final int SWAPS = 10;
-    static final int MAX_POLL_RECORDS = 2000;
+    public static final int MAX_POLL_RECORDS = 2000;
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
@@ -129,7 +129,7 @@ public final class InferenceBenchmark {
     }
 
     /** Sends MNIST-like events {@code e-<i>}, all at once or at a paced rate. */
-    static final class EventSource {
+    public static final class EventSource {
         private final KafkaProducer<byte[], byte[]> producer;
         private final String topic;
         private final Encoding encoding;
@@ -137,7 +137,7 @@ public final class InferenceBenchmark {
         private final List<byte[]> values = new ArrayList<>();
         private long sent;
 
-        EventSource(KafkaProducer<byte[], byte[]> producer, String topic, Encoding encoding) {
+        public EventSource(KafkaProducer<byte[], byte[]> producer, String topic, Encoding encoding) {
             this.producer = producer;
             this.topic = topic;
             this.encoding = encoding;
@@ -147,7 +147,7 @@ public final class InferenceBenchmark {
             }
         }
 
-        void send(int count) {
+        public void send(int count) {
             for (int i = 0; i < count; i++) {
                 var headers = new RecordHeaders();
                 if (encoding == Encoding.F32LE) {

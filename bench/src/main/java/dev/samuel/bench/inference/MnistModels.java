@@ -17,19 +17,19 @@ import java.util.Map;
 import java.util.Random;
 
 /** The MNIST MLP 784-128-10 (Gemm, Relu, Gemm, Softmax) with seeded random weights, and its raw ORT ceiling. */
-final class MnistModels {
+public final class MnistModels {
 
-    static final int FEATURES = 784;
+    public static final int FEATURES = 784;
 
     private MnistModels() {
     }
 
-    static ModelSpec spec(String name) {
+    public static ModelSpec spec(String name) {
         return new ModelSpec(name, Task.classification(10), Input.of(FEATURES),
                 List.of(Layer.dense(128, "relu"), Layer.dense(10)), null, null, null, null, null, null);
     }
 
-    static byte[] mlp(int seed) {
+    public static byte[] mlp(int seed) {
         var random = new Random(seed);
         return OnnxModels.mlp(FEATURES, List.of(OnnxModels.Layer.random(random, FEATURES, 128, true),
                 OnnxModels.Layer.random(random, 128, 10, false)), true, Map.of(ProgramMetadata.OUTPUT_KIND, OutputKind.PROBABILITIES.jsonName()));

@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * from the first seen to the last, and for predictions records the latency (arrival minus the event's
  * timestamp, which predictions keep) and when each version was first seen.
  */
-final class Observer implements AutoCloseable {
+public final class Observer implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final boolean predictions;
@@ -27,7 +27,7 @@ final class Observer implements AutoCloseable {
     private volatile long firstNanos;
     private volatile long lastNanos;
 
-    Observer(String bootstrap, String topic, boolean predictions) {
+    public Observer(String bootstrap, String topic, boolean predictions) {
         this.consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "isolation.level", "read_committed",
                 "max.partition.fetch.bytes", 8 << 20, "fetch.max.bytes", 64 << 20, "fetch.max.wait.ms", 10),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -64,7 +64,7 @@ final class Observer implements AutoCloseable {
     }
 
     /** Waits for {@code expected} records in all; returns records per second from the first seen to the last. */
-    double await(long expected, Duration patience) throws InterruptedException {
+    public double await(long expected, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (seen < expected) {
             if (System.nanoTime() > deadline) {
@@ -75,7 +75,7 @@ final class Observer implements AutoCloseable {
         return seen / ((lastNanos - firstNanos) / 1e9);
     }
 
-    long seen() {
+    public long seen() {
         return seen;
     }
 
