@@ -44,11 +44,11 @@ final class Platform implements AutoCloseable {
     /**
      * Ingest's Kafka Streams members are dynamic: a killed instance's partitions reach its restarted successor, a new
      * member, only once the group has expired the dead one's session. Kafka's 45 s would be waited out at each crash
-     * of ingest; 6 s here (the broker's smallest allowed), heartbeats every second. Production keeps Kafka's default
-     * (ingest-service/README.md).
+     * of ingest; 10 s here, about what a restart takes on two cores, with a heartbeat every second so that a busy
+     * machine does not expire a live member. Production keeps Kafka's default (ingest-service/README.md).
      */
     static final Map<QuarkusService, Map<String, String>> QUICK_SESSIONS = Map.of(QuarkusService.INGEST, Map.of(
-            "kafka-streams.consumer.session.timeout.ms", "6000",
+            "kafka-streams.consumer.session.timeout.ms", "10000",
             "kafka-streams.consumer.heartbeat.interval.ms", "1000"));
 
     /** The whole platform, its broker included. */
