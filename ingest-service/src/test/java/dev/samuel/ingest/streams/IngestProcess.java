@@ -5,6 +5,7 @@ import dev.samuel.plumbing.launch.JavaCommand;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -15,11 +16,13 @@ public final class IngestProcess {
 
     /**
      * A dead member's partitions move once its session has timed out: 6 s here instead of Kafka's 45 s, to keep the
-     * test short. The transaction it left open is aborted by the broker after Kafka Streams' 10 s transaction timeout.
+     * test short. The transaction it left open, which holds its partitions' new owner and read_committed readers
+     * back, is aborted by the broker once it times out: 6 s here too, instead of Kafka Streams' 10 s.
      */
     static final Map<String, Object> QUICK_SESSION = Map.of(
             StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000,
-            StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000);
+            StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000,
+            StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 6_000);
 
     private IngestProcess() {
     }
