@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class SharedTrainersIT {
 
     static final Duration PATIENCE = Duration.ofSeconds(120);
-    static final int EPOCHS = 300;
+    static final int EPOCHS = 150;
 
     EmbeddedKafkaBroker broker;
     RunningService registry;
