@@ -1,6 +1,7 @@
 package dev.samuel.contracts.event;
 
 import dev.samuel.contracts.spec.Input;
+import dev.samuel.contracts.spec.InputLayout;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.contracts.spec.Task;
 import java.util.Arrays;
@@ -57,22 +58,23 @@ public final class ExampleResolver {
         Arrays.fill(values, Float.NaN);
         var categories = new String[input.categorical().size()];
         Arrays.fill(categories, FeatureRow.MISSING);
+        var layout = input.layout();
         named.values().forEach((name, value) -> {
-            int category = input.categoryIndexOf(name);
+            int category = layout.category(name);
             if (category >= 0) {
                 categories[category] = Float.isNaN(value) ? FeatureRow.MISSING : code(value);
                 return;
             }
-            int index = position(input, name);
+            int index = position(input, layout, name);
             if (index >= 0) {
                 values[index] = value;
             }
         });
         named.strings().forEach((name, text) -> {
-            int category = input.categoryIndexOf(name);
+            int category = layout.category(name);
             if (category >= 0) {
                 categories[category] = text;
-            } else if (position(input, name) >= 0) {
+            } else if (position(input, layout, name) >= 0) {
                 throw new InvalidRecordException(RejectReason.WRONG_TYPE, "feature '" + name + "' is the string "
                         + quoted(text) + "; the spec reads it as a number");
             }
@@ -86,8 +88,8 @@ public final class ExampleResolver {
     }
 
     /** A named feature's position, or -1 for one the spec leaves out ({@code input.unknownFields: "ignore"}). */
-    private static int position(Input input, String name) {
-        int index = input.indexOf(name);
+    private static int position(Input input, InputLayout layout, String name) {
+        int index = layout.number(name);
         if (index < 0 && !input.ignoresUnknownFields()) {
             throw new InvalidRecordException(RejectReason.UNKNOWN_FEATURE, "unknown feature '" + name
                     + "'; the spec's features are " + input.names() + " (\"unknownFields\": \"ignore\" leaves others out)");

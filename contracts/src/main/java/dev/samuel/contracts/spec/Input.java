@@ -62,12 +62,17 @@ public record Input(Integer features, List<String> names, Boolean standardize, L
 
     /** The position of a named numeric feature among the numbers, or -1 when the spec has no such number. */
     public int indexOf(String name) {
-        return InputLayout.of(this).number(name);
+        return layout().number(name);
     }
 
     /** The position of a categorical feature among the categories, or -1. */
     public int categoryIndexOf(String name) {
-        return InputLayout.of(this).category(name);
+        return layout().category(name);
+    }
+
+    /** Every named feature's position at once: what a reader of many features takes once per example. */
+    public InputLayout layout() {
+        return InputLayout.of(this);
     }
 
     /** What the program fills a missing number at this position with; null when it may not be missing. */

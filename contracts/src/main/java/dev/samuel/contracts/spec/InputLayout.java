@@ -7,9 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where each named feature of an {@link Input} goes: its position among the numbers, or among the categories. Worked
- * out once per input and kept, since every named example asks for each of its features.
+ * out once per input and kept ({@link Input#layout()}), since every named example asks for each of its features: a
+ * reader takes the layout once per example, as finding it hashes the whole input.
  */
-record InputLayout(Map<String, Integer> numbers, Map<String, Integer> categories) {
+public record InputLayout(Map<String, Integer> numbers, Map<String, Integer> categories) {
 
     /** Few inputs are ever seen (one per spec version), so the cache stays small. */
     private static final Map<Input, InputLayout> LAYOUTS = new ConcurrentHashMap<>();
@@ -32,11 +33,13 @@ record InputLayout(Map<String, Integer> numbers, Map<String, Integer> categories
         return Map.copyOf(positions);
     }
 
-    int number(String name) {
+    /** The position of a named numeric feature among the numbers, or -1. */
+    public int number(String name) {
         return numbers.getOrDefault(name, -1);
     }
 
-    int category(String name) {
+    /** The position of a categorical feature among the categories, or -1. */
+    public int category(String name) {
         return categories.getOrDefault(name, -1);
     }
 }

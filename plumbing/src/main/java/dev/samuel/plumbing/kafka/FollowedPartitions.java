@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a follower's consumer is assigned: the topics asked for are looked up and assigned from their beginning,
- * the partitions given with offsets from those offsets; topics no longer followed are dropped. Asked for from any thread; assigned on the follower's.
+ * the partitions given with offsets from those offsets; topics no longer followed are dropped. Asked for from any
+ * thread; assigned on the follower's.
  */
 final class FollowedPartitions {
 

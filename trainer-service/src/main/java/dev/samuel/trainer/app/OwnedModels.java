@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,11 @@ public final class OwnedModels implements TrainerGroup.Listener {
 
     /** The specs of the models this trainer owns: those its policies check. */
     public List<ModelSpec> specs() {
-        return registry.specs().stream().map(SpecRecord::spec).filter(spec -> owns(spec.name())).toList();
+        return specsOf(this::owns);
+    }
+
+    private List<ModelSpec> specsOf(Predicate<String> models) {
+        return registry.specs().stream().map(SpecRecord::spec).filter(spec -> models.test(spec.name())).toList();
     }
 
     @Override
@@ -83,11 +88,10 @@ public final class OwnedModels implements TrainerGroup.Listener {
         synchronized (this) {
             held = held.plus(models);
             var taken = new TreeSet<String>();
-            registry.specs().stream().map(SpecRecord::spec).filter(spec -> models.includes(spec.name()))
-                    .forEach(spec -> {
-                        datasets.follow(spec);
-                        taken.add(spec.name());
-                    });
+            for (var spec : specsOf(models::includes)) {
+                datasets.follow(spec);
+                taken.add(spec.name());
+            }
             board.models().stream().filter(models::includes).forEach(taken::add);
             taken.forEach(model -> jobs.recover(board.jobs(model)));
             LOG.info("This trainer owns models {} now", taken);
@@ -100,8 +104,7 @@ public final class OwnedModels implements TrainerGroup.Listener {
             held = held.minus(models);
         }
         jobs.release(models::includes);
-        registry.specs().stream().map(SpecRecord::spec).filter(spec -> models.includes(spec.name()))
-                .forEach(datasets::forget);
+        specsOf(models::includes).forEach(datasets::forget);
     }
 
     /**
