@@ -3,6 +3,7 @@ package dev.samuel.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samuel.contracts.topic.Topics;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -141,6 +142,22 @@ class KubernetesManifestsTest {
                 .filter(variable -> variable.getName().equals("SAMUEL_TRAINER_INSTANCE")).findFirst().orElseThrow();
         assertThat(instance.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
         assertThat(ServiceConfig.of("trainer-service").reads("SAMUEL_TRAINER_INSTANCE")).isTrue();
+    }
+
+    /** The examples are on the pod's own volume, and the budget refuses before the volume's limit evicts the pod. */
+    @Test
+    void theTrainersExamplesLiveOnItsOwnVolumeWithinABudgetBelowItsLimit() {
+        var mount = container("trainer-service").getVolumeMounts().stream()
+                .filter(m -> m.getMountPath().equals(environment("trainer-service").get("SAMUEL_TRAINER_STORE_DIR")))
+                .findFirst().orElseThrow();
+        var volume = manifests.volumes("trainer-service").stream().filter(v -> v.getName().equals(mount.getName()))
+                .findFirst().orElseThrow();
+        long limit = volume.getEmptyDir().getSizeLimit().getNumericalAmount().longValueExact();
+        long budget = new MemorySizeConverter().convert(environment("trainer-service").get("SAMUEL_TRAINER_STORE_BUDGET"))
+                .asLongValue();
+        assertThat(budget).isPositive().isLessThan(limit);
+        assertThat(ServiceConfig.of("trainer-service").reads("SAMUEL_TRAINER_STORE_DIR")).isTrue();
+        assertThat(ServiceConfig.of("trainer-service").reads("SAMUEL_TRAINER_STORE_BUDGET")).isTrue();
     }
 
     @Test

@@ -19,29 +19,41 @@ public record HoldoutScore(double loss, double accuracy, int examples, double er
     private static final int BATCH = 256;
 
     public static HoldoutScore of(Program program, ModelSignature signature, List<ResolvedExample> examples) {
+        return of(program, signature, List.of(examples), examples.size());
+    }
+
+    /** The same over examples read in chunks (a holdout larger than memory), {@code total} of them in all. */
+    public static HoldoutScore of(Program program, ModelSignature signature,
+                                  Iterable<List<ResolvedExample>> chunks, int total) {
         var batch = new RowBatch();
         double weightedLoss = 0;
         double weights = 0;
         long correct = 0;
-        double[] losses = new double[examples.size()];
-        for (int start = 0; start < examples.size(); start += BATCH) {
-            var rows = examples.subList(start, Math.min(examples.size(), start + BATCH));
-            batch.reset(signature.program().features(), signature.program().categories());
-            rows.forEach(example -> batch.add(new FeatureRow(example.features(), example.categories())));
-            float[] outputs = run(batch, program, signature);
-            for (int row = 0; row < rows.size(); row++) {
-                var example = rows.get(row);
-                double loss = signature.loss(outputs, row, example.target());
-                losses[start + row] = loss;
-                weightedLoss += example.weight() * loss;
-                weights += example.weight();
-                if (signature.isClassifier() && signature.isCorrect(outputs, row, example.target())) {
-                    correct++;
+        double[] losses = new double[total];
+        int scored = 0;
+        for (var chunk : chunks) {
+            for (int start = 0; start < chunk.size(); start += BATCH) {
+                var rows = chunk.subList(start, Math.min(chunk.size(), start + BATCH));
+                batch.reset(signature.program().features(), signature.program().categories());
+                rows.forEach(example -> batch.add(new FeatureRow(example.features(), example.categories())));
+                float[] outputs = run(batch, program, signature);
+                for (int row = 0; row < rows.size(); row++) {
+                    var example = rows.get(row);
+                    double loss = signature.loss(outputs, row, example.target());
+                    losses[scored++] = loss;
+                    weightedLoss += example.weight() * loss;
+                    weights += example.weight();
+                    if (signature.isClassifier() && signature.isCorrect(outputs, row, example.target())) {
+                        correct++;
+                    }
                 }
             }
         }
-        double accuracy = signature.isClassifier() ? correct / (double) examples.size() : Double.NaN;
-        return new HoldoutScore(weights > 0 ? weightedLoss / weights : Double.NaN, accuracy, examples.size(),
+        if (scored != total) {
+            throw new IllegalArgumentException("the holdout gave " + scored + " examples, " + total + " were expected");
+        }
+        double accuracy = signature.isClassifier() ? correct / (double) total : Double.NaN;
+        return new HoldoutScore(weights > 0 ? weightedLoss / weights : Double.NaN, accuracy, total,
                 signature.isClassifier() ? Double.NaN : percentile90(losses));
     }
 

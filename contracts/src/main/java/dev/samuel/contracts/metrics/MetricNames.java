@@ -33,6 +33,13 @@ public final class MetricNames {
      * not accept them (a spec changed its features since ingest validated them), by model and reason.
      */
     public static final String TRAIN_DATASET_DROPPED = "samuel.train.dataset.dropped";
+    /**
+     * Gauge: bytes the model's stored examples take on its trainer's disk (retired rows included), by model; their
+     * sum over a trainer's models is bounded by its {@code samuel.trainer.store-budget}.
+     */
+    public static final String TRAIN_STORE_BYTES = "samuel.train.store.bytes";
+    /** Gauge: examples of a model the disk budget refused to store; its jobs fail while any are. */
+    public static final String TRAIN_STORE_REFUSED = "samuel.train.store.refused";
     public static final String OUTCOME = "outcome";
     /** Gauge: test loss of the latest evaluated version, by model and version. */
     public static final String TEST_LOSS = "samuel.test.loss";

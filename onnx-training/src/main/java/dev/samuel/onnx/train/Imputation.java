@@ -3,6 +3,7 @@ package dev.samuel.onnx.train;
 import dev.samuel.contracts.spec.Fill;
 import dev.samuel.contracts.spec.Input;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What the program fills each feature that may be missing with ({@code input.missing}), learned from a job's
@@ -26,11 +27,23 @@ public record Imputation(int[] columns, float[] fills) {
     }
 
     public static Imputation fit(Input input, Dataset data) {
+        return fit(input, List.of(data));
+    }
+
+    /** The same over data read in chunks, in one pass (none when nothing may be missing). */
+    public static Imputation fit(Input input, Iterable<Dataset> chunks) {
         int[] columns = columns(input);
+        double[] means = new double[columns.length];
+        if (columns.length > 0) {
+            long[] present = new long[columns.length];
+            for (var chunk : chunks) {
+                accumulateMeans(chunk, columns, means, present);
+            }
+        }
         float[] fills = new float[columns.length];
         for (int c = 0; c < columns.length; c++) {
             Fill fill = input.fillOf(columns[c]);
-            fills[c] = fill.isMean() ? meanPresent(data, columns[c]) : fill.constant();
+            fills[c] = fill.isMean() ? (float) means[c] : fill.constant();
         }
         return new Imputation(columns, fills);
     }
@@ -73,19 +86,19 @@ public record Imputation(int[] columns, float[] fills) {
         return out;
     }
 
-    private static float meanPresent(Dataset data, int column) {
+    /** The running mean of each column's present values, carried from chunk to chunk. */
+    private static void accumulateMeans(Dataset data, int[] columns, double[] means, long[] present) {
         float[] x = data.features();
         int f = data.featureCount();
-        double mean = 0;
-        long present = 0;
-        for (int r = 0; r < data.rows(); r++) {
-            float v = x[r * f + column];
-            if (!Float.isNaN(v)) {
-                present++;
-                mean += (v - mean) / present;
+        for (int c = 0; c < columns.length; c++) {
+            for (int r = 0; r < data.rows(); r++) {
+                float v = x[r * f + columns[c]];
+                if (!Float.isNaN(v)) {
+                    present[c]++;
+                    means[c] += (v - means[c]) / present[c];
+                }
             }
         }
-        return (float) mean;
     }
 
     @Override

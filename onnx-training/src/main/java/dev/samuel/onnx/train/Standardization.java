@@ -27,26 +27,51 @@ public record Standardization(float[] mean, float[] std) {
 
     /** The same over rows of {@code featureCount} values in one flat array. */
     public static Standardization fit(float[] x, int featureCount) {
-        int f = featureCount;
-        int rows = x.length / f;
-        double[] mean = new double[f];
-        double[] m2 = new double[f];
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < f; j++) {
-                double v = x[r * f + j];
-                double delta = v - mean[j];
-                mean[j] += delta / (r + 1);
-                m2[j] += delta * (v - mean[j]);
+        var moments = new Moments(featureCount);
+        moments.add(x);
+        return moments.result();
+    }
+
+    /**
+     * Welford's running mean and sum of squared deviations per feature, carried from chunk to chunk of rows, so rows
+     * read in chunks give what one array of them would.
+     */
+    public static final class Moments {
+
+        private final double[] mean;
+        private final double[] m2;
+        private long rows;
+
+        public Moments(int featureCount) {
+            this.mean = new double[featureCount];
+            this.m2 = new double[featureCount];
+        }
+
+        /** Adds rows of {@code featureCount} values in one flat array. */
+        public void add(float[] x) {
+            int f = mean.length;
+            for (int r = 0; r < x.length / f; r++) {
+                rows++;
+                for (int j = 0; j < f; j++) {
+                    double v = x[r * f + j];
+                    double delta = v - mean[j];
+                    mean[j] += delta / rows;
+                    m2[j] += delta * (v - mean[j]);
+                }
             }
         }
-        float[] meanOut = new float[f];
-        float[] stdOut = new float[f];
-        for (int j = 0; j < f; j++) {
-            double sd = rows > 0 ? Math.sqrt(m2[j] / rows) : 0;
-            meanOut[j] = (float) mean[j];
-            stdOut[j] = sd < CONSTANT ? 1f : (float) sd;
+
+        public Standardization result() {
+            int f = mean.length;
+            float[] meanOut = new float[f];
+            float[] stdOut = new float[f];
+            for (int j = 0; j < f; j++) {
+                double sd = rows > 0 ? Math.sqrt(m2[j] / rows) : 0;
+                meanOut[j] = (float) mean[j];
+                stdOut[j] = sd < CONSTANT ? 1f : (float) sd;
+            }
+            return new Standardization(meanOut, stdOut);
         }
-        return new Standardization(meanOut, stdOut);
     }
 
     /** No standardisation: mean 0 and standard deviation 1 for every feature. */

@@ -30,23 +30,40 @@ public record Vocabularies(List<List<String>> values) {
     }
 
     public static Vocabularies fit(Input input, Dataset data) {
+        return fit(input, List.of(data));
+    }
+
+    /** The same over data read in chunks, in one pass (none without categorical features). */
+    public static Vocabularies fit(Input input, Iterable<Dataset> chunks) {
         var names = input.categoricalNames();
+        if (names.isEmpty()) {
+            return none();
+        }
+        var counts = new ArrayList<Map<String, Integer>>(names.size());
+        names.forEach(name -> counts.add(new HashMap<>()));
+        for (var chunk : chunks) {
+            count(chunk, counts);
+        }
         var out = new ArrayList<List<String>>(names.size());
         for (int c = 0; c < names.size(); c++) {
-            out.add(fit(input.categorical().get(names.get(c)), data, c));
+            out.add(vocabulary(input.categorical().get(names.get(c)), counts.get(c)));
         }
         return new Vocabularies(out);
     }
 
-    private static List<String> fit(Categorical rule, Dataset data, int column) {
-        Map<String, Integer> counts = new HashMap<>();
+    private static void count(Dataset data, List<Map<String, Integer>> counts) {
         String[] categories = data.categories();
-        for (int r = 0; r < data.rows(); r++) {
-            String value = categories[r * data.categoryCount() + column];
-            if (!FeatureRow.MISSING.equals(value)) {
-                counts.merge(value, 1, Integer::sum);
+        for (int column = 0; column < counts.size(); column++) {
+            for (int r = 0; r < data.rows(); r++) {
+                String value = categories[r * data.categoryCount() + column];
+                if (!FeatureRow.MISSING.equals(value)) {
+                    counts.get(column).merge(value, 1, Integer::sum);
+                }
             }
         }
+    }
+
+    private static List<String> vocabulary(Categorical rule, Map<String, Integer> counts) {
         return counts.entrySet().stream().filter(e -> e.getValue() >= rule.minCount())
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))

@@ -90,6 +90,15 @@ final class FollowerProgress {
         return true;
     }
 
+    /** Records still to read before every followed partition reaches the end it had when following it began. */
+    long toCatchUp() {
+        long left = 0;
+        for (var end : ends.entrySet()) {
+            left += Math.max(0, end.getValue() - Math.max(0, position(end.getKey())));
+        }
+        return left;
+    }
+
     /** The offset of the next record to read from the partition; -1 before it is followed. */
     long position(TopicPartition partition) {
         return positions.getOrDefault(partition, -1L);

@@ -95,6 +95,15 @@ public final class TopicFollower implements AutoCloseable {
         return progress.awaitCaughtUpOn(topics, timeout);
     }
 
+    /**
+     * Records (offsets) still to read before every followed partition reaches the end it had when following it began:
+     * how far a follower that is rebuilding state from its topics has to go; 0 once it has, until a topic is followed
+     * anew.
+     */
+    public long recordsToCatchUp() {
+        return progress.toCatchUp();
+    }
+
     /** Alive and not failed: it still applies every new record. */
     public boolean isFollowing() {
         return thread.isAlive() && failure == null && !closing;

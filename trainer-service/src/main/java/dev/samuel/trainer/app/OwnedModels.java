@@ -104,7 +104,7 @@ public final class OwnedModels implements TrainerGroup.Listener {
             held = held.minus(models);
         }
         jobs.release(models::includes);
-        specsOf(models::includes).forEach(datasets::forget);
+        specsOf(models::includes).forEach(spec -> datasets.forget(spec.name()));
     }
 
     /**
@@ -120,6 +120,11 @@ public final class OwnedModels implements TrainerGroup.Listener {
         if (owns(spec.name())) {
             datasets.follow(spec);
         }
+    }
+
+    /** A model deleted from the registry: its data is no longer followed, and its files go. */
+    public synchronized void specDeleted(String model) {
+        datasets.forget(model);
     }
 
     /** A job record on the board: a request for a model of this trainer that it does not know yet is taken. */

@@ -3,6 +3,7 @@ package dev.samuel.trainer.app;
 import dev.samuel.contracts.avro.AvroRecords;
 import dev.samuel.contracts.avro.PatientSchemaSource;
 import dev.samuel.contracts.registry.AliasRecord;
+import dev.samuel.contracts.registry.RegistryKey;
 import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.registry.SpecRecord;
 import dev.samuel.contracts.topic.Topics;
@@ -13,6 +14,7 @@ import dev.samuel.plumbing.kafka.TopicEnsurer;
 import dev.samuel.plumbing.registry.RegistryClient;
 import dev.samuel.trainer.config.TrainerConfig;
 import dev.samuel.trainer.data.DatasetFollower;
+import dev.samuel.trainer.data.DatasetStore;
 import dev.samuel.trainer.engine.OnnxTrainingEngine;
 import dev.samuel.trainer.jobs.FirstJobPolicy;
 import dev.samuel.trainer.jobs.JobManager;
@@ -79,7 +81,8 @@ public class TrainerRuntime {
         try (var admin = Admin.create(kafka)) {
             new TopicEnsurer(admin, Optional.empty()).ensure(List.of(Topics.JOBS));
         }
-        datasets = new DatasetFollower(kafka, instance, config.datasetCapacity(),
+        datasets = new DatasetFollower(kafka, instance,
+                DatasetStore.open(config.storeDir(), instance, config.storeBudget().asLongValue()),
                 AvroRecords.codec(config.schemaRegistry(), PatientSchemaSource.UNTIL_ANSWERED),
                 (model, reason) -> metrics.dropped(model, reason));
         metrics = new TrainerMetrics(meters, datasets);
@@ -87,6 +90,8 @@ public class TrainerRuntime {
         registry.addListener((key, record) -> {
             if (record instanceof SpecRecord spec && owned != null) {
                 owned.specRead(spec.spec());
+            } else if (record == null && owned != null && RegistryKey.parse(key).kind() == RegistryKey.Kind.SPEC) {
+                owned.specDeleted(key);
             }
         });
         registryFollower = RegistryFollower.start(kafka, "trainer-" + instance, registry);
@@ -187,6 +192,7 @@ public class TrainerRuntime {
         if (datasets != null) {
             datasets.close();
         }
+
         if (jobLog != null) {
             jobLog.close();
         }

@@ -1,8 +1,10 @@
 package dev.samuel.trainer.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -33,9 +35,19 @@ public interface TrainerConfig {
      */
     Optional<String> instance();
 
-    /** Examples kept per model and split (the most recent ones): bounds the trainer's memory. */
-    @WithDefault("100000")
-    int datasetCapacity();
+    /**
+     * Where the trainer keeps the examples of the models it owns, on disk (a directory of its own below this one,
+     * removed when it stops): they are read anew from the topics at every start. Local disk, not shared.
+     */
+    @WithDefault("${java.io.tmpdir}/samuel-trainer-store")
+    Path storeDir();
+
+    /**
+     * The disk the stored examples may take in all ({@code 20G}, {@code 500M}): an example past it is refused, counted
+     * and shown in the model's dataset, and a job of that model fails saying so rather than train on part of its data.
+     */
+    @WithDefault("20G")
+    MemorySize storeBudget();
 
     /** How often the {@code retrainEvery} policies are checked. */
     @WithDefault("5s")

@@ -3,7 +3,6 @@ package dev.samuel.trainer.data;
 import dev.samuel.contracts.job.JobRecord;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -12,7 +11,7 @@ import org.apache.kafka.common.TopicPartition;
  * or after its {@code timestamp} (all of them when it has none). Keys of topics other than the model's train and test
  * topics match no example and change nothing.
  */
-public final class DataStartFilter implements Predicate<Held> {
+public final class DataStartFilter implements RecordFilter {
 
     private final Map<TopicPartition, Long> offsets;
     private final long timestamp;
@@ -44,8 +43,8 @@ public final class DataStartFilter implements Predicate<Held> {
     }
 
     @Override
-    public boolean test(Held held) {
-        var first = offsets.get(new TopicPartition(held.topic(), held.partition()));
-        return first != null ? held.offset() >= first : held.timestamp() >= timestamp;
+    public boolean keeps(String topic, int partition, long offset, long timestamp) {
+        var first = offsets.get(new TopicPartition(topic, partition));
+        return first != null ? offset >= first : timestamp >= this.timestamp;
     }
 }

@@ -1,62 +1,165 @@
 package dev.samuel.trainer.data;
 
 import dev.samuel.contracts.event.ResolvedExample;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.function.Consumer;
 
-/** An immutable list of resolved examples, with the mini-batch order of a job. */
-public record ExampleSet(List<ResolvedExample> examples) {
+/**
+ * The examples a job trains or is judged on, oldest first: rows of a split's file on disk (a {@link ModelData}
+ * snapshot) or a list in memory. Read whole ({@link #examples()}) where they fit in memory, else in chunks in order
+ * ({@link #chunks}) or an epoch at a time in shuffled buffers ({@link #forEachShuffledBuffer}).
+ */
+public final class ExampleSet {
 
-    public ExampleSet {
-        examples = List.copyOf(examples);
+    /** Where the rows are read from. */
+    interface Rows {
+
+        /** The examples of {@code rows[from..to)}, in that order. */
+        ResolvedExample[] read(int[] rows, int from, int to);
+    }
+
+    private final Rows source;
+    private final int[] rows;
+
+    private ExampleSet(Rows source, int[] rows) {
+        this.source = source;
+        this.rows = rows;
+    }
+
+    /** Examples held in memory. */
+    public ExampleSet(List<ResolvedExample> examples) {
+        this(inMemory(List.copyOf(examples)), range(examples.size()));
+    }
+
+    static ExampleSet stored(Rows source, int[] rows) {
+        return new ExampleSet(source, rows);
     }
 
     public int size() {
-        return examples.size();
+        return rows.length;
     }
 
     public boolean isEmpty() {
-        return examples.isEmpty();
+        return rows.length == 0;
     }
 
-    /** The newest {@code window} examples (the list is oldest first); all of them when {@code window} is 0. */
+    /** The newest {@code window} examples; all of them when {@code window} is 0. */
     public ExampleSet newest(long window) {
-        if (window <= 0 || window >= examples.size()) {
+        if (window <= 0 || window >= rows.length) {
             return this;
         }
-        return new ExampleSet(examples.subList(examples.size() - (int) window, examples.size()));
+        return new ExampleSet(source, Arrays.copyOfRange(rows, rows.length - (int) window, rows.length));
+    }
+
+    /** All the examples, read into memory. */
+    public List<ResolvedExample> examples() {
+        return List.of(source.read(rows, 0, rows.length));
+    }
+
+    /** The examples in order, {@code size} at a time, read as the iteration goes (each pass reads them again). */
+    public Iterable<List<ResolvedExample>> chunks(int size) {
+        return () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < rows.length;
+            }
+
+            @Override
+            public List<ResolvedExample> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int from = next;
+                next = Math.min(rows.length, from + size);
+                return List.of(source.read(rows, from, next));
+            }
+        };
+    }
+
+    /** At most {@code max} examples, evenly spaced through the set. */
+    public List<ResolvedExample> sample(int max) {
+        int stride = Math.max(1, (rows.length + max - 1) / max);
+        int[] picked = new int[(rows.length + stride - 1) / stride];
+        for (int i = 0; i < picked.length; i++) {
+            picked[i] = rows[i * stride];
+        }
+        return List.of(source.read(picked, 0, picked.length));
+    }
+
+    /** The examples' indices in the order shuffled by {@code seed} (Fisher-Yates), for a set laid out in memory. */
+    public int[] order(long seed) {
+        int[] order = range(rows.length);
+        shuffle(order, new Random(seed));
+        return order;
     }
 
     /**
-     * Visits the examples in mini-batches of at most {@code batchSize}, in an order shuffled by {@code seed}
-     * (Fisher-Yates over the indices), so a job with the same seed and data sees the same batches.
+     * An epoch over a set larger than memory, shuffled by {@code seed} in two stages: the set is cut into blocks of
+     * {@code block} neighbouring examples, the blocks are visited in shuffled order, and every {@code bufferRows}
+     * examples of them (whole blocks) are read together, shuffled among themselves, and handed over. Each buffer thus
+     * mixes examples from {@code bufferRows / block} places spread over the whole set, and is read in few large reads.
+     * With {@code block} the batch size and {@code bufferRows} a multiple of it, every buffer cuts into whole batches
+     * but the one holding the set's last, short block. The same seed and data give the same buffers.
      */
-    public void forEachBatch(int batchSize, long seed, Consumer<List<ResolvedExample>> batch) {
-        int[] order = order(seed);
-        for (int start = 0; start < order.length; start += batchSize) {
-            int end = Math.min(order.length, start + batchSize);
-            var items = new ResolvedExample[end - start];
-            for (int i = start; i < end; i++) {
-                items[i - start] = examples.get(order[i]);
+    public void forEachShuffledBuffer(long seed, int block, int bufferRows, Consumer<List<ResolvedExample>> buffers) {
+        var random = new Random(seed);
+        int[] blocks = range((rows.length + block - 1) / block);
+        shuffle(blocks, random);
+        int[] picked = new int[bufferRows + block];
+        int count = 0;
+        for (int b = 0; b < blocks.length; b++) {
+            int from = blocks[b] * block;
+            int length = Math.min(rows.length, from + block) - from;
+            System.arraycopy(rows, from, picked, count, length);
+            count += length;
+            if (count >= bufferRows || b == blocks.length - 1) {
+                var buffer = source.read(picked, 0, count);
+                shuffle(buffer, random);
+                buffers.accept(Arrays.asList(buffer));
+                count = 0;
             }
-            batch.accept(List.of(items));
         }
     }
 
-    /** The examples' indices in the order shuffled by {@code seed} (Fisher-Yates), as {@link #forEachBatch} visits them. */
-    public int[] order(long seed) {
-        var random = new Random(seed);
-        int[] order = new int[examples.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    private static Rows inMemory(List<ResolvedExample> examples) {
+        return (rows, from, to) -> {
+            var out = new ResolvedExample[to - from];
+            for (int i = from; i < to; i++) {
+                out[i - from] = examples.get(rows[i]);
+            }
+            return out;
+        };
+    }
+
+    private static int[] range(int size) {
+        int[] range = new int[size];
+        for (int i = 0; i < size; i++) {
+            range[i] = i;
         }
-        for (int i = order.length - 1; i > 0; i--) {
+        return range;
+    }
+
+    private static void shuffle(int[] values, Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
         }
-        return order;
+    }
+
+    private static <T> void shuffle(T[] values, Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            T swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
     }
 }

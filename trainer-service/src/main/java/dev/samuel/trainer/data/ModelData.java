@@ -1,34 +1,34 @@
 package dev.samuel.trainer.data;
 
 import dev.samuel.contracts.event.RejectReason;
+import dev.samuel.contracts.event.ResolvedExample;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * What the trainer holds of one model: the latest train and test examples, bounded, how far into each
- * partition it has read, and how many examples it left out because the current spec does not accept them.
- * Written by the follower thread, read by jobs through {@link #snapshot()}.
+ * What the trainer holds of one model: its train and test examples, on disk ({@link SplitStore}), how far into each
+ * partition it has read, how many examples it left out because the current spec does not accept them, and how many
+ * the disk budget refused. Written by the follower thread, read by jobs through {@link #snapshot()}.
  */
 public final class ModelData {
 
-    private final ExampleWindow train;
-    private final ExampleWindow test;
+    private final SplitStore train;
+    private final SplitStore test;
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     private final Map<String, Long> dropped = new TreeMap<>();
 
-    ModelData(int capacity) {
-        this.train = new ExampleWindow(capacity);
-        this.test = new ExampleWindow(capacity);
+    ModelData(SplitStore train, SplitStore test) {
+        this.train = train;
+        this.test = test;
     }
 
-    synchronized void put(boolean isTest, String id, Held example) {
-        (isTest ? test : train).put(id, example);
+    void put(boolean isTest, long id, ResolvedExample example, int partition, long offset, long timestamp) {
+        (isTest ? test : train).put(id, example, partition, offset, timestamp);
     }
 
-    synchronized void remove(boolean isTest, String id) {
+    void remove(boolean isTest, long id) {
         (isTest ? test : train).remove(id);
     }
 
@@ -40,20 +40,38 @@ public final class ModelData {
         dropped.merge(reason.code(), 1L, Long::sum);
     }
 
+    /** Removes the model's files: it is no longer followed. */
+    void delete() {
+        train.delete();
+        test.delete();
+    }
+
     /** What is held, without copying it: example counts per split, the offsets read, and what was left out. */
     public synchronized Summary summary() {
-        return new Summary(train.size(), test.size(), lineage(positions), Map.copyOf(dropped));
+        return new Summary(train.size(), test.size(), lineage(positions), Map.copyOf(dropped), refused());
     }
 
     /**
-     * Example counts per split, the offsets read as {@code offset.<topic>-<partition> -> next offset}, and the
-     * examples left out by reason ({@code wrong_dimension}, ...) since the trainer started.
+     * Example counts per split, the offsets read as {@code offset.<topic>-<partition> -> next offset}, the
+     * examples left out by reason ({@code wrong_dimension}, ...) since the trainer started, and the examples the
+     * trainer's disk budget refused to store ({@code samuel.trainer.store-budget}).
      */
-    public record Summary(int train, int test, Map<String, String> offsets, Map<String, Long> dropped) {
+    public record Summary(int train, int test, Map<String, String> offsets, Map<String, Long> dropped,
+                          long refusedByBudget) {
+    }
+
+    /** Examples of either split the disk budget refused: a job on what is left would train on part of the data. */
+    public long refused() {
+        return train.refused() + test.refused();
+    }
+
+    /** Bytes the model's files take, retired rows included. */
+    public long bytes() {
+        return train.bytes() + test.bytes();
     }
 
     /** How many examples of a split are held. */
-    public synchronized int size(boolean isTest) {
+    public int size(boolean isTest) {
         return (isTest ? test : train).size();
     }
 
@@ -63,17 +81,16 @@ public final class ModelData {
                 .mapToLong(Map.Entry::getValue).sum();
     }
 
-    public synchronized Snapshot snapshot() {
-        return snapshot(held -> true);
+    public Snapshot snapshot() {
+        return snapshot(RecordFilter.ALL);
     }
 
     /**
-     * The examples whose record passes {@code keep} (such as a {@link DataStartFilter}), with the offsets read: the
+     * The examples whose record {@code keep} keeps (such as a {@link DataStartFilter}), with the offsets read: the
      * offsets are where the data ends, whatever was left out at its start.
      */
-    public synchronized Snapshot snapshot(Predicate<Held> keep) {
-        return new Snapshot(new ExampleSet(train.snapshot(keep)), new ExampleSet(test.snapshot(keep)),
-                Map.copyOf(positions));
+    public synchronized Snapshot snapshot(RecordFilter keep) {
+        return new Snapshot(train.snapshot(keep), test.snapshot(keep), Map.copyOf(positions));
     }
 
     /** The data a job trains and evaluates on, and the offsets it was read up to (its lineage). */

@@ -13,47 +13,63 @@ import dev.samuel.trainer.jobs.WarmStart;
 
 /**
  * Training with the {@code onnx-training} library: the {@link StartingNetwork}, one ONNX Runtime run per
- * mini-batch, batches reshuffled every epoch with the job's seed (the set laid out once, each batch gathered from it), frozen with what the program says about itself,
- * the training split's input summary included.
+ * mini-batch, batches reshuffled every epoch with the job's seed ({@link EpochBatches}: in memory, or read from disk
+ * in shuffled buffers), frozen with what the program says about itself, the training split's input summary included.
  */
 public final class OnnxTrainingEngine implements TrainingEngine {
 
+    private final long bufferBytes;
+
+    public OnnxTrainingEngine() {
+        this(EpochBatches.BUFFER_BYTES);
+    }
+
+    /** @param bufferBytes memory for the examples a job holds at once: a larger set is read in shuffled buffers */
+    OnnxTrainingEngine(long bufferBytes) {
+        this.bufferBytes = bufferBytes;
+    }
+
     @Override
     public Trained train(ModelSpec spec, ExampleSet train, WarmStart start, long seed, StepListener listener) {
-        // Laid out once; each epoch's mini-batches are gathered from it in the epoch's shuffled order.
-        var data = TrainingData.of(spec, train.examples());
-        var network = StartingNetwork.of(spec, start, data, seed);
-        int batchSize = spec.training().batchSize();
-        long started = System.nanoTime();
-        long examples = 0;
-        double loss = Double.NaN;
+        var batches = EpochBatches.of(spec, train, bufferBytes);
+        var network = StartingNetwork.of(spec, start, batches.chunks(), seed);
+        var run = new Run();
         try (var session = TrainingSession.create(network.model(), SpecGraphs.trainingConfig(spec, seed),
                 network.init())) {
             for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
-                int[] order = train.order(seed + epoch);
-                for (int from = 0; from < order.length; from += batchSize) {
-                    var batch = data.gather(order, from, Math.min(order.length, from + batchSize));
-                    loss = session.step(batch.batch(0, batch.rows()));
-                    examples += batch.rows();
-                    listener.step(epoch, session.steps(), loss, examples / seconds(started));
-                }
+                int current = epoch;
+                batches.forEach(seed + epoch, batch -> {
+                    run.loss = session.step(batch);
+                    run.examples += batch.rows();
+                    listener.step(current, session.steps(), run.loss, run.speed());
+                });
             }
-            return new Trained(session.freeze(described(network.metadata(), train)), loss, examples / seconds(started));
+            return new Trained(session.freeze(described(spec, network.metadata(), train)), run.loss, run.speed());
+        }
+    }
+
+    /** The loss of the latest step and the examples trained on so far. */
+    private static final class Run {
+        private final long started = System.nanoTime();
+        private long examples;
+        private double loss = Double.NaN;
+
+        double speed() {
+            return examples / Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         }
     }
 
     /**
-     * The training split's distribution of each feature goes with the version ({@link InputSummary}): inference
-     * compares the events it scores with it. A fine-tuned foreign program gets one too; inputs wider than
-     * {@link InputSummary#MAX_FEATURES} get none.
+     * The training split's distribution of each feature goes with the version ({@link InputSummary}, from at most
+     * {@link InputSummary#MAX_SAMPLE} examples spread over the split): inference compares the events it scores with
+     * it. A fine-tuned foreign program gets one too; inputs wider than {@link InputSummary#MAX_FEATURES} get none.
      */
-    static FreezeMetadata described(FreezeMetadata metadata, ExampleSet train) {
-        return InputSummary.of(train.examples().stream().map(ResolvedExample::features).toList())
+    static FreezeMetadata described(ModelSpec spec, FreezeMetadata metadata, ExampleSet train) {
+        if (spec.input().featureCount() > InputSummary.MAX_FEATURES) {
+            return metadata;
+        }
+        return InputSummary.of(train.sample(InputSummary.MAX_SAMPLE).stream().map(ResolvedExample::features).toList())
                 .map(summary -> metadata.with(ProgramMetadata.INPUT_SUMMARY, summary.toJson()))
                 .orElse(metadata);
-    }
-
-    private static double seconds(long since) {
-        return Math.max(1e-9, (System.nanoTime() - since) / 1e9);
     }
 }

@@ -33,7 +33,7 @@ import java.util.Optional;
  */
 record StartingNetwork(ForwardModel model, InitialParameters init, FreezeMetadata metadata) {
 
-    static StartingNetwork of(ModelSpec spec, WarmStart start, Dataset data, long seed) {
+    static StartingNetwork of(ModelSpec spec, WarmStart start, Iterable<Dataset> data, long seed) {
         var hash = Sha256.hex(ModelSpecs.toJson(spec).getBytes(StandardCharsets.UTF_8));
         if (start instanceof WarmStart.ForeignProgram program) {
             return new StartingNetwork(foreign(program), InitialParameters.fromModel(),

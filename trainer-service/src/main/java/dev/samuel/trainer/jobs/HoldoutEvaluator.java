@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 public final class HoldoutEvaluator {
 
+    /** Examples read from disk at a time: the holdout need not fit in memory. */
+    private static final int CHUNK = 4096;
+
     private HoldoutEvaluator() {
     }
 
@@ -24,7 +27,7 @@ public final class HoldoutEvaluator {
         try (var opened = Program.open(program, 0)) {
             var signature = recorded.map(known -> ModelSignature.of(spec, known))
                     .orElseGet(() -> ProgramReader.read(opened, spec, Optional.empty()));
-            return HoldoutScore.of(opened, signature, holdout.examples());
+            return HoldoutScore.of(opened, signature, holdout.chunks(CHUNK), holdout.size());
         }
     }
 }

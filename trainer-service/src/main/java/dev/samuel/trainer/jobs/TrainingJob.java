@@ -70,6 +70,7 @@ public final class TrainingJob implements JobWork {
                 + " it trains on all of its data or not at all");
         var data = datasets.data(job.model()).orElseThrow(() ->
                 new IllegalStateException("no data of model " + job.model() + " has been read yet"));
+        require(data.refused() == 0, refused(job.model(), data.refused()));
         var snapshot = job.dataFrom() == null ? data.snapshot() : data.snapshot(DataStartFilter.of(job.dataFrom()));
         var train = snapshot.train().newest(spec.training().trainWindow());
         var holdout = snapshot.test().newest(spec.training().testWindow());
@@ -145,6 +146,14 @@ public final class TrainingJob implements JobWork {
         if (Double.isFinite(value)) {
             metrics.put(name, value);
         }
+    }
+
+    private String refused(String model, long examples) {
+        var store = datasets.store();
+        return "the trainer's disk budget for examples (samuel.trainer.store-budget, " + store.budgetBytes()
+                + " bytes, " + store.usedBytes() + " used) refused " + examples + " examples of " + model
+                + ", so a job would train on part of its data; raise the budget (the trainer reads its models' data"
+                + " anew when it starts) or delete models this trainer holds";
     }
 
     /** Why a job has no examples of a split: none were read yet, or none at or after its data start. */

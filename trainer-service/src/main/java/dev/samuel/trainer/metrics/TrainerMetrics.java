@@ -4,6 +4,7 @@ import dev.samuel.contracts.event.RejectReason;
 import dev.samuel.contracts.job.JobRecord;
 import dev.samuel.contracts.metrics.MetricNames;
 import dev.samuel.trainer.data.DatasetFollower;
+import dev.samuel.trainer.data.ModelData;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The trainer's metrics, by model: train loss per step (gauge and histogram), speed, test loss and accuracy
- * per version, job outcomes, the size of the data held, and the examples left out of it.
+ * per version, job outcomes, the size of the data held, the examples left out of it, and the disk it takes.
  */
 public final class TrainerMetrics {
 
@@ -80,6 +81,10 @@ public final class TrainerMetrics {
                             .map(data -> data.size("test".equals(split))).orElse(0))
                     .tag(MetricNames.MODEL, model).tag(MetricNames.SPLIT, split).register(registry);
         }
+        Gauge.builder(MetricNames.TRAIN_STORE_BYTES, () -> datasets.data(model).map(ModelData::bytes).orElse(0L))
+                .tag(MetricNames.MODEL, model).baseUnit("bytes").register(registry);
+        Gauge.builder(MetricNames.TRAIN_STORE_REFUSED, () -> datasets.data(model).map(ModelData::refused).orElse(0L))
+                .tag(MetricNames.MODEL, model).register(registry);
     }
 
     private Value gauge(String name, String model, String version) {

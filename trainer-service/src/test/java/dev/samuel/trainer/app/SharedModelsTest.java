@@ -9,11 +9,13 @@ import dev.samuel.contracts.topic.Topics;
 import dev.samuel.testkit.EmbeddedKafkaBroker;
 import dev.samuel.testkit.KafkaBroker;
 import dev.samuel.trainer.data.DatasetFollower;
+import dev.samuel.trainer.data.DatasetStore;
 import dev.samuel.trainer.jobs.JobManager;
 import dev.samuel.trainer.kafka.JobBoard;
 import dev.samuel.trainer.kafka.KafkaJobLog;
 import dev.samuel.trainer.kafka.ModelShare;
 import dev.samuel.trainer.kafka.TrainerGroup;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Trainers sharing the models on a real broker: the group, the job board, the job managers and the hand-over, with
@@ -41,6 +44,9 @@ import org.junit.jupiter.api.Test;
  * test's own: a trainer started by a Quarkus test of this module is in the same group on the shared broker.
  */
 public class SharedModelsTest {
+
+    @TempDir
+    static Path stores;
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final int PARTITIONS = 6;
@@ -72,7 +78,8 @@ public class SharedModelsTest {
                 }
                 return job.succeeded(1, null, Clock.systemUTC().instant());
             }, Clock.systemUTC());
-            datasets = new DatasetFollower(kafka, name, 10, (model, reason) -> { }).start();
+            datasets = new DatasetFollower(kafka, name, DatasetStore.open(stores, name, Long.MAX_VALUE),
+                    (model, reason) -> { }).start();
             owned = new OwnedModels(new RegistryState(), datasets, jobs, log, Clock.systemUTC());
             board = new JobBoard(kafka, name, owned::jobRead);
             owned.readFrom(board);

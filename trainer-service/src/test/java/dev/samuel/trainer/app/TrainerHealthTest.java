@@ -26,14 +26,27 @@ class TrainerHealthTest {
         var followers = new LinkedHashMap<>(Map.of(TrainerHealth.REGISTRY, FOLLOWING, "datasets", FOLLOWING,
                 "jobs", new FollowerStatus("j", true, true, 2, null)));
 
-        var response = TrainerHealth.readiness(followers);
+        var response = TrainerHealth.readiness(followers, 0);
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         assertThat(response.getData()).get().satisfies(data ->
                 assertThat(data).containsEntry("jobs.skippedRecords", 2L));
         followers.put(TrainerHealth.REGISTRY, new FollowerStatus("r", true, false, 0, null));
-        assertThat(TrainerHealth.readiness(followers).getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
-        assertThat(TrainerHealth.readiness(Map.of()).getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(TrainerHealth.readiness(followers, 0).getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(TrainerHealth.readiness(Map.of(), 0).getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+    }
+
+    /** While the store is rebuilt from the topics the trainer is not ready, and says how far it has to go. */
+    @Test
+    void notReadyWhileItsModelsDataIsStillBeingRead() {
+        var followers = Map.of(TrainerHealth.REGISTRY, FOLLOWING, "datasets", FOLLOWING, "jobs", FOLLOWING);
+
+        var reading = TrainerHealth.readiness(followers, 1_234_567);
+
+        assertThat(reading.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(reading.getData()).get().satisfies(data ->
+                assertThat(data).containsEntry("datasets.recordsToRead", 1_234_567L));
+        assertThat(TrainerHealth.readiness(followers, 0).getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
     }
 
     /**
@@ -59,7 +72,7 @@ class TrainerHealthTest {
                 awaitStopped(group);
 
                 var response = TrainerHealth.readiness(Map.of(TrainerHealth.REGISTRY, FOLLOWING, "datasets",
-                        FOLLOWING, "group", group.status()));
+                        FOLLOWING, "group", group.status()), 0);
 
                 assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
                 assertThat(response.getData()).get().satisfies(data -> {

@@ -13,6 +13,7 @@ import dev.samuel.contracts.topic.Topic;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.testkit.KafkaBroker;
 import dev.samuel.testkit.WithKafka;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @WithKafka
 class DatasetFollowerTest {
+
+    @TempDir
+    Path stores;
 
     static final ModelSpec SPEC = new ModelSpec("follow", Task.classification(2), Input.of(2),
             List.of(Layer.dense(2)), null, null, null, null, null, null);
@@ -42,7 +47,7 @@ class DatasetFollowerTest {
             producer.send(new ProducerRecord<>(topics.train().name(), "b", null)).get();
         }
         var drops = new CopyOnWriteArrayList<String>();
-        try (var follower = new DatasetFollower(broker.clientSettings(), "test", 100,
+        try (var follower = new DatasetFollower(broker.clientSettings(), "test", store("test"),
                 (model, reason) -> drops.add(model + ":" + reason.code())).start()) {
             // Followed after the start: the follower runs without any model first, as a new trainer does.
             Thread.sleep(300);
@@ -76,7 +81,7 @@ class DatasetFollowerTest {
         try (var producer = producer(broker)) {
             send(producer, Topics.of(other).train(), "o", LabelledExample.of(new float[] {1, 1}, 0));
         }
-        try (var follower = new DatasetFollower(broker.clientSettings(), "new", 100, (model, reason) -> {
+        try (var follower = new DatasetFollower(broker.clientSettings(), "new", store("new"), (model, reason) -> {
         }).start()) {
             // Another model's data is being read: the follower polls when the new spec arrives.
             follower.follow(other);
@@ -112,7 +117,7 @@ class DatasetFollowerTest {
             }
             producer.flush();
         }
-        try (var follower = new DatasetFollower(broker.clientSettings(), "restart", 10_000, (model, reason) -> {
+        try (var follower = new DatasetFollower(broker.clientSettings(), "restart", store("restart"), (model, reason) -> {
         }).start()) {
             follower.follow(spec);
 
@@ -148,5 +153,9 @@ class DatasetFollowerTest {
             assertThat(System.nanoTime()).as("condition within 30 s").isLessThan(deadline);
             Thread.sleep(50);
         }
+    }
+
+    private DatasetStore store(String name) {
+        return DatasetStore.open(stores, name, Long.MAX_VALUE);
     }
 }

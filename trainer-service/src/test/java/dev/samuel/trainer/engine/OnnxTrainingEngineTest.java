@@ -1,6 +1,7 @@
 package dev.samuel.trainer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.samuel.contracts.event.ResolvedExample;
@@ -65,6 +66,29 @@ class OnnxTrainingEngineTest {
         assertThat(steps.get(steps.size() - 1)).isLessThan(steps.get(0));
     }
 
+    /**
+     * A set larger than the job's buffer (4 KB here: 256 rows of these) is read in shuffled buffers each epoch, and
+     * learns as well as when laid out whole, in as many steps.
+     */
+    @Test
+    void aSetLargerThanTheBufferTrainsFromShuffledBuffersAsWellAsInMemory() throws Exception {
+        var train = blobs(2_000, 1);
+        var streamed = new ArrayList<Double>();
+        var inMemory = new ArrayList<Double>();
+
+        var fromBuffers = new OnnxTrainingEngine(4096).train(spec(3), train, new WarmStart.None(), 7,
+                (epoch, step, loss, speed) -> streamed.add(loss));
+        var whole = engine.train(spec(3), train, new WarmStart.None(), 7, (epoch, step, loss, speed) -> inMemory.add(loss));
+
+        assertThat(streamed).hasSize(3 * (int) Math.ceil(2_000 / 32.0)).hasSameSizeAs(inMemory)
+                .isNotEqualTo(inMemory);
+        var holdout = blobs(400, 2);
+        double streamedAccuracy = HoldoutEvaluator.score(fromBuffers.frozen(), spec(3), Optional.empty(), holdout)
+                .accuracy();
+        assertThat(streamedAccuracy).isGreaterThan(0.95).isCloseTo(
+                HoldoutEvaluator.score(whole.frozen(), spec(3), Optional.empty(), holdout).accuracy(), within(0.02));
+    }
+
     /** The version carries its training split's deciles per feature: what inference's input drift compares with. */
     @Test
     void theFrozenProgramCarriesTheTrainingDataDeciles() throws Exception {
@@ -97,12 +121,15 @@ class OnnxTrainingEngineTest {
 
     @Test
     void inputsWiderThanASummaryTakesAreFrozenWithout() {
-        var wide = new ExampleSet(List.of(new ResolvedExample(new float[InputSummary.MAX_FEATURES + 1], new float[] {0}, 1f)));
+        int width = InputSummary.MAX_FEATURES + 1;
+        var wideSpec = ModelSpecs.parse(ModelSpecs.toJson(spec(1)).replace("\"input\":{\"features\":2",
+                "\"input\":{\"features\":" + width));
+        var wide = new ExampleSet(List.of(new ResolvedExample(new float[width], new float[] {0}, 1f)));
         var metadata = dev.samuel.onnx.train.FreezeMetadata.ofSpec("wide", "-", OutputKind.PROBABILITIES);
 
-        assertThat(OnnxTrainingEngine.described(metadata, wide).asProperties())
+        assertThat(OnnxTrainingEngine.described(wideSpec, metadata, wide).asProperties())
                 .doesNotContainKey(ProgramMetadata.INPUT_SUMMARY);
-        assertThat(OnnxTrainingEngine.described(metadata, blobs(10, 1)).asProperties())
+        assertThat(OnnxTrainingEngine.described(spec(1), metadata, blobs(10, 1)).asProperties())
                 .containsKey(ProgramMetadata.INPUT_SUMMARY);
     }
 

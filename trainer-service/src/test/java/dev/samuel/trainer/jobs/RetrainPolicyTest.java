@@ -16,6 +16,8 @@ import dev.samuel.contracts.topic.Topics;
 import dev.samuel.testkit.KafkaBroker;
 import dev.samuel.testkit.WithKafka;
 import dev.samuel.trainer.data.DatasetFollower;
+import dev.samuel.trainer.data.DatasetStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,8 +159,9 @@ class RetrainPolicyTest {
             this.train = Topics.of(spec).train().name();
             broker.createTopic(train, 1);
             broker.createTopic(Topics.of(spec).test().name(), 1);
-            datasets = new DatasetFollower(broker.clientSettings(), "retrain", 1000, (model, reason) -> {
-            });
+            datasets = new DatasetFollower(broker.clientSettings(), "retrain",
+                    DatasetStore.open(Path.of(System.getProperty("java.io.tmpdir"), "samuel-policy-tests"), "retrain",
+                            Long.MAX_VALUE), (model, reason) -> { });
             datasets.follow(spec);
             // Each job finishes at once with the offsets its data reached, as a training job records them.
             JobWork work = (job, progress) -> {

@@ -1,0 +1,77 @@
+package dev.samuel.trainer.engine;
+
+import dev.samuel.contracts.spec.ModelSpec;
+import dev.samuel.onnx.train.Batch;
+import dev.samuel.onnx.train.Dataset;
+import dev.samuel.trainer.data.ExampleSet;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
+
+/**
+ * A job's mini-batches, epoch after epoch, shuffled anew each epoch. A training set that fits in
+ * {@link #BUFFER_BYTES} is laid out once and each batch gathered from it in the epoch's order (a full Fisher-Yates
+ * shuffle); a larger one is read from disk each epoch in shuffled buffers of that size
+ * ({@link ExampleSet#forEachShuffledBuffer}: blocks of one batch's neighbours in shuffled order, shuffled again
+ * within each buffer), so the heap holds one buffer, not the set.
+ */
+final class EpochBatches {
+
+    /** Memory for the examples a job holds at once: the laid-out set, or one buffer of it. */
+    static final long BUFFER_BYTES = 64L << 20;
+
+    private final ModelSpec spec;
+    private final ExampleSet set;
+    private final int batchSize;
+    private final int bufferRows;
+    private final Dataset inMemory;
+
+    private EpochBatches(ModelSpec spec, ExampleSet set, long bufferBytes) {
+        this.spec = spec;
+        this.set = set;
+        this.batchSize = spec.training().batchSize();
+        this.bufferRows = bufferRows(spec, batchSize, bufferBytes);
+        this.inMemory = set.size() <= bufferRows ? TrainingData.of(spec, set.examples()) : null;
+    }
+
+    /** @param bufferBytes memory for the examples held at once ({@link #BUFFER_BYTES} but in tests) */
+    static EpochBatches of(ModelSpec spec, ExampleSet set, long bufferBytes) {
+        return new EpochBatches(spec, set, bufferBytes);
+    }
+
+    /** The set laid out in chunks of a buffer, in order: what the job learns its input preparation from. */
+    Iterable<Dataset> chunks() {
+        if (inMemory != null) {
+            return List.of(inMemory);
+        }
+        return () -> StreamSupport.stream(set.chunks(bufferRows).spliterator(), false)
+                .map(chunk -> TrainingData.of(spec, chunk)).iterator();
+    }
+
+    /** Hands every mini-batch of an epoch shuffled by {@code seed} to {@code step}. */
+    void forEach(long seed, Consumer<Batch> step) {
+        if (inMemory != null) {
+            int[] order = set.order(seed);
+            for (int from = 0; from < order.length; from += batchSize) {
+                var batch = inMemory.gather(order, from, Math.min(order.length, from + batchSize));
+                step.accept(batch.batch(0, batch.rows()));
+            }
+            return;
+        }
+        set.forEachShuffledBuffer(seed, batchSize, bufferRows, buffer -> {
+            var data = TrainingData.of(spec, buffer);
+            for (int from = 0; from < data.rows(); from += batchSize) {
+                step.accept(data.batch(from, Math.min(data.rows(), from + batchSize)));
+            }
+        });
+    }
+
+    /** Whole batches of examples in {@code bufferBytes}, reckoned from the spec's row (floats, and text at 16 bytes). */
+    private static int bufferRows(ModelSpec spec, int batchSize, long bufferBytes) {
+        int targets = spec.task().outputs() == null ? 1 : spec.task().outputs();
+        long rowBytes = Float.BYTES * (spec.input().featureCount() + targets + 1L)
+                + 16L * spec.input().categorical().size();
+        long batches = Math.max(1, bufferBytes / rowBytes / batchSize);
+        return (int) Math.min(Integer.MAX_VALUE / 2, batches * batchSize);
+    }
+}
