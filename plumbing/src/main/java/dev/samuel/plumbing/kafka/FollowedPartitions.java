@@ -44,10 +44,14 @@ final class FollowedPartitions {
         pending.add(topics);
     }
 
-    /** Drops the topics at once from those still to be found, and from the assignment at the next look. */
+    /**
+     * Drops the topics at once from those still to be found and from the progress (so a wait for them, followed
+     * again, waits for the new reading), and from the assignment at the next look.
+     */
     void unfollow(Collection<String> topics) {
         var dropped = Set.copyOf(topics);
         pending.remove(dropped);
+        progress.forget(dropped);
         unfollowed.add(dropped);
     }
 

@@ -13,6 +13,7 @@ import dev.samuel.contracts.topic.Topic;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.testkit.KafkaBroker;
 import dev.samuel.testkit.WithKafka;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -125,6 +126,28 @@ class DatasetFollowerTest {
             var data = follower.data(spec.name()).orElseThrow();
             assertThat(data.size(false)).isEqualTo(2250);
             assertThat(data.size(true)).isEqualTo(750);
+            assertThat(follower.recordsToRead()).isZero();
+            assertThat(follower.store().usedBytes()).isEqualTo(data.bytes()).isPositive();
+
+            // A spec whose input changed reads every example anew by it: none has three features.
+            var wider = new ModelSpec(spec.name(), spec.task(), Input.of(3), spec.layers(), null, null, null, null,
+                    null, null);
+            follower.follow(wider);
+            assertThat(follower.awaitRead(wider, Duration.ofSeconds(30))).isTrue();
+            var reread = follower.data(spec.name()).orElseThrow();
+            assertThat(reread.size(false) + reread.size(true)).isZero();
+            assertThat(reread.summary().dropped()).containsEntry("wrong_dimension", 3000L);
+            assertThat(follower.store().usedBytes()).isZero();
+
+            // A model no longer followed (moved or deleted) leaves nothing behind.
+            follower.follow(spec);
+            assertThat(follower.awaitRead(spec, Duration.ofSeconds(30))).isTrue();
+            assertThat(follower.store().usedBytes()).isPositive();
+            follower.forget(spec.name());
+            assertThat(follower.data(spec.name())).isEmpty();
+            assertThat(follower.store().usedBytes()).isZero();
+            assertThat(Files.list(follower.store().directory()).map(Path::getFileName).map(Path::toString))
+                    .containsExactly("lock");
 
             var missing = spec("follow-missing-");
             follower.follow(missing);
