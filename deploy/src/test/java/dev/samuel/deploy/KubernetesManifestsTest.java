@@ -3,7 +3,6 @@ package dev.samuel.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samuel.contracts.topic.Topics;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -153,11 +152,16 @@ class KubernetesManifestsTest {
         var volume = manifests.volumes("trainer-service").stream().filter(v -> v.getName().equals(mount.getName()))
                 .findFirst().orElseThrow();
         long limit = volume.getEmptyDir().getSizeLimit().getNumericalAmount().longValueExact();
-        long budget = new MemorySizeConverter().convert(environment("trainer-service").get("SAMUEL_TRAINER_STORE_BUDGET"))
-                .asLongValue();
+        long budget = bytes(environment("trainer-service").get("SAMUEL_TRAINER_STORE_BUDGET"));
         assertThat(budget).isPositive().isLessThan(limit);
         assertThat(ServiceConfig.of("trainer-service").reads("SAMUEL_TRAINER_STORE_DIR")).isTrue();
         assertThat(ServiceConfig.of("trainer-service").reads("SAMUEL_TRAINER_STORE_BUDGET")).isTrue();
+    }
+
+    /** A size as Quarkus's {@code MemorySize} reads it: a number, then K, M, G or T for powers of 1024. */
+    private static long bytes(String size) {
+        int unit = "KMGT".indexOf(Character.toUpperCase(size.charAt(size.length() - 1)));
+        return unit < 0 ? Long.parseLong(size) : Long.parseLong(size.substring(0, size.length() - 1)) << (10 * (unit + 1));
     }
 
     @Test

@@ -45,13 +45,13 @@ final class FollowedPartitions {
     }
 
     /**
-     * Drops the topics at once from those still to be found and from the progress (so a wait for them, followed
-     * again, waits for the new reading), and from the assignment at the next look.
+     * Drops the topics at once from those still to be found and from those read to an end (so a wait for them,
+     * followed again, waits for the new reading), and from the assignment at the next look.
      */
     void unfollow(Collection<String> topics) {
         var dropped = Set.copyOf(topics);
         pending.remove(dropped);
-        progress.forget(dropped);
+        progress.unfollowed(dropped);
         unfollowed.add(dropped);
     }
 

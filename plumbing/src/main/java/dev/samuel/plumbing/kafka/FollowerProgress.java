@@ -25,6 +25,16 @@ final class FollowerProgress {
         ends.put(partition, end);
     }
 
+    /**
+     * The topics are to be dropped: no wait for them counts them read until they are followed again and read to
+     * their new end (their positions stay until {@link #forget} drops them with the assignment).
+     */
+    void unfollowed(Collection<String> topics) {
+        synchronized (monitor) {
+            ends.keySet().removeIf(partition -> topics.contains(partition.topic()));
+        }
+    }
+
     /** The topics are no longer followed: following them again starts anew. */
     void forget(Collection<String> topics) {
         synchronized (monitor) {
