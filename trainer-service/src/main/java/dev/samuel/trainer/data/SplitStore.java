@@ -21,7 +21,8 @@ import java.util.BitSet;
  */
 final class SplitStore {
 
-    private static final int WRITE_BUFFER = 1 << 20;
+    // Per split: a trainer with hundreds of models keeps hundreds of these.
+    private static final int WRITE_BUFFER = 128 << 10;
 
     private final String topic;
     private final Path file;

@@ -119,7 +119,22 @@ class TrainerServiceTest {
                 "samuel_train_dataset_dropped_total{model=\"" + model + "\",reason=\"wrong_dimension\"} 1.0"));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'samuel-trainer-followers' }.data.'datasets.following'",
-                        org.hamcrest.Matchers.equalTo(true));
+                        org.hamcrest.Matchers.equalTo(true))
+                .body("checks.find { it.name == 'samuel-trainer-followers' }.data.'datasets.recordsToRead'",
+                        org.hamcrest.Matchers.equalTo(0))
+                .body("checks.find { it.name == 'samuel-trainer-followers' }.data.'datasets.storedBytes'",
+                        org.hamcrest.Matchers.greaterThan(0));
+
+        // Deleted from the registry: its examples go from the trainer's disk.
+        given().baseUri(registry.toString()).port(registry.getPort())
+                .header("Authorization", "Bearer " + TrainerTestResource.TOKEN)
+                .delete("/models/" + model).then().statusCode(200);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (given().get("/models/" + model + "/dataset").statusCode() != 404 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        given().get("/models/" + model + "/dataset").then().statusCode(404)
+                .body(containsString("holds no data of model " + model));
     }
 
     @Test
