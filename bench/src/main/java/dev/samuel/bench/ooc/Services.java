@@ -1,0 +1,63 @@
+package dev.samuel.bench.ooc;
+
+import dev.samuel.bench.broker.OnLocalBroker;
+import dev.samuel.cli.stack.QuarkusService;
+import dev.samuel.plumbing.launch.RunningService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The real model-registry and trainer-service, from the jars {@code mvn package} leaves in their
+ * {@code target/quarkus-app}, each its own JVM on a free loopback port, configured as the local stack configures them
+ * (the registry's heap included) but for what the benchmark sets: the trainer's heap, where it keeps its data, and
+ * JMX on loopback, so that {@link HeapPeak} reads its memory pools.
+ */
+final class Services {
+
+    private Services() {
+    }
+
+    static RunningService registry(Path root, String bootstrap, String token, Path artifacts, Path log)
+            throws IOException {
+        Files.deleteIfExists(log);
+        return QuarkusService.REGISTRY.packaged(root).start(OnLocalBroker.freePort(), log, command -> command
+                .option("-Xmx384m")
+                .property("kafka.bootstrap.servers", bootstrap)
+                .property("samuel.registry.write-token", token)
+                .property("samuel.registry.artifacts.dir", artifacts)
+                .property("quarkus.log.level", "WARN"));
+    }
+
+    /**
+     * The trainer at {@code heap}, keeping each model's examples under {@code store} ({@code samuel.trainer.store-dir},
+     * the out-of-core trainer's setting) and up to {@code capacity} of them per split in the heap
+     * ({@code samuel.trainer.dataset-capacity}, the in-heap trainer's bound, so that one holds them all). A trainer
+     * refuses to start with a {@code samuel.trainer.*} setting it does not know (SmallRye's {@code SRCFG00050 ... does
+     * not map to any root}), so the check is off here ({@code smallrye.config.mapping.validate-unknown=false}): each
+     * trainer then ignores the other's setting. JMX answers on {@code jmxPort} of 127.0.0.1 alone, without
+     * authentication: a loopback port of a benchmark's own process.
+     */
+    static RunningService trainer(Path root, String bootstrap, String registryUrl, String token, String heap,
+                                  Path store, long capacity, int jmxPort, Path log) throws IOException {
+        Files.deleteIfExists(log);
+        return QuarkusService.TRAINER.packaged(root).start(OnLocalBroker.freePort(), log, command -> command
+                .option("-Xmx" + heap)
+                .property("com.sun.management.jmxremote.port", jmxPort)
+                .property("com.sun.management.jmxremote.rmi.port", jmxPort)
+                .property("com.sun.management.jmxremote.host", "127.0.0.1")
+                .property("java.rmi.server.hostname", "127.0.0.1")
+                .property("com.sun.management.jmxremote.authenticate", false)
+                .property("com.sun.management.jmxremote.ssl", false)
+                .property("kafka.bootstrap.servers", bootstrap)
+                .property("samuel.trainer.registry-url", registryUrl)
+                .property("samuel.trainer.registry-token", token)
+                .property("samuel.trainer.write-token", token)
+                .property("samuel.trainer.instance", "bench-0")
+                .property("smallrye.config.mapping.validate-unknown", false)
+                .property("samuel.trainer.store-dir", store)
+                .property("samuel.trainer.dataset-capacity", capacity)
+                .property("quarkus.log.level", "WARN")
+                .property("quarkus.log.category.\"dev.samuel\".level", "INFO"));
+    }
+}
