@@ -27,10 +27,8 @@
 # compression (random floats do not compress); the produce rate is printed. The spec has no retrain policy and no
 # minExamples, so no job starts by itself; the job is asked for (POST /models/M/jobs) once the trainer's dataset report
 # counts every example, and its held-out accuracy, losses and the gate's decision are printed.
-# The trainer gets -Dsamuel.trainer.store-dir (the out-of-core trainer keeps each model's examples on disk there) and
-# -Dsamuel.trainer.dataset-capacity=BENCH_OOC_EXAMPLES (the in-heap trainer's bound, so it holds them all); a trainer
-# refuses to start with a samuel.trainer.* setting it does not know (SRCFG00050), so the benchmark turns that check
-# off (-Dsmallrye.config.mapping.validate-unknown=false) and each trainer ignores the other's setting.
+# The trainer keeps its model's examples on disk under the run's folder (-Dsamuel.trainer.store-dir); it is ready
+# once it has read them all (its store rebuilt), and the job asked for then.
 # Disk: everything goes to a folder of its own, ${TMPDIR:-/tmp}/samuel-scale-training-XXXX (the broker's log, the
 # trainer's store, the registry's artifacts; about 20 GB at the default size), removed at the end; the disk used is
 # printed after producing and after the job. The services' logs stay in ${TMPDIR:-/tmp}/bench-scale-training-*.log.

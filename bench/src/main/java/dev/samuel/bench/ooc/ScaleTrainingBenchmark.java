@@ -84,9 +84,10 @@ public final class ScaleTrainingBenchmark {
                     .create(SPEC);
             int jmx = OnLocalBroker.freePort();
             try (var trainer = Services.trainer(root, bootstrap, registry.url(), token, TRAINER_HEAP,
-                    run.resolve("trainer-store"), examples, jmx, logs.resolve("bench-scale-training-trainer.log"))) {
+                    run.resolve("trainer-store"), jmx, logs.resolve("bench-scale-training-trainer.log"))) {
                 long started = System.nanoTime();
-                trainer.awaitReady(Duration.ofMinutes(3));
+                // Ready once it has read its models' examples: the store is rebuilt before it says so.
+                trainer.awaitReady(Duration.ofMinutes(3).plusSeconds(examples / 2000));
                 double ready = (System.nanoTime() - started) / 1e9;
                 var api = new TrainerApi(trainer.url(), token);
                 await(trainer, "the trainer to hold all " + (examples + holdout) + " examples",

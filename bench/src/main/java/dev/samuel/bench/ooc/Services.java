@@ -30,16 +30,12 @@ final class Services {
     }
 
     /**
-     * The trainer at {@code heap}, keeping each model's examples under {@code store} ({@code samuel.trainer.store-dir},
-     * the out-of-core trainer's setting) and up to {@code capacity} of them per split in the heap
-     * ({@code samuel.trainer.dataset-capacity}, the in-heap trainer's bound, so that one holds them all). A trainer
-     * refuses to start with a {@code samuel.trainer.*} setting it does not know (SmallRye's {@code SRCFG00050 ... does
-     * not map to any root}), so the check is off here ({@code smallrye.config.mapping.validate-unknown=false}): each
-     * trainer then ignores the other's setting. JMX answers on {@code jmxPort} of 127.0.0.1 alone, without
-     * authentication: a loopback port of a benchmark's own process.
+     * The trainer at {@code heap}, keeping its models' examples on disk under {@code store}
+     * ({@code samuel.trainer.store-dir}). JMX answers on {@code jmxPort} of 127.0.0.1 alone, without authentication:
+     * a loopback port of a benchmark's own process.
      */
     static RunningService trainer(Path root, String bootstrap, String registryUrl, String token, String heap,
-                                  Path store, long capacity, int jmxPort, Path log) throws IOException {
+                                  Path store, int jmxPort, Path log) throws IOException {
         Files.deleteIfExists(log);
         return QuarkusService.TRAINER.packaged(root).start(OnLocalBroker.freePort(), log, command -> command
                 .option("-Xmx" + heap)
@@ -54,9 +50,7 @@ final class Services {
                 .property("samuel.trainer.registry-token", token)
                 .property("samuel.trainer.write-token", token)
                 .property("samuel.trainer.instance", "bench-0")
-                .property("smallrye.config.mapping.validate-unknown", false)
                 .property("samuel.trainer.store-dir", store)
-                .property("samuel.trainer.dataset-capacity", capacity)
                 .property("quarkus.log.level", "WARN")
                 .property("quarkus.log.category.\"dev.samuel\".level", "INFO"));
     }

@@ -100,7 +100,7 @@ final class SplitStore {
                 rows[kept++] = row;
             }
         }
-        return ExampleSet.stored(new StoredRows(file, channel, origins.view(written)),
+        return ExampleSet.stored(new StoredRows(file, origins.view(written)),
                 kept == rows.length ? rows : java.util.Arrays.copyOf(rows, kept));
     }
 

@@ -2,19 +2,20 @@ package dev.samuel.trainer.data;
 
 import dev.samuel.contracts.event.ResolvedExample;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
  * A snapshot's rows read back from a split's file. The rows asked for are read in file order, neighbours in one read
  * of up to {@link #SPAN} bytes (a shuffled epoch asks for runs of neighbours: see {@link ExampleSet}), and handed back
- * in the order asked for.
+ * in the order asked for. Each call reads through a file handle of its own, not the writer's channel: an interrupt
+ * (a job stopped mid-read) closes an NIO channel, and must not close the one the follower appends through.
  */
-record StoredRows(Path file, FileChannel channel, RowOrigins.View view) implements ExampleSet.Rows {
+record StoredRows(Path file, RowOrigins.View view) implements ExampleSet.Rows {
 
     private static final int SPAN = 1 << 20;
 
@@ -27,19 +28,27 @@ record StoredRows(Path file, FileChannel channel, RowOrigins.View view) implemen
         }
         Arrays.sort(byRow);
         var out = new ResolvedExample[byRow.length];
-        var buffer = ByteBuffer.allocate(SPAN).order(ByteOrder.LITTLE_ENDIAN);
-        for (int first = 0; first < byRow.length; ) {
-            int last = first;
-            long spanStart = view.start(row(byRow[first]));
-            while (last + 1 < byRow.length && end(row(byRow[last + 1])) - spanStart <= SPAN) {
-                last++;
+        try (var in = new RandomAccessFile(file.toFile(), "r")) {
+            var buffer = new byte[SPAN];
+            for (int first = 0; first < byRow.length; ) {
+                int last = first;
+                long spanStart = view.start(row(byRow[first]));
+                while (last + 1 < byRow.length && end(row(byRow[last + 1])) - spanStart <= SPAN) {
+                    last++;
+                }
+                int length = (int) (end(row(byRow[last])) - spanStart);
+                buffer = length <= buffer.length ? buffer : new byte[length];
+                in.seek(spanStart);
+                in.readFully(buffer, 0, length);
+                var span = ByteBuffer.wrap(buffer, 0, length).order(ByteOrder.LITTLE_ENDIAN);
+                for (int k = first; k <= last; k++) {
+                    span.position((int) (view.start(row(byRow[k])) - spanStart));
+                    out[(int) byRow[k]] = RowCodec.read(span);
+                }
+                first = last + 1;
             }
-            buffer = read(spanStart, end(row(byRow[last])), buffer);
-            for (int k = first; k <= last; k++) {
-                buffer.position((int) (view.start(row(byRow[k])) - spanStart));
-                out[(int) byRow[k]] = RowCodec.read(buffer);
-            }
-            first = last + 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the dataset file " + file + ": " + e, e);
         }
         return out;
     }
@@ -50,21 +59,5 @@ record StoredRows(Path file, FileChannel channel, RowOrigins.View view) implemen
 
     private long end(int row) {
         return view.start(row) + view.length(row);
-    }
-
-    private ByteBuffer read(long start, long end, ByteBuffer buffer) {
-        int length = (int) (end - start);
-        var into = length <= buffer.capacity() ? buffer.clear().limit(length)
-                : ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        try {
-            while (into.hasRemaining()) {
-                if (channel.read(into, start + into.position()) < 0) {
-                    throw new IOException("the file ends at " + (start + into.position()) + ", before " + end);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the dataset file " + file + ": " + e, e);
-        }
-        return into.flip();
     }
 }

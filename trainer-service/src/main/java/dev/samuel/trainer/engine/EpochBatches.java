@@ -13,7 +13,8 @@ import java.util.stream.StreamSupport;
  * {@link #BUFFER_BYTES} is laid out once and each batch gathered from it in the epoch's order (a full Fisher-Yates
  * shuffle); a larger one is read from disk each epoch in shuffled buffers of that size
  * ({@link ExampleSet#forEachShuffledBuffer}: blocks of one batch's neighbours in shuffled order, shuffled again
- * within each buffer), so the heap holds one buffer, not the set.
+ * within each buffer), the next one read while the current one trains ({@link ReadAhead}), so the heap holds three
+ * buffers at most, not the set.
  */
 final class EpochBatches {
 
@@ -49,7 +50,7 @@ final class EpochBatches {
     }
 
     /** Hands every mini-batch of an epoch shuffled by {@code seed} to {@code step}. */
-    void forEach(long seed, Consumer<Batch> step) {
+    void forEach(long seed, Consumer<Batch> step) throws InterruptedException {
         if (inMemory != null) {
             int[] order = set.order(seed);
             for (int from = 0; from < order.length; from += batchSize) {
@@ -58,12 +59,14 @@ final class EpochBatches {
             }
             return;
         }
-        set.forEachShuffledBuffer(seed, batchSize, bufferRows, buffer -> {
-            var data = TrainingData.of(spec, buffer);
-            for (int from = 0; from < data.rows(); from += batchSize) {
-                step.accept(data.batch(from, Math.min(data.rows(), from + batchSize)));
+        try (var ahead = new ReadAhead(buffers -> set.forEachShuffledBuffer(seed, batchSize, bufferRows,
+                buffer -> buffers.accept(TrainingData.of(spec, buffer))))) {
+            for (var data = ahead.next(); data != null; data = ahead.next()) {
+                for (int from = 0; from < data.rows(); from += batchSize) {
+                    step.accept(data.batch(from, Math.min(data.rows(), from + batchSize)));
+                }
             }
-        });
+        }
     }
 
     /** Whole batches of examples in {@code bufferBytes}, reckoned from the spec's row (floats, and text at 16 bytes). */

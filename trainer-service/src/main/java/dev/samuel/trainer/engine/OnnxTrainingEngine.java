@@ -30,12 +30,13 @@ public final class OnnxTrainingEngine implements TrainingEngine {
     }
 
     @Override
-    public Trained train(ModelSpec spec, ExampleSet train, WarmStart start, long seed, StepListener listener) {
+    public Trained train(ModelSpec spec, ExampleSet train, WarmStart start, long seed, StepListener listener)
+            throws InterruptedException {
         var batches = EpochBatches.of(spec, train, bufferBytes);
         var network = StartingNetwork.of(spec, start, batches.chunks(), seed);
-        var run = new Run();
         try (var session = TrainingSession.create(network.model(), SpecGraphs.trainingConfig(spec, seed),
                 network.init())) {
+            var run = new Run();
             for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
                 int current = epoch;
                 batches.forEach(seed + epoch, batch -> {
@@ -48,7 +49,7 @@ public final class OnnxTrainingEngine implements TrainingEngine {
         }
     }
 
-    /** The loss of the latest step and the examples trained on so far. */
+    /** The loss of the latest step, and the examples trained on since the session began (reading included). */
     private static final class Run {
         private final long started = System.nanoTime();
         private long examples;

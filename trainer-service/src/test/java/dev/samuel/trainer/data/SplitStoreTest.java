@@ -86,6 +86,23 @@ class SplitStoreTest {
         assertThat(values(split.snapshot(RecordFilter.ALL))).startsWith(-1f, -2f).endsWith(-5_000f);
     }
 
+    /** A job stopped mid-read (its thread interrupted) must not close the file the follower goes on writing. */
+    @Test
+    void anInterruptedReaderLeavesTheSplitWritable() {
+        var split = store.split("m", "train", "m.train");
+        put(split, "a", 1);
+        var snapshot = split.snapshot(RecordFilter.ALL);
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(values(snapshot)).containsExactly(1f);
+        } finally {
+            Thread.interrupted();
+        }
+        put(split, "b", 2);
+        assertThat(values(split.snapshot(RecordFilter.ALL))).containsExactly(1f, 2f);
+    }
+
     /**
      * A job's data start: partition 0 of the train topic from offset 2 on, partition 1 whole (a key of another topic
      * lists it), and every partition not listed from the timestamp on.
