@@ -20,6 +20,9 @@ public final class ExampleSet {
 
         /** The examples of {@code rows[from..to)}, in that order. */
         ResolvedExample[] read(int[] rows, int from, int to);
+
+        /** The same, laid out in columns: {@code rows[from + i]} becomes row {@code i}. */
+        void read(int[] rows, int from, int to, ExampleColumns into);
     }
 
     private final Rows source;
@@ -102,12 +105,13 @@ public final class ExampleSet {
     /**
      * An epoch over a set larger than memory, shuffled by {@code seed} in two stages: the set is cut into blocks of
      * {@code block} neighbouring examples, the blocks are visited in shuffled order, and every {@code bufferRows}
-     * examples of them (whole blocks) are read together, shuffled among themselves, and handed over. Each buffer thus
-     * mixes examples from {@code bufferRows / block} places spread over the whole set, and is read in few large reads.
-     * With {@code block} the batch size and {@code bufferRows} a multiple of it, every buffer cuts into whole batches
-     * but the one holding the set's last, short block. The same seed and data give the same buffers.
+     * examples of them (whole blocks) are shuffled among themselves, read together and handed over, laid out in
+     * columns. Each buffer thus mixes examples from {@code bufferRows / block} places spread over the whole set, and
+     * is read in few large reads. With {@code block} the batch size and {@code bufferRows} a multiple of it, every
+     * buffer cuts into whole batches but the one holding the set's last, short block. The same seed and data give the
+     * same buffers.
      */
-    public void forEachShuffledBuffer(long seed, int block, int bufferRows, Consumer<List<ResolvedExample>> buffers) {
+    public void forEachShuffledBuffer(long seed, int block, int bufferRows, Consumer<ExampleColumns> buffers) {
         var random = new Random(seed);
         int[] blocks = range((rows.length + block - 1) / block);
         shuffle(blocks, random);
@@ -119,21 +123,30 @@ public final class ExampleSet {
             System.arraycopy(rows, from, picked, count, length);
             count += length;
             if (count >= bufferRows || b == blocks.length - 1) {
-                var buffer = source.read(picked, 0, count);
-                shuffle(buffer, random);
-                buffers.accept(Arrays.asList(buffer));
+                shuffle(picked, count, random);
+                var buffer = new ExampleColumns(count);
+                source.read(picked, 0, count, buffer);
+                buffers.accept(buffer);
                 count = 0;
             }
         }
     }
 
     private static Rows inMemory(List<ResolvedExample> examples) {
-        return (rows, from, to) -> {
-            var out = new ResolvedExample[to - from];
-            for (int i = from; i < to; i++) {
-                out[i - from] = examples.get(rows[i]);
+        return new Rows() {
+            @Override
+            public ResolvedExample[] read(int[] rows, int from, int to) {
+                var out = new ResolvedExample[to - from];
+                for (int i = from; i < to; i++) {
+                    out[i - from] = examples.get(rows[i]);
+                }
+                return out;
             }
-            return out;
+
+            @Override
+            public void read(int[] rows, int from, int to, ExampleColumns into) {
+                into.copy(List.of(read(rows, from, to)));
+            }
         };
     }
 
@@ -146,18 +159,14 @@ public final class ExampleSet {
     }
 
     private static void shuffle(int[] values, Random random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = values[i];
-            values[i] = values[j];
-            values[j] = swap;
-        }
+        shuffle(values, values.length, random);
     }
 
-    private static <T> void shuffle(T[] values, Random random) {
-        for (int i = values.length - 1; i > 0; i--) {
+    /** Fisher-Yates over the first {@code count} values. */
+    private static void shuffle(int[] values, int count, Random random) {
+        for (int i = count - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            T swap = values[i];
+            int swap = values[i];
             values[i] = values[j];
             values[j] = swap;
         }

@@ -54,6 +54,31 @@ final class RowCodec {
         return new ResolvedExample(features, categories, target, weight);
     }
 
+    /** Reads the example at the buffer's position (little-endian) into the columns' row. */
+    static void read(ByteBuffer in, ExampleColumns out, int row) {
+        int features = in.getInt();
+        int featuresAt = in.position();
+        in.position(featuresAt + Float.BYTES * features);
+        int targets = in.getInt();
+        int targetsAt = in.position();
+        in.position(targetsAt + Float.BYTES * targets);
+        float weight = in.getFloat();
+        int count = in.getInt();
+        out.shape(features, targets, count);
+        out.weights()[row] = weight;
+        int categoriesAt = in.position();
+        in.position(featuresAt);
+        in.asFloatBuffer().get(out.features(), row * features, features);
+        in.position(targetsAt);
+        in.asFloatBuffer().get(out.targets(), row * targets, targets);
+        in.position(categoriesAt);
+        for (int c = 0; c < count; c++) {
+            var bytes = new byte[in.getInt()];
+            in.get(bytes);
+            out.categories()[row * count + c] = new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
     private static void writeFloats(float[] values, ByteBuffer out) {
         out.putInt(values.length);
         out.asFloatBuffer().put(values);

@@ -21,13 +21,30 @@ record StoredRows(Path file, RowOrigins.View view) implements ExampleSet.Rows {
 
     @Override
     public ResolvedExample[] read(int[] rows, int from, int to) {
+        var out = new ResolvedExample[to - from];
+        forEachRow(rows, from, to, (asked, bytes) -> out[asked] = RowCodec.read(bytes));
+        return out;
+    }
+
+    @Override
+    public void read(int[] rows, int from, int to, ExampleColumns into) {
+        forEachRow(rows, from, to, (asked, bytes) -> RowCodec.read(bytes, into, asked));
+    }
+
+    /** Where the bytes of one row asked for start. */
+    @FunctionalInterface
+    private interface RowBytes {
+        void at(int asked, ByteBuffer bytes);
+    }
+
+    /** Hands each row asked for to {@code rows}, by its place among those asked for, reading them in file order. */
+    private void forEachRow(int[] rows, int from, int to, RowBytes visit) {
         // Row number in the high half, place asked for in the low half: one primitive sort puts them in file order.
         long[] byRow = new long[to - from];
         for (int i = 0; i < byRow.length; i++) {
             byRow[i] = ((long) rows[from + i] << 32) | i;
         }
         Arrays.sort(byRow);
-        var out = new ResolvedExample[byRow.length];
         try (var in = new RandomAccessFile(file.toFile(), "r")) {
             var buffer = new byte[SPAN];
             for (int first = 0; first < byRow.length; ) {
@@ -43,14 +60,13 @@ record StoredRows(Path file, RowOrigins.View view) implements ExampleSet.Rows {
                 var span = ByteBuffer.wrap(buffer, 0, length).order(ByteOrder.LITTLE_ENDIAN);
                 for (int k = first; k <= last; k++) {
                     span.position((int) (view.start(row(byRow[k])) - spanStart));
-                    out[(int) byRow[k]] = RowCodec.read(span);
+                    visit.at((int) byRow[k], span);
                 }
                 first = last + 1;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the dataset file " + file + ": " + e, e);
         }
-        return out;
     }
 
     private static int row(long byRow) {

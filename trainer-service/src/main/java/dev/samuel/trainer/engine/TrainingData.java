@@ -4,6 +4,7 @@ import dev.samuel.contracts.event.ResolvedExample;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.onnx.loss.LossKind;
 import dev.samuel.onnx.train.Dataset;
+import dev.samuel.trainer.data.ExampleColumns;
 import java.util.List;
 
 /**
@@ -17,41 +18,24 @@ final class TrainingData {
     }
 
     static Dataset of(ModelSpec spec, List<ResolvedExample> examples) {
+        return of(spec, ExampleColumns.of(examples));
+    }
+
+    /** The columns as they are: numbers, weights and text shared, not copied. */
+    static Dataset of(ModelSpec spec, ExampleColumns rows) {
         int features = spec.input().featureCount();
-        var x = new float[examples.size() * features];
-        var weights = new float[examples.size()];
-        for (int i = 0; i < examples.size(); i++) {
-            System.arraycopy(examples.get(i).features(), 0, x, i * features, features);
-            weights[i] = examples.get(i).weight();
-        }
-        var data = LossKind.of(spec.loss()).hasClassLabels() ? classes(x, features, examples)
-                : values(x, features, examples, spec.task().outputs());
+        var data = (LossKind.of(spec.loss()).hasClassLabels() ? Dataset.classification(rows.features(), features,
+                classes(rows)) : Dataset.regression(rows.features(), features, rows.targets(), spec.task().outputs()))
+                .withWeights(rows.weights());
         int categories = spec.input().categorical().size();
-        return categories == 0 ? data.withWeights(weights)
-                : data.withWeights(weights).withCategories(categories(examples, categories), categories);
+        return categories == 0 ? data : data.withCategories(rows.categories(), categories);
     }
 
-    private static String[] categories(List<ResolvedExample> examples, int width) {
-        var text = new String[examples.size() * width];
-        for (int i = 0; i < examples.size(); i++) {
-            System.arraycopy(examples.get(i).categories(), 0, text, i * width, width);
-        }
-        return text;
-    }
-
-    private static Dataset classes(float[] x, int features, List<ResolvedExample> examples) {
-        var classes = new long[examples.size()];
+    private static long[] classes(ExampleColumns rows) {
+        var classes = new long[rows.rows()];
         for (int i = 0; i < classes.length; i++) {
-            classes[i] = examples.get(i).classIndex();
+            classes[i] = (long) rows.targets()[i * rows.targetWidth()];
         }
-        return Dataset.classification(x, features, classes);
-    }
-
-    private static Dataset values(float[] x, int features, List<ResolvedExample> examples, int width) {
-        var targets = new float[examples.size() * width];
-        for (int i = 0; i < examples.size(); i++) {
-            System.arraycopy(examples.get(i).target(), 0, targets, i * width, width);
-        }
-        return Dataset.regression(x, features, targets, width);
+        return classes;
     }
 }

@@ -60,7 +60,13 @@ class ExampleSetTest {
 
     private static List<List<Float>> buffers(ExampleSet set, long seed) {
         var buffers = new ArrayList<List<Float>>();
-        set.forEachShuffledBuffer(seed, 16, 256, buffer -> buffers.add(buffer.stream().map(e -> e.features()[0]).toList()));
+        set.forEachShuffledBuffer(seed, 16, 256, buffer -> {
+            var values = new ArrayList<Float>();
+            for (int row = 0; row < buffer.rows(); row++) {
+                values.add(buffer.features()[row * buffer.featureWidth()]);
+            }
+            buffers.add(values);
+        });
         return buffers;
     }
 

@@ -70,6 +70,32 @@ class SplitStoreTest {
         assertThat(read.get(2).categories()).isEmpty();
     }
 
+    /** An epoch's buffer is read straight into columns: the same rows as read one by one, in the order asked for. */
+    @Test
+    void rowsReadIntoColumnsAreTheRowsAskedForInTheirOrder() {
+        var split = store.split("m", "train", "m.train");
+        for (int i = 0; i < 10; i++) {
+            split.put(id("id-" + i), new ResolvedExample(new float[] {i, -i}, new String[] {"c" + i},
+                    new float[] {i % 3}, 1f + i), 0, i, 0);
+        }
+        var seen = new java.util.ArrayList<Float>();
+
+        split.snapshot(RecordFilter.ALL).forEachShuffledBuffer(1, 10, 10, buffer -> {
+            assertThat(buffer.rows()).isEqualTo(10);
+            assertThat(buffer.featureWidth()).isEqualTo(2);
+            for (int row = 0; row < 10; row++) {
+                float value = buffer.features()[2 * row];
+                assertThat(buffer.features()[2 * row + 1]).isEqualTo(-value);
+                assertThat(buffer.categories()[row]).isEqualTo("c" + (int) value);
+                assertThat(buffer.targets()[row]).isEqualTo(value % 3);
+                assertThat(buffer.weights()[row]).isEqualTo(1f + value);
+                seen.add(value);
+            }
+        });
+        assertThat(seen).containsExactlyInAnyOrder(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f)
+                .isNotEqualTo(List.of(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f));
+    }
+
     @Test
     void aSnapshotReadsItsOwnRowsWhileMoreAreWritten() {
         var split = store.split("m", "train", "m.train");
