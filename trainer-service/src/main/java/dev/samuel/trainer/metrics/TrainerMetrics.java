@@ -48,9 +48,12 @@ public final class TrainerMetrics {
     public void step(String model, double loss, double examplesPerSecond) {
         gauge(MetricNames.TRAIN_LOSS, model, null).set(loss);
         gauge(MetricNames.TRAIN_SPEED, model, null).set(examplesPerSecond);
-        losses.computeIfAbsent(model, m -> DistributionSummary.builder(MetricNames.TRAIN_LOSS_STEPS)
-                .tag(MetricNames.MODEL, m).serviceLevelObjectives(LOSS_BUCKETS).register(registry)).record(loss);
-        datasetGauges(model);
+        losses.computeIfAbsent(model, m -> {
+            // The model's first step here: its dataset gauges are registered once, beside its loss histogram.
+            datasetGauges(m);
+            return DistributionSummary.builder(MetricNames.TRAIN_LOSS_STEPS).tag(MetricNames.MODEL, m)
+                    .serviceLevelObjectives(LOSS_BUCKETS).register(registry);
+        }).record(loss);
     }
 
     /** Counts a finished job, and the test loss and accuracy of the version it registered. */
