@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -65,6 +66,19 @@ public final class ExampleSet {
 
     /** The examples in order, {@code size} at a time, read as the iteration goes (each pass reads them again). */
     public Iterable<List<ResolvedExample>> chunks(int size) {
+        return chunks(size, (from, to) -> List.of(source.read(rows, from, to)));
+    }
+
+    /** The same, each chunk laid out in columns. */
+    public Iterable<ExampleColumns> columnChunks(int size) {
+        return chunks(size, (from, to) -> {
+            var chunk = new ExampleColumns(to - from);
+            source.read(rows, from, to, chunk);
+            return chunk;
+        });
+    }
+
+    private <T> Iterable<T> chunks(int size, BiFunction<Integer, Integer, T> read) {
         return () -> new Iterator<>() {
             private int next;
 
@@ -74,13 +88,13 @@ public final class ExampleSet {
             }
 
             @Override
-            public List<ResolvedExample> next() {
+            public T next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
                 int from = next;
                 next = Math.min(rows.length, from + size);
-                return List.of(source.read(rows, from, next));
+                return read.apply(from, next);
             }
         };
     }

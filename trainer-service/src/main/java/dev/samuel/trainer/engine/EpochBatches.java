@@ -45,7 +45,7 @@ final class EpochBatches {
         if (inMemory != null) {
             return List.of(inMemory);
         }
-        return () -> StreamSupport.stream(set.chunks(bufferRows).spliterator(), false)
+        return () -> StreamSupport.stream(set.columnChunks(bufferRows).spliterator(), false)
                 .map(chunk -> TrainingData.of(spec, chunk)).iterator();
     }
 

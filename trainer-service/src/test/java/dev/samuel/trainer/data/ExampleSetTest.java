@@ -33,6 +33,13 @@ class ExampleSetTest {
         }
 
         assertThat(seen).containsExactly(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f);
+        var columns = new ArrayList<Float>();
+        for (var chunk : dataset.columnChunks(4)) {
+            for (int row = 0; row < chunk.rows(); row++) {
+                columns.add(chunk.features()[row]);
+            }
+        }
+        assertThat(columns).isEqualTo(seen);
         assertThat(set(1_000).sample(100)).extracting(e -> e.features()[0]).hasSize(100).startsWith(0f, 10f, 20f);
         assertThat(dataset.sample(100)).hasSize(10);
     }
