@@ -10,8 +10,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * A job's mini-batches, epoch after epoch, shuffled anew each epoch. A training set that fits in
- * {@link #BUFFER_BYTES} is laid out once and each batch gathered from it in the epoch's order (a full Fisher-Yates
- * shuffle); a larger one is read from disk each epoch in shuffled buffers of that size
+ * {@link #BUFFER_BYTES} is laid out once and its batches gathered from it in the epoch's order (a full Fisher-Yates
+ * shuffle), ahead of their steps ({@link ReadAhead}); a larger one is read from disk each epoch in shuffled buffers of that size
  * ({@link ExampleSet#forEachShuffledBuffer}: blocks of one batch's neighbours in shuffled order, shuffled again
  * within each buffer), the next one read while the current one trains ({@link ReadAhead}), so the heap holds three
  * buffers at most, not the set.
@@ -20,6 +20,9 @@ final class EpochBatches {
 
     /** Memory for the examples a job holds at once: the laid-out set, or one buffer of it. */
     static final long BUFFER_BYTES = 64L << 20;
+
+    /** Batches of a laid-out set gathered together, ahead of their steps. */
+    private static final int GATHERED = 16;
 
     private final ModelSpec spec;
     private final ExampleSet set;
@@ -49,24 +52,30 @@ final class EpochBatches {
                 .map(chunk -> TrainingData.of(spec, chunk)).iterator();
     }
 
-    /** Hands every mini-batch of an epoch shuffled by {@code seed} to {@code step}. */
+    /**
+     * Hands every mini-batch of an epoch shuffled by {@code seed} to {@code step}. Either way the examples of the
+     * coming batches are gathered on the read-ahead thread, so the steps do not wait for their copying.
+     */
     void forEach(long seed, Consumer<Batch> step) throws InterruptedException {
-        if (inMemory != null) {
-            int[] order = set.order(seed);
-            for (int from = 0; from < order.length; from += batchSize) {
-                var batch = inMemory.gather(order, from, Math.min(order.length, from + batchSize));
-                step.accept(batch.batch(0, batch.rows()));
-            }
-            return;
-        }
-        try (var ahead = new ReadAhead(buffers -> set.forEachShuffledBuffer(seed, batchSize, bufferRows,
-                buffer -> buffers.accept(TrainingData.of(spec, buffer))))) {
+        try (var ahead = new ReadAhead(inMemory != null ? gathered(set.order(seed)) : buffers ->
+                set.forEachShuffledBuffer(seed, batchSize, bufferRows, buffer -> buffers.accept(TrainingData.of(spec,
+                        buffer))))) {
             for (var data = ahead.next(); data != null; data = ahead.next()) {
                 for (int from = 0; from < data.rows(); from += batchSize) {
                     step.accept(data.batch(from, Math.min(data.rows(), from + batchSize)));
                 }
             }
         }
+    }
+
+    /** The laid-out set in the epoch's order, {@link #GATHERED} batches at a time: the same batches as one by one. */
+    private ReadAhead.Epoch gathered(int[] order) {
+        int chunk = GATHERED * batchSize;
+        return buffers -> {
+            for (int from = 0; from < order.length; from += chunk) {
+                buffers.accept(inMemory.gather(order, from, Math.min(order.length, from + chunk)));
+            }
+        };
     }
 
     /** Whole batches of examples in {@code bufferBytes}, reckoned from the spec's row (floats, and text at 16 bytes). */
