@@ -69,6 +69,7 @@ final class MetricCatalog {
             Map.entry(MetricNames.TRAIN_DATASET_DROPPED, counter().withTags(MetricNames.REASON)),
             Map.entry(MetricNames.TRAIN_STORE_BYTES, gauge().withUnit("bytes")),
             Map.entry(MetricNames.TRAIN_STORE_REFUSED, gauge()),
+            Map.entry(MetricNames.TRAIN_OWNED, gauge()),
             Map.entry(MetricNames.TEST_LOSS, gauge().withTags(MetricNames.VERSION)),
             Map.entry(MetricNames.TEST_ACCURACY, gauge().withTags(MetricNames.VERSION)),
             Map.entry(MetricNames.INFERENCE_LATENCY, new Meter(Kind.TIMER, true).withPercentiles()),

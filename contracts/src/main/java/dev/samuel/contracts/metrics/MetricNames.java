@@ -40,6 +40,8 @@ public final class MetricNames {
     public static final String TRAIN_STORE_BYTES = "samuel.train.store.bytes";
     /** Gauge: examples of a model the disk budget refused to store; its jobs fail while any are. */
     public static final String TRAIN_STORE_REFUSED = "samuel.train.store.refused";
+    /** Gauge: 1 on the trainer that owns the model (runs its jobs, holds its data), 0 on the others; by model. */
+    public static final String TRAIN_OWNED = "samuel.train.owned";
     public static final String OUTCOME = "outcome";
     /** Gauge: test loss of the latest evaluated version, by model and version. */
     public static final String TEST_LOSS = "samuel.test.loss";

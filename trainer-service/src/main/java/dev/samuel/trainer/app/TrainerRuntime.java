@@ -90,8 +90,10 @@ public class TrainerRuntime {
         registry.addListener((key, record) -> {
             if (record instanceof SpecRecord spec && owned != null) {
                 owned.specRead(spec.spec());
+                metrics.ownership(spec.model(), owned::owns);
             } else if (record == null && owned != null && RegistryKey.parse(key).kind() == RegistryKey.Kind.SPEC) {
                 owned.specDeleted(key);
+                metrics.deleted(key);
             }
         });
         registryFollower = RegistryFollower.start(kafka, "trainer-" + instance, registry);
@@ -101,6 +103,8 @@ public class TrainerRuntime {
         }
         datasets.start();
         startJobs(instance);
+        // Specs read before the share existed; later ones are shown as they are read.
+        registry.specs().forEach(spec -> metrics.ownership(spec.model(), owned::owns));
         retrain = new RetrainPolicy(owned::specs, datasets, jobs, Clock.systemUTC());
         firstJobs = new FirstJobPolicy(owned::specs, datasets, jobs,
                 model -> registry.alias(model, AliasRecord.CHAMPION).isPresent());

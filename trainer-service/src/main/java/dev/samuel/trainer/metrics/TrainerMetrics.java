@@ -12,10 +12,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The trainer's metrics, by model: train loss per step (gauge and histogram), speed, test loss and accuracy
- * per version, job outcomes, the size of the data held, the examples left out of it, and the disk it takes.
+ * per version, job outcomes, the size of the data held, the examples left out of it, the disk it takes, and which
+ * models this trainer owns.
  */
 public final class TrainerMetrics {
 
@@ -69,6 +71,19 @@ public final class TrainerMetrics {
             if (job.testAccuracy() != null) {
                 gauge(MetricNames.TEST_ACCURACY, job.model(), version).set(job.testAccuracy());
             }
+        }
+    }
+
+    /** Shows whether this trainer owns the model, from now on; a deleted model's gauge goes. */
+    public void ownership(String model, Predicate<String> owns) {
+        Gauge.builder(MetricNames.TRAIN_OWNED, () -> owns.test(model) ? 1 : 0).tag(MetricNames.MODEL, model)
+                .register(registry);
+    }
+
+    public void deleted(String model) {
+        var gauge = registry.find(MetricNames.TRAIN_OWNED).tag(MetricNames.MODEL, model).gauge();
+        if (gauge != null) {
+            registry.remove(gauge);
         }
     }
 

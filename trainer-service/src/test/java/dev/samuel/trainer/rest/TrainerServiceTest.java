@@ -125,6 +125,9 @@ class TrainerServiceTest {
                 .body("checks.find { it.name == 'samuel-trainer-followers' }.data.'datasets.storedBytes'",
                         org.hamcrest.Matchers.greaterThan(0));
 
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("samuel_train_owned{model=\"" + model + "\"} 1.0"));
+
         // Deleted from the registry: its examples go from the trainer's disk.
         given().baseUri(registry.toString()).port(registry.getPort())
                 .header("Authorization", "Bearer " + TrainerTestResource.TOKEN)
@@ -135,6 +138,8 @@ class TrainerServiceTest {
         }
         given().get("/models/" + model + "/dataset").then().statusCode(404)
                 .body(containsString("holds no data of model " + model));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString("samuel_train_owned{model=\"" + model + "\"}")));
     }
 
     @Test
