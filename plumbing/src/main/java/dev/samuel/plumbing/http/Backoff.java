@@ -6,19 +6,34 @@ import java.util.function.Supplier;
 
 /**
  * Retries a call that failed for a reason that may pass (the service restarting, a 5xx, a timeout), waiting twice as
- * long each time; a refusal (4xx) is final at once.
+ * long each time up to {@code longest}, then {@code longest} each time: a service back after a long outage is called
+ * again within {@code longest}, not after a wait as long as the outage. A refusal (4xx) is final at once.
  */
-public record Backoff(int attempts, Duration first) {
+public record Backoff(int attempts, Duration first, Duration longest) {
 
-    /** Eight attempts from half a second: about two minutes, what a service takes to restart. */
-    public static final Backoff DEFAULT = new Backoff(8, Duration.ofMillis(500));
+    /** 18 attempts, waits of 0.5 s, 1 s, 2 s, then 4 s: about a minute, what a service takes to restart. */
+    public static final Backoff DEFAULT = new Backoff(18, Duration.ofMillis(500), Duration.ofSeconds(4));
     /** One attempt: for callers that report a failure at once (a person at a terminal, a swap tried again later). */
-    public static final Backoff NONE = new Backoff(1, Duration.ZERO);
+    public static final Backoff NONE = new Backoff(1, Duration.ZERO, Duration.ZERO);
 
     public Backoff {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be >= 1, got " + attempts);
         }
+    }
+
+    /** Waits doubling from {@code first} without bound. */
+    public Backoff(int attempts, Duration first) {
+        this(attempts, first, Duration.ofDays(1));
+    }
+
+    /** The wait before retry number {@code retry} (1 for the second attempt). */
+    public Duration wait(int retry) {
+        var wait = first;
+        for (int i = 1; i < retry && wait.compareTo(longest) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(longest) < 0 ? wait : longest;
     }
 
     public <T> T run(Supplier<T> call) {
@@ -27,7 +42,6 @@ public record Backoff(int attempts, Duration first) {
 
     /** Runs {@code call}; before each retry runs {@code beforeRetry}, which may answer without calling again. */
     public <T> T run(Supplier<T> call, Supplier<Optional<T>> beforeRetry) {
-        var wait = first;
         for (int attempt = 1; ; attempt++) {
             try {
                 if (attempt > 1) {
@@ -41,8 +55,7 @@ public record Backoff(int attempts, Duration first) {
                 if (!e.retryable() || attempt == attempts) {
                     throw e;
                 }
-                sleep(wait, e);
-                wait = wait.multipliedBy(2);
+                sleep(wait(attempt), e);
             }
         }
     }

@@ -114,7 +114,7 @@ public class TrainerRuntime {
     private void startJobs(String instance) throws InterruptedException {
         jobLog = new KafkaJobLog(kafka);
         var client = new RegistryClient(config.registryUrl(), config.registryToken(),
-                new Backoff(config.registryAttempts(), Backoff.DEFAULT.first()), REGISTRY_TIMEOUT);
+                new Backoff(config.registryAttempts(), Backoff.DEFAULT.first(), Backoff.DEFAULT.longest()), REGISTRY_TIMEOUT);
         var work = new TrainingJob(registry, datasets, client, new OnnxTrainingEngine(), metrics, Clock.systemUTC());
         jobs = new JobManager(instance, job -> {
             jobLog.publish(job);

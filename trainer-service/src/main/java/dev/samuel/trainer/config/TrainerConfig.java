@@ -57,7 +57,10 @@ public interface TrainerConfig {
     @WithDefault("60s")
     Duration catchUpTimeout();
 
-    /** Attempts of a registry call that fails for a passing reason (restart, 5xx, timeout): 0.5 s, 1 s, 2 s, ... apart. */
-    @WithDefault("8")
+    /**
+     * Attempts of a registry call that fails for a passing reason (restart, 5xx, timeout): 0.5 s, 1 s, 2 s, then 4 s
+     * apart (about a minute at the default), so a registry back from an outage is called again within 4 s.
+     */
+    @WithDefault("18")
     int registryAttempts();
 }
