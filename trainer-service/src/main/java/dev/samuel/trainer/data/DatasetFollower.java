@@ -172,6 +172,7 @@ public final class DatasetFollower implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         follower.close();
+        byModel.values().forEach(ModelData::delete);
         store.close();
     }
 }

@@ -92,6 +92,10 @@ final class SplitStore {
 
     /** The live examples whose record {@code keep} keeps, oldest first, readable while more are written. */
     synchronized ExampleSet snapshot(RecordFilter keep) {
+        if (deleted) {
+            throw new IllegalStateException("the examples of " + topic + " were removed from this trainer: it no"
+                    + " longer owns the model, or the model was deleted");
+        }
         flush();
         int[] rows = new int[liveRows];
         int kept = 0;

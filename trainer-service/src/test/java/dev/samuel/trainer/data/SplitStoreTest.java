@@ -178,6 +178,9 @@ class SplitStoreTest {
 
             train.delete();
             assertThat(small.usedBytes()).isEqualTo(row);
+            assertThatThrownBy(() -> train.snapshot(RecordFilter.ALL))
+                    .hasMessage("the examples of m.train were removed from this trainer: it no longer owns the model,"
+                            + " or the model was deleted");
             put(test, "e", 6);
             assertThat(values(test.snapshot(RecordFilter.ALL))).containsExactly(3f, 6f);
         }
