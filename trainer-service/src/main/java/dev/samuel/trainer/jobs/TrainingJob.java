@@ -44,7 +44,10 @@ public final class TrainingJob implements JobWork {
     /** The lineage key of a job's data start, as {@link JobRecord.DataStart#toString()} writes it. */
     public static final String DATA_FROM = "dataFrom";
 
-    /** How long a job waits for its model's data to be read after a (re)start, before it trains on what is there. */
+    /**
+     * How long a job waits for its model's data to be read after a (re)start while the reading makes no progress: a
+     * store of millions of examples takes minutes to rebuild, topics that do not exist never end.
+     */
     private static final Duration READ_DATA = Duration.ofSeconds(60);
 
     /** Progress goes to the job log at most this often: a step takes microseconds, a published record milliseconds. */
@@ -65,9 +68,9 @@ public final class TrainingJob implements JobWork {
     public JobRecord run(JobRecord job, Consumer<JobRecord> progress) throws Exception {
         var spec = registry.spec(job.model()).orElseThrow(() -> new IllegalStateException(
                 "model " + job.model() + " has no spec in the registry")).spec();
-        require(datasets.awaitRead(spec, READ_DATA), "the trainer had not read " + job.model()
-                + "'s train and test topics to their end within " + READ_DATA.toSeconds() + " s of the job's start;"
-                + " it trains on all of its data or not at all");
+        require(awaitData(spec), "the trainer had not read " + job.model() + "'s train and test topics to their end,"
+                + " and read nothing more of its models' data in " + READ_DATA.toSeconds() + " s; it trains on all of"
+                + " its data or not at all");
         var data = datasets.data(job.model()).orElseThrow(() ->
                 new IllegalStateException("no data of model " + job.model() + " has been read yet"));
         require(data.refused() == 0, refused(job.model(), data.refused()));
@@ -113,6 +116,19 @@ public final class TrainingJob implements JobWork {
         }
         return latest.get().evaluated(candidate.loss(), candidate.accuracy(), clock.instant())
                 .succeeded(version.version(), decision, clock.instant());
+    }
+
+    /** Waits for the model's data while the trainer goes on reading its models' data; false once it stops gaining. */
+    private boolean awaitData(ModelSpec spec) throws InterruptedException {
+        long left = datasets.recordsToRead();
+        while (!datasets.awaitRead(spec, READ_DATA)) {
+            long now = datasets.recordsToRead();
+            if (now == 0 || now >= left) {
+                return false;
+            }
+            left = now;
+        }
+        return true;
     }
 
     private JobRecord.Decision gate(ModelSpec spec, double candidateLoss, ExampleSet holdout) {
