@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Examples laid out row after row in flat arrays (numbers, targets, weights, categorical text), the widths those of
  * the first row: what a job reads an epoch's buffer into, with no object per example between the file and the
- * arrays the training graph is fed from.
+ * arrays the training graph is fed from. Every row is written when a buffer is filled, so one instance serves buffer
+ * after buffer of its size.
  */
 public final class ExampleColumns {
 
@@ -19,7 +20,8 @@ public final class ExampleColumns {
     private float[] weights;
     private String[] categories;
 
-    ExampleColumns(int rows) {
+    /** Room for {@code rows} examples; filled again, an instance keeps its arrays. */
+    public ExampleColumns(int rows) {
         this.rows = rows;
     }
 

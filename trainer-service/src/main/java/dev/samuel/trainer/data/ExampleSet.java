@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * The examples a job trains or is judged on, oldest first: rows of a split's file on disk (a {@link ModelData}
@@ -126,6 +127,12 @@ public final class ExampleSet {
      * same buffers.
      */
     public void forEachShuffledBuffer(long seed, int block, int bufferRows, Consumer<ExampleColumns> buffers) {
+        forEachShuffledBuffer(seed, block, bufferRows, ExampleColumns::new, buffers);
+    }
+
+    /** The same, each buffer of {@code n} rows filled into {@code room.apply(n)} (an instance handed back to reuse). */
+    public void forEachShuffledBuffer(long seed, int block, int bufferRows, IntFunction<ExampleColumns> room,
+                                      Consumer<ExampleColumns> buffers) {
         var random = new Random(seed);
         int[] blocks = range((rows.length + block - 1) / block);
         shuffle(blocks, random);
@@ -138,7 +145,7 @@ public final class ExampleSet {
             count += length;
             if (count >= bufferRows || b == blocks.length - 1) {
                 shuffle(picked, count, random);
-                var buffer = new ExampleColumns(count);
+                var buffer = room.apply(count);
                 source.read(picked, 0, count, buffer);
                 buffers.accept(buffer);
                 count = 0;

@@ -3,8 +3,11 @@ package dev.samuel.trainer.engine;
 import dev.samuel.contracts.spec.ModelSpec;
 import dev.samuel.onnx.train.Batch;
 import dev.samuel.onnx.train.Dataset;
+import dev.samuel.trainer.data.ExampleColumns;
 import dev.samuel.trainer.data.ExampleSet;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 
@@ -29,6 +32,7 @@ final class EpochBatches {
     private final int batchSize;
     private final int bufferRows;
     private final Dataset inMemory;
+    private final Queue<ExampleColumns> spare = new ConcurrentLinkedQueue<>();
 
     private EpochBatches(ModelSpec spec, ExampleSet set, long bufferBytes) {
         this.spec = spec;
@@ -57,19 +61,42 @@ final class EpochBatches {
      * coming batches are gathered on the read-ahead thread, so the steps do not wait for their copying.
      */
     void forEach(long seed, Consumer<Batch> step) throws InterruptedException {
-        try (var ahead = new ReadAhead(inMemory != null ? gathered(set.order(seed)) : buffers ->
-                set.forEachShuffledBuffer(seed, batchSize, bufferRows, buffer -> buffers.accept(TrainingData.of(spec,
-                        buffer))))) {
-            for (var data = ahead.next(); data != null; data = ahead.next()) {
-                for (int from = 0; from < data.rows(); from += batchSize) {
-                    step.accept(data.batch(from, Math.min(data.rows(), from + batchSize)));
+        if (inMemory != null) {
+            try (var ahead = new ReadAhead<>(gathered(set.order(seed)))) {
+                for (var data = ahead.next(); data != null; data = ahead.next()) {
+                    steps(data, step);
+                }
+            }
+            return;
+        }
+        try (var ahead = new ReadAhead<ExampleColumns>(buffers -> set.forEachShuffledBuffer(seed, batchSize,
+                bufferRows, this::room, buffers))) {
+            for (var buffer = ahead.next(); buffer != null; buffer = ahead.next()) {
+                steps(TrainingData.of(spec, buffer), step);
+                if (buffer.rows() == bufferRows) {
+                    spare.offer(buffer);
                 }
             }
         }
     }
 
+    private void steps(Dataset data, Consumer<Batch> step) {
+        for (int from = 0; from < data.rows(); from += batchSize) {
+            step.accept(data.batch(from, Math.min(data.rows(), from + batchSize)));
+        }
+    }
+
+    /**
+     * A buffer to fill: a full one trained on already (its rows were copied into the steps' tensors) when there is
+     * one, so an epoch allocates its three 64 MB buffers once, not one per buffer (a collection each).
+     */
+    private ExampleColumns room(int rows) {
+        var reused = rows == bufferRows ? spare.poll() : null;
+        return reused != null ? reused : new ExampleColumns(rows);
+    }
+
     /** The laid-out set in the epoch's order, {@link #GATHERED} batches at a time: the same batches as one by one. */
-    private ReadAhead.Epoch gathered(int[] order) {
+    private ReadAhead.Epoch<Dataset> gathered(int[] order) {
         int chunk = GATHERED * batchSize;
         return buffers -> {
             for (int from = 0; from < order.length; from += chunk) {

@@ -1,6 +1,5 @@
 package dev.samuel.trainer.engine;
 
-import dev.samuel.onnx.train.Dataset;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
@@ -10,12 +9,12 @@ import java.util.function.Consumer;
  * and decoding overlap the ONNX Runtime runs instead of adding to them. At most one buffer waits; closing stops the
  * reader, and a reader's failure is thrown by {@link #next()}.
  */
-final class ReadAhead implements AutoCloseable {
+final class ReadAhead<T> implements AutoCloseable {
 
-    /** Hands each buffer of the epoch, laid out, to the consumer. */
+    /** Hands each buffer of the epoch to the consumer. */
     @FunctionalInterface
-    interface Epoch {
-        void read(Consumer<Dataset> buffers);
+    interface Epoch<T> {
+        void read(Consumer<T> buffers);
     }
 
     private static final Object END = new Object();
@@ -23,14 +22,15 @@ final class ReadAhead implements AutoCloseable {
     private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(1);
     private final Thread reader;
 
-    ReadAhead(Epoch epoch) {
+    ReadAhead(Epoch<T> epoch) {
         reader = new Thread(() -> read(epoch), "samuel-trainer-read-ahead");
         reader.setDaemon(true);
         reader.start();
     }
 
     /** The next buffer; null after the last. */
-    Dataset next() throws InterruptedException {
+    @SuppressWarnings("unchecked")
+    T next() throws InterruptedException {
         var next = ready.take();
         if (next == END) {
             return null;
@@ -38,10 +38,10 @@ final class ReadAhead implements AutoCloseable {
         if (next instanceof RuntimeException e) {
             throw new IllegalStateException("reading the training set failed: " + e.getMessage(), e);
         }
-        return (Dataset) next;
+        return (T) next;
     }
 
-    private void read(Epoch epoch) {
+    private void read(Epoch<T> epoch) {
         try {
             epoch.read(buffer -> put(buffer));
             put(END);

@@ -11,7 +11,7 @@ class ReadAheadTest {
 
     @Test
     void handsOverTheBuffersInOrderThenNothing() throws Exception {
-        try (var ahead = new ReadAhead(buffers -> {
+        try (var ahead = new ReadAhead<Dataset>(buffers -> {
             for (int rows = 1; rows <= 3; rows++) {
                 buffers.accept(rows(rows));
             }
@@ -25,7 +25,7 @@ class ReadAheadTest {
 
     @Test
     void aReadersFailureIsThrownWhereTheBuffersAreTaken() throws Exception {
-        try (var ahead = new ReadAhead(buffers -> {
+        try (var ahead = new ReadAhead<Dataset>(buffers -> {
             buffers.accept(rows(1));
             throw new IllegalStateException("disk gone");
         })) {
@@ -38,7 +38,7 @@ class ReadAheadTest {
     @Test
     void closingStopsAReaderThatIsAhead() throws Exception {
         var read = new AtomicInteger();
-        var ahead = new ReadAhead(buffers -> {
+        var ahead = new ReadAhead<Dataset>(buffers -> {
             for (int i = 0; i < 1_000; i++) {
                 buffers.accept(rows(1));
                 read.incrementAndGet();
