@@ -22,11 +22,6 @@ public record Backoff(int attempts, Duration first, Duration longest) {
         }
     }
 
-    /** Waits doubling from {@code first} without bound. */
-    public Backoff(int attempts, Duration first) {
-        this(attempts, first, Duration.ofDays(1));
-    }
-
     /** The wait before retry number {@code retry} (1 for the second attempt). */
     public Duration wait(int retry) {
         var wait = first;

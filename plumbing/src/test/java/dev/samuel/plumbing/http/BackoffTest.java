@@ -16,7 +16,8 @@ class BackoffTest {
         long total = IntStream.range(1, Backoff.DEFAULT.attempts()).mapToLong(r -> Backoff.DEFAULT.wait(r).toMillis())
                 .sum();
         assertThat(total).as("the default retries for about a minute").isBetween(55_000L, 65_000L);
-        assertThat(new Backoff(5, Duration.ofMillis(10)).wait(5)).isEqualTo(Duration.ofMillis(160));
+        assertThat(new Backoff(5, Duration.ofMillis(10), Duration.ofSeconds(1)).wait(5))
+                .isEqualTo(Duration.ofMillis(160));
         assertThat(Backoff.NONE.wait(1)).isZero();
     }
 }

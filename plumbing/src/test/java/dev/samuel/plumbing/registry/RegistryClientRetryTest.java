@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The trainer's use of the client against a registry that fails on purpose, over real HTTP (the JDK's server). */
 class RegistryClientRetryTest {
 
-    static final Backoff QUICK = new Backoff(4, Duration.ofMillis(5));
+    static final Backoff QUICK = new Backoff(4, Duration.ofMillis(5), Duration.ofMillis(20));
     static final Map<String, String> LINEAGE = Map.of(RegistryClient.JOB, "job-1");
 
     final List<VersionRecord> registered = new ArrayList<>();

@@ -90,7 +90,7 @@ public class TrainerRuntime {
         registry.addListener((key, record) -> {
             if (record instanceof SpecRecord spec && owned != null) {
                 owned.specRead(spec.spec());
-                metrics.ownership(spec.model(), owned::owns);
+                metrics.known(spec.model(), owned::owns);
             } else if (record == null && owned != null && RegistryKey.parse(key).kind() == RegistryKey.Kind.SPEC) {
                 owned.specDeleted(key);
                 metrics.deleted(key);
@@ -104,7 +104,7 @@ public class TrainerRuntime {
         datasets.start();
         startJobs(instance);
         // Specs read before the share existed; later ones are shown as they are read.
-        registry.specs().forEach(spec -> metrics.ownership(spec.model(), owned::owns));
+        registry.specs().forEach(spec -> metrics.known(spec.model(), owned::owns));
         retrain = new RetrainPolicy(owned::specs, datasets, jobs, Clock.systemUTC());
         firstJobs = new FirstJobPolicy(owned::specs, datasets, jobs,
                 model -> registry.alias(model, AliasRecord.CHAMPION).isPresent());
@@ -114,7 +114,8 @@ public class TrainerRuntime {
     private void startJobs(String instance) throws InterruptedException {
         jobLog = new KafkaJobLog(kafka);
         var client = new RegistryClient(config.registryUrl(), config.registryToken(),
-                new Backoff(config.registryAttempts(), Backoff.DEFAULT.first(), Backoff.DEFAULT.longest()), REGISTRY_TIMEOUT);
+                new Backoff(config.registryAttempts(), Backoff.DEFAULT.first(), Backoff.DEFAULT.longest()),
+                REGISTRY_TIMEOUT);
         var work = new TrainingJob(registry, datasets, client, new OnnxTrainingEngine(), metrics, Clock.systemUTC());
         jobs = new JobManager(instance, job -> {
             jobLog.publish(job);
@@ -196,7 +197,6 @@ public class TrainerRuntime {
         if (datasets != null) {
             datasets.close();
         }
-
         if (jobLog != null) {
             jobLog.close();
         }

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -49,16 +50,16 @@ final class SplitStore {
         }
     }
 
-    /** Keeps the example as the id's newest; false when the disk budget refused it (the id's old row is retired). */
-    synchronized boolean put(long id, ResolvedExample example, int partition, long offset, long timestamp) {
+    /** Keeps the example as its id's newest; one past the disk budget is refused and counted (the old row retired). */
+    synchronized void put(long id, ResolvedExample example, int partition, long offset, long timestamp) {
         if (deleted) {
-            return false;
+            return;
         }
         retire(ids.remove(id));
         int size = RowCodec.size(example);
         if (!budget.reserve(size)) {
             refused++;
-            return false;
+            return;
         }
         long start = end();
         append(example, size);
@@ -66,7 +67,6 @@ final class SplitStore {
         ids.put(id, row);
         live.set(row);
         liveRows++;
-        return true;
     }
 
     /** A tombstone: the id's example is gone. */
@@ -105,7 +105,7 @@ final class SplitStore {
             }
         }
         return ExampleSet.stored(new StoredRows(file, origins.view(written)),
-                kept == rows.length ? rows : java.util.Arrays.copyOf(rows, kept));
+                kept == rows.length ? rows : Arrays.copyOf(rows, kept));
     }
 
     /** Removes the file and gives its bytes back to the budget; a job still reading it fails. */

@@ -21,6 +21,9 @@ import java.util.function.Predicate;
  */
 public final class TrainerMetrics {
 
+    private static final String[] DATA_GAUGES = {MetricNames.TRAIN_OWNED, MetricNames.TRAIN_DATASET_SIZE,
+        MetricNames.TRAIN_STORE_BYTES, MetricNames.TRAIN_STORE_REFUSED};
+
     // Losses span decades, mostly below 1, where Micrometer's default buckets (from 1 up) would put every step in one.
     private static final double[] LOSS_BUCKETS = {0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
 
@@ -50,12 +53,8 @@ public final class TrainerMetrics {
     public void step(String model, double loss, double examplesPerSecond) {
         gauge(MetricNames.TRAIN_LOSS, model, null).set(loss);
         gauge(MetricNames.TRAIN_SPEED, model, null).set(examplesPerSecond);
-        losses.computeIfAbsent(model, m -> {
-            // The model's first step here: its dataset gauges are registered once, beside its loss histogram.
-            datasetGauges(m);
-            return DistributionSummary.builder(MetricNames.TRAIN_LOSS_STEPS).tag(MetricNames.MODEL, m)
-                    .serviceLevelObjectives(LOSS_BUCKETS).register(registry);
-        }).record(loss);
+        losses.computeIfAbsent(model, m -> DistributionSummary.builder(MetricNames.TRAIN_LOSS_STEPS)
+                .tag(MetricNames.MODEL, m).serviceLevelObjectives(LOSS_BUCKETS).register(registry)).record(loss);
     }
 
     /** Counts a finished job, and the test loss and accuracy of the version it registered. */
@@ -74,16 +73,21 @@ public final class TrainerMetrics {
         }
     }
 
-    /** Shows whether this trainer owns the model, from now on; a deleted model's gauge goes. */
-    public void ownership(String model, Predicate<String> owns) {
+    /**
+     * Shows, for a model of the registry, whether this trainer owns it and what it holds of its data (nothing on the
+     * trainers that do not own it): from the moment the model is known, not from its first training step, since a
+     * model whose examples the disk budget refused never gets one.
+     */
+    public void known(String model, Predicate<String> owns) {
         Gauge.builder(MetricNames.TRAIN_OWNED, () -> owns.test(model) ? 1 : 0).tag(MetricNames.MODEL, model)
                 .register(registry);
+        datasetGauges(model);
     }
 
+    /** A model deleted from the registry: its ownership and data gauges go. */
     public void deleted(String model) {
-        var gauge = registry.find(MetricNames.TRAIN_OWNED).tag(MetricNames.MODEL, model).gauge();
-        if (gauge != null) {
-            registry.remove(gauge);
+        for (var name : DATA_GAUGES) {
+            registry.find(name).tag(MetricNames.MODEL, model).meters().forEach(registry::remove);
         }
     }
 

@@ -18,6 +18,7 @@ import dev.samuel.contracts.topic.Topics;
 import dev.samuel.plumbing.http.Backoff;
 import dev.samuel.plumbing.registry.RegistryClient;
 import dev.samuel.testkit.KafkaBroker;
+import dev.samuel.testkit.TestClients;
 import dev.samuel.testkit.WithKafka;
 import dev.samuel.trainer.data.DatasetFollower;
 import dev.samuel.trainer.data.DatasetStore;
@@ -29,8 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -51,8 +50,8 @@ class RefusedExamplesTest {
         var topics = Topics.of(SPEC);
         broker.createTopic(topics.train().name(), 1);
         broker.createTopic(topics.test().name(), 1);
-        try (var producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
-                new StringSerializer(), SamuelSerdes.labelled(Encoding.JSON).serializer())) {
+        try (var producer = TestClients.producer(broker.bootstrapServers(), new StringSerializer(),
+                SamuelSerdes.labelled(Encoding.JSON).serializer())) {
             for (int i = 0; i < 100; i++) {
                 producer.send(new ProducerRecord<>(i % 5 == 0 ? topics.test().name() : topics.train().name(), "e" + i,
                         LabelledExample.of(new float[] {i, -i}, i % 2)));

@@ -125,8 +125,11 @@ class TrainerServiceTest {
                 .body("checks.find { it.name == 'samuel-trainer-followers' }.data.'datasets.storedBytes'",
                         org.hamcrest.Matchers.greaterThan(0));
 
+        // Shown from the model's spec on, before any job: a model whose examples the budget refused never trains.
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("samuel_train_owned{model=\"" + model + "\"} 1.0"));
+                .body(containsString("samuel_train_owned{model=\"" + model + "\"} 1.0"))
+                .body(containsString("samuel_train_store_refused{model=\"" + model + "\"} 0.0"))
+                .body(containsString("samuel_train_dataset_size{model=\"" + model + "\",split=\"train\"} 1.0"));
 
         // Deleted from the registry: its examples go from the trainer's disk.
         given().baseUri(registry.toString()).port(registry.getPort())
@@ -139,7 +142,9 @@ class TrainerServiceTest {
         given().get("/models/" + model + "/dataset").then().statusCode(404)
                 .body(containsString("holds no data of model " + model));
         given().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.not(containsString("samuel_train_owned{model=\"" + model + "\"}")));
+                .body(org.hamcrest.Matchers.not(containsString("samuel_train_owned{model=\"" + model + "\"}")))
+                .body(org.hamcrest.Matchers.not(containsString("samuel_train_store_bytes{model=\"" + model + "\"}")))
+                .body(org.hamcrest.Matchers.not(containsString("model=\"" + model + "\",split=")));
     }
 
     @Test
