@@ -9,7 +9,10 @@
 #   samuel.inference.commit-interval, e.g. 0ms or 50ms; unset: the service's default), BENCH_INFER_JUDGE_TOPICS (the
 #   service's samuel.inference.judge.input-topics; a pattern that matches nothing, e.g. "none", measures the scoring
 #   loop without the judge beside it), BENCH_INFER_JUDGE_COMMIT_INTERVAL (the service's
-#   samuel.inference.judge.commit-interval, e.g. 1s; unset: the service's, 100ms).
+#   samuel.inference.judge.commit-interval, e.g. 1s; unset: the service's, 100ms), BENCH_INFER_PARTITIONS (partitions of
+#   the events, predictions and copy topics and of the judge's join; unset: the platform's, 3; 1 before 2026-12-06),
+#   BENCH_INFER_SERVICE_JVM (JVM options for the service, e.g. a JFR recording:
+#   -XX:StartFlightRecording=filename=/tmp/service.jfr,settings=profile).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 events=${BENCH_INFER_EVENTS:-100000}
@@ -19,5 +22,7 @@ source "$root/bench/lib/classpath.sh"
 bench_java -- -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -Dbench.commitInterval="${BENCH_INFER_COMMIT_INTERVAL:-}" -Dbench.judgeTopics="${BENCH_INFER_JUDGE_TOPICS:-}" \
   -Dbench.judgeCommitInterval="${BENCH_INFER_JUDGE_COMMIT_INTERVAL:-}" \
+  ${BENCH_INFER_PARTITIONS:+-Dbench.partitions="$BENCH_INFER_PARTITIONS"} \
+  -Dbench.serviceJvm="${BENCH_INFER_SERVICE_JVM:-}" \
   dev.samuel.bench.broker.OnLocalBroker \
   dev.samuel.bench.inference.InferenceBenchmark "$root" "$events" "$rate" "$encoding"

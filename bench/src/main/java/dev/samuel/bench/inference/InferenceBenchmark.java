@@ -4,6 +4,8 @@ import dev.samuel.contracts.event.BinaryCodec;
 import dev.samuel.contracts.event.Encoding;
 import dev.samuel.contracts.event.JsonWriter;
 import dev.samuel.contracts.event.UnlabelledEvent;
+import dev.samuel.contracts.topic.Topic;
+import dev.samuel.contracts.topic.TopicRole;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.inference.support.ArtifactServer;
 import dev.samuel.inference.support.Registry;
@@ -38,6 +40,12 @@ public final class InferenceBenchmark {
     static final String MODEL = "bench-mnist";
     static final int SWAPS = 10;
     public static final int MAX_POLL_RECORDS = 2000;
+    static final String CEILING = "bench-ceiling";
+    /**
+     * Partitions of the events, predictions and the copy alike, and of the judge's join: the platform's layout
+     * (TopicRole, three) unless BENCH_INFER_PARTITIONS says otherwise.
+     */
+    static final int PARTITIONS = Integer.getInteger("bench.partitions", TopicRole.UNLABELLED.settings().partitions());
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
@@ -48,11 +56,9 @@ public final class InferenceBenchmark {
         var topics = Topics.of(MODEL);
         try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrap)); var server = ArtifactServer.start();
              var registry = Registry.to(bootstrap, server); var producer = producer(bootstrap)) {
-            admin.createTopics(List.of(new NewTopic(Topics.REGISTRY.name(), 1, (short) 1)
-                            .configs(Topics.REGISTRY.settings().creationConfigs()), new NewTopic(topics.unlabelled().name(), 1, (short) 1),
-                    new NewTopic(topics.predictions().name(), 1, (short) 1),
-                    new NewTopic(topics.rejected().name(), 1, (short) 1),
-                    new NewTopic("bench-ceiling", 1, (short) 1))).all().get();
+            admin.createTopics(List.of(laidOut(Topics.REGISTRY, 1), laidOut(topics.unlabelled(), PARTITIONS),
+                    laidOut(topics.predictions(), PARTITIONS), laidOut(topics.rejected(), PARTITIONS),
+                    new NewTopic(CEILING, PARTITIONS, (short) 1))).all().get();
             var source = new EventSource(producer, topics.unlabelled().name(), encoding);
             source.send(events);
             System.out.printf("produced %d %s events%n", events, encoding.code());
@@ -86,14 +92,19 @@ public final class InferenceBenchmark {
     }
 
     private static double ceiling(String bootstrap, int events) throws Exception {
-        try (var observer = new Observer(bootstrap, "bench-ceiling", false)) {
+        try (var observer = new Observer(bootstrap, CEILING, false)) {
             var copying = new Thread(() -> CopyLoop.copy(bootstrap, Topics.of(MODEL).unlabelled().name(),
-                    "bench-ceiling", events, MAX_POLL_RECORDS));
+                    CEILING, events, MAX_POLL_RECORDS));
             copying.start();
             double rate = observer.await(events, Duration.ofMinutes(5));
             copying.join();
             return rate;
         }
+    }
+
+    private static NewTopic laidOut(Topic<?, ?> topic, int partitions) {
+        return new NewTopic(topic.name(), partitions, (short) 1)
+                .configs(topic.settings().creationConfigs());
     }
 
     private static RunningService start(PackagedService service, String bootstrap, String registryUrl) {
@@ -103,17 +114,22 @@ public final class InferenceBenchmark {
                 .property("samuel.inference.registry-url", registryUrl)
                 .property("samuel.inference.instance-id", "bench")
                 .property("samuel.inference.max-poll-records", MAX_POLL_RECORDS)
+                .property("samuel.inference.judge.partitions", PARTITIONS)
                 .property("quarkus.log.level", "WARN")
                 .property("quarkus.log.category.\"dev.samuel\".level", "INFO"));
     }
 
     /**
      * The service's defaults, unless the script names another commit interval (BENCH_INFER_COMMIT_INTERVAL), other
-     * topics for the judge (BENCH_INFER_JUDGE_TOPICS: one that matches nothing measures the scoring loop alone) or
-     * another judge commit interval (BENCH_INFER_JUDGE_COMMIT_INTERVAL).
+     * topics for the judge (BENCH_INFER_JUDGE_TOPICS: one that matches nothing measures the scoring loop alone),
+     * another judge commit interval (BENCH_INFER_JUDGE_COMMIT_INTERVAL) or JVM options (BENCH_INFER_SERVICE_JVM).
      */
     private static JavaCommand configured(JavaCommand command) {
         var c = command;
+        String jvm = System.getProperty("bench.serviceJvm", "").trim();
+        if (!jvm.isEmpty()) {
+            c = c.option(jvm.split("\\s+"));
+        }
         for (var setting : Map.of("bench.commitInterval", "samuel.inference.commit-interval",
                 "bench.judgeTopics", "samuel.inference.judge.input-topics",
                 "bench.judgeCommitInterval", "samuel.inference.judge.commit-interval").entrySet()) {

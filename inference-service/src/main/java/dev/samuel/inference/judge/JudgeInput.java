@@ -1,11 +1,7 @@
 package dev.samuel.inference.judge;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A prediction or a label on its way to the join, keyed by model and example id: the record's bytes, and where it
@@ -16,28 +12,43 @@ record JudgeInput(Kind kind, String model, String topic, int partition, long off
 
     enum Kind { PREDICTION, LABEL }
 
+    /**
+     * Kind, partition, offset, model and topic (each after its length), then the payload: one copy each way, and the
+     * partition at a fixed place ({@link #sourcePartition}).
+     */
     byte[] encode() {
-        var bytes = new ByteArrayOutputStream(payload.length + 64);
-        try (var out = new DataOutputStream(bytes)) {
-            out.writeByte(kind.ordinal());
-            out.writeUTF(model);
-            out.writeUTF(topic);
-            out.writeInt(partition);
-            out.writeLong(offset);
-            out.write(payload);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        byte[] modelBytes = model.getBytes(StandardCharsets.UTF_8);
+        byte[] topicBytes = topic.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(1 + 4 + 8 + 4 + modelBytes.length + 4 + topicBytes.length + payload.length)
+                .put((byte) kind.ordinal())
+                .putInt(partition).putLong(offset)
+                .putInt(modelBytes.length).put(modelBytes)
+                .putInt(topicBytes.length).put(topicBytes)
+                .put(payload).array();
     }
 
     static JudgeInput decode(byte[] bytes) {
-        try (var in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            var kind = Kind.values()[in.readByte()];
-            return new JudgeInput(kind, in.readUTF(), in.readUTF(), in.readInt(), in.readLong(), in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var in = ByteBuffer.wrap(bytes);
+        var kind = Kind.values()[in.get()];
+        int partition = in.getInt();
+        long offset = in.getLong();
+        String model = text(in);
+        String topic = text(in);
+        byte[] payload = new byte[in.remaining()];
+        in.get(payload);
+        return new JudgeInput(kind, model, topic, partition, offset, payload);
+    }
+
+    /** The partition an encoded input was read from, without decoding the rest. */
+    static int sourcePartition(byte[] encoded) {
+        return ByteBuffer.wrap(encoded).getInt(1);
+    }
+
+    private static String text(ByteBuffer in) {
+        int length = in.getInt();
+        String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return text;
     }
 
     /** The join's key: an example id is unique within its model. */

@@ -8,9 +8,11 @@ import dev.samuel.contracts.event.LabelledExample;
 import dev.samuel.contracts.event.Prediction;
 import dev.samuel.contracts.json.Json;
 import dev.samuel.contracts.monitoring.PerformanceRecord;
+import dev.samuel.contracts.topic.TopicRole;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.inference.support.ArtifactServer;
 import dev.samuel.inference.support.Events;
+import dev.samuel.inference.support.GroupProgress;
 import dev.samuel.inference.support.OnnxModels;
 import dev.samuel.inference.support.Outputs;
 import dev.samuel.inference.support.Registry;
@@ -71,11 +73,11 @@ class JudgeCrashTest {
             events.flush();
             var predictions = Outputs.predictions(Outputs.all(broker.bootstrapServers(), topics.predictions().name(),
                     EVENTS, Duration.ofSeconds(90))).stream().collect(Collectors.toMap(Prediction::id, p -> p));
-            // Every prediction keyed by the judge before the first label is sent: the judge takes the predictions topic
+            // Every prediction taken in by the judge before the first label is sent: the judge takes the predictions topic
             // in only once its pattern subscription finds it, and a label that came first would rightly be judged by
             // the champion (prequential), against this test's bookkeeping.
-            Outputs.all(broker.bootstrapServers(), "group-" + instance + "-judge-" + JudgeTopology.REPARTITION
-                    + "-repartition", EVENTS, Duration.ofSeconds(90));
+            GroupProgress.awaitConsumed(broker.bootstrapServers(), "group-" + instance + "-judge",
+                    topics.predictions().name(), TopicRole.PREDICTIONS.settings().partitions(), Duration.ofSeconds(90));
 
             var labels = new HashMap<String, Integer>();
             var sending = new Thread(() -> sendLabels(topics.train().name(), topics.test().name(), labels));

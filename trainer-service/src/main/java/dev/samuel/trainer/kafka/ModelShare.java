@@ -1,9 +1,8 @@
 package dev.samuel.trainer.kafka;
 
-import java.nio.charset.StandardCharsets;
+import dev.samuel.contracts.topic.KeyPartitions;
 import java.util.HashSet;
 import java.util.Set;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * Some partitions of {@code samuel.jobs}, and so the models whose names hash to them: a model belongs to the trainer
@@ -22,7 +21,7 @@ public record ModelShare(Set<Integer> partitions, int partitionCount) {
 
     /** The partition that decides which trainer owns the model: Kafka's hash of its name, as keys are partitioned. */
     public static int home(String model, int partitionCount) {
-        return Utils.toPositive(Utils.murmur2(model.getBytes(StandardCharsets.UTF_8))) % partitionCount;
+        return KeyPartitions.of(model, partitionCount);
     }
 
     public boolean includes(String model) {
