@@ -5,6 +5,7 @@ import dev.samuel.contracts.registry.RegistryState;
 import dev.samuel.contracts.topic.Topics;
 import dev.samuel.inference.swap.Champions;
 import dev.samuel.plumbing.kafka.TopicEnsurer;
+import dev.samuel.plumbing.kafka.TransactionalProducers;
 import dev.samuel.plumbing.streams.StreamThreadRestarts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -74,6 +75,7 @@ public final class Judge implements AutoCloseable {
         // A judged example, its place in the join's stores and its input offsets are committed together.
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.commitInterval().toMillis());
+        TransactionalProducers.settings().forEach((key, value) -> config.put(StreamsConfig.producerPrefix(key), value));
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) options.replicationFactor());
         // One directory per instance: two instances on one machine must not share their stores' lock.
         config.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().resolve(options.instanceId()).toString());

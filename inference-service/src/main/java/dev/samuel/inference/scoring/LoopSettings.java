@@ -1,5 +1,6 @@
 package dev.samuel.inference.scoring;
 
+import dev.samuel.plumbing.kafka.TransactionalProducers;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,6 +61,7 @@ public record LoopSettings(Map<String, Object> common, String instanceId, String
         // A poll's predictions leave in a few large requests rather than many small ones.
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+        config.putAll(TransactionalProducers.settings());
         return config;
     }
 

@@ -2,6 +2,7 @@ package dev.samuel.inference.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samuel.plumbing.kafka.TransactionalProducers;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class LoopSettingsTest {
     void theLoopsOwnSettingsComeOnTop() {
         assertThat(settings.consumer()).containsEntry("isolation.level", "read_committed")
                 .containsEntry("group.instance.id", "samuel-inference-i-0");
-        assertThat(settings.producer()).containsEntry("transactional.id", "samuel-inference-i-0");
+        assertThat(settings.producer()).containsEntry("transactional.id", "samuel-inference-i-0")
+                .containsAllEntriesOf(TransactionalProducers.settings());
     }
 }

@@ -1,5 +1,6 @@
 package dev.samuel.registry.log;
 
+import dev.samuel.plumbing.kafka.TransactionalProducers;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,6 +25,7 @@ final class KafkaSettings {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         // Default 120 s, for the same reason; must stay >= linger.ms + request.timeout.ms (30 s).
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.putAll(TransactionalProducers.settings());
         return config;
     }
 }
