@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Reads the JSON event formats with Jackson's streaming parser: no tree, one pass, because ingest and
  * inference parse every record and a tree costs about a third of their throughput. Unknown fields are
- * skipped so producers may attach their own metadata.
+ * skipped so producers may attach their own metadata. An unlabelled event of the usual shape, its features array
+ * alone, is read by {@link FlatEventScanner} first, to the same floats.
  */
 public final class JsonReader {
 
@@ -44,6 +45,10 @@ public final class JsonReader {
     }
 
     public static UnlabelledEvent readUnlabelled(byte[] json) {
+        float[] flat = FlatEventScanner.features(json);
+        if (flat != null) {
+            return new UnlabelledEvent(new FloatVector(flat));
+        }
         Features features = null;
         try (var parser = open(json)) {
             while (nextField(parser)) {
