@@ -44,28 +44,48 @@ final class FlatEventScanner {
         return values != null && expect((byte) '}') && end() ? values : null;
     }
 
+    /** The array's values up to its closing bracket, in one loop over local state: the JIT keeps it in registers. */
     private float[] array() {
+        byte[] in = json;
         var values = new float[64];
         int count = 0;
-        skipWhitespace();
-        if (at < json.length && json[at] == ']') {
-            at++;
+        int i = skipWhitespace(in, at);
+        if (i < in.length && in[i] == ']') {
+            at = i + 1;
             return new float[0];
         }
         while (true) {
             if (count == values.length) {
                 values = Arrays.copyOf(values, count * 2);
             }
-            skipWhitespace();
-            if (!value(values, count++)) {
+            i = skipWhitespace(in, i);
+            if (i >= in.length) {
                 return null;
             }
-            skipWhitespace();
-            if (at >= json.length) {
+            byte first = in[i];
+            if (first == '0' && i + 1 < in.length && (in[i + 1] == ',' || in[i + 1] == ']')) {
+                // Most features of most events (pixels, one-hot columns) are a bare zero.
+                values[count++] = 0f;
+                i++;
+            } else if (first == '-' || (first >= '0' && first <= '9')) {
+                i = number(in, i, values, count++);
+                if (i < 0) {
+                    return null;
+                }
+            } else {
+                at = i;
+                if (!literalValue(values, count++)) {
+                    return null;
+                }
+                i = at;
+            }
+            i = skipWhitespace(in, i);
+            if (i >= in.length) {
                 return null;
             }
-            byte next = json[at++];
+            byte next = in[i++];
             if (next == ']') {
+                at = i;
                 return count == values.length ? values : Arrays.copyOf(values, count);
             }
             if (next != ',') {
@@ -74,14 +94,9 @@ final class FlatEventScanner {
         }
     }
 
-    private boolean value(float[] values, int index) {
-        if (at >= json.length) {
-            return false;
-        }
+    /** {@code true}, {@code false} or {@code null}. */
+    private boolean literalValue(float[] values, int index) {
         byte first = json[at];
-        if (first == '-' || (first >= '0' && first <= '9')) {
-            return number(values, index);
-        }
         String word = first == 't' ? "true" : first == 'f' ? "false" : first == 'n' ? "null" : null;
         if (word == null || !literal(word)) {
             return false;
@@ -91,10 +106,8 @@ final class FlatEventScanner {
     }
 
     /** JSON's number grammar, exactly: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
-    private boolean number(float[] values, int index) {
-        byte[] in = json;
-        int start = at;
-        int i = at;
+    private static int number(byte[] in, int start, float[] values, int index) {
+        int i = start;
         boolean negative = in[i] == '-';
         if (negative) {
             i++;
@@ -113,7 +126,7 @@ final class FlatEventScanner {
         }
         int integerDigits = i - integerStart;
         if (integerDigits == 0 || (integerDigits > 1 && in[integerStart] == '0')) {
-            return false;
+            return -1;
         }
         boolean integer = true;
         if (i < in.length && in[i] == '.') {
@@ -127,7 +140,7 @@ final class FlatEventScanner {
                 }
             }
             if (i == fractionStart) {
-                return false;
+                return -1;
             }
         }
         int exponent = 0;
@@ -143,19 +156,19 @@ final class FlatEventScanner {
                 exponent = Math.min(exponent * 10 + (in[i] - '0'), 100_000);
             }
             if (i == exponentStart) {
-                return false;
+                return -1;
             }
             exponent = negativeExponent ? -exponent : exponent;
         }
         if (i - start >= MAX_NUMBER_LENGTH) {
-            return false;
+            return -1;
         }
-        at = i;
-        values[index] = toFloat(start, negative, mantissa, digits, scale + exponent, integer);
-        return true;
+        values[index] = toFloat(in, start, i, negative, mantissa, digits, scale + exponent, integer);
+        return i;
     }
 
-    private float toFloat(int start, boolean negative, long mantissa, int digits, int powerOfTen, boolean integer) {
+    private static float toFloat(byte[] in, int start, int end, boolean negative, long mantissa, int digits,
+                                 int powerOfTen, boolean integer) {
         if (integer && digits < MAX_DIGITS && powerOfTen == 0) {
             return negative ? -mantissa : mantissa;
         }
@@ -164,7 +177,7 @@ final class FlatEventScanner {
                     : mantissa / POWERS_OF_TEN[-powerOfTen];
             return negative ? -magnitude : magnitude;
         }
-        return Float.parseFloat(new String(json, start, at - start, StandardCharsets.US_ASCII));
+        return Float.parseFloat(new String(in, start, end - start, StandardCharsets.US_ASCII));
     }
 
     private boolean literal(String word) {
@@ -181,7 +194,7 @@ final class FlatEventScanner {
     }
 
     private boolean expect(byte token) {
-        skipWhitespace();
+        at = skipWhitespace(json, at);
         if (at < json.length && json[at] == token) {
             at++;
             return true;
@@ -190,7 +203,7 @@ final class FlatEventScanner {
     }
 
     private boolean expectName() {
-        skipWhitespace();
+        at = skipWhitespace(json, at);
         if (at + FEATURES.length > json.length || !Arrays.equals(json, at, at + FEATURES.length, FEATURES, 0,
                 FEATURES.length)) {
             return false;
@@ -200,17 +213,15 @@ final class FlatEventScanner {
     }
 
     private boolean end() {
-        skipWhitespace();
-        return at == json.length;
+        return skipWhitespace(json, at) == json.length;
     }
 
-    private void skipWhitespace() {
-        byte[] in = json;
-        int i = at;
+    private static int skipWhitespace(byte[] in, int from) {
+        int i = from;
         while (i < in.length && (in[i] == ' ' || in[i] == '\n' || in[i] == '\r' || in[i] == '\t')) {
             i++;
         }
-        at = i;
+        return i;
     }
 
     private static boolean isDigit(byte b) {
