@@ -5,7 +5,8 @@ import org.apache.kafka.common.utils.Utils;
 
 /**
  * The partition Kafka's default partitioner gives a keyed record (murmur2 of the key's bytes), for whoever must know
- * where a key lands without producing it: which trainer owns a model, which judge task an example's two halves meet in.
+ * where a key lands without producing it (which trainer owns a model: the partition of {@code samuel.jobs} its name
+ * lands on).
  */
 public final class KeyPartitions {
 

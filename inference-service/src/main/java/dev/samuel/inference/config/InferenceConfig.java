@@ -91,11 +91,7 @@ public interface InferenceConfig {
         @WithDefault(".+\\.performance")
         String performanceTopics();
 
-        /**
-         * Partitions of the join: at most this many instances share it. Records read from the partition their example
-         * id hashes to (a model's topics with this many partitions, keyed by id) are joined where they are read; others
-         * go through the join's repartition topic.
-         */
+        /** Partitions of the join's repartition topic: at most this many instances share the join. */
         @WithDefault("3")
         int partitions();
 

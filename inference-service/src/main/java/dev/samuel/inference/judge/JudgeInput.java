@@ -12,10 +12,7 @@ record JudgeInput(Kind kind, String model, String topic, int partition, long off
 
     enum Kind { PREDICTION, LABEL }
 
-    /**
-     * Kind, partition, offset, model and topic (each after its length), then the payload: one copy each way, and the
-     * partition at a fixed place ({@link #sourcePartition}).
-     */
+    /** Kind, partition, offset, model and topic (each after its length), then the payload: one copy each way. */
     byte[] encode() {
         byte[] modelBytes = model.getBytes(StandardCharsets.UTF_8);
         byte[] topicBytes = topic.getBytes(StandardCharsets.UTF_8);
@@ -37,11 +34,6 @@ record JudgeInput(Kind kind, String model, String topic, int partition, long off
         byte[] payload = new byte[in.remaining()];
         in.get(payload);
         return new JudgeInput(kind, model, topic, partition, offset, payload);
-    }
-
-    /** The partition an encoded input was read from, without decoding the rest. */
-    static int sourcePartition(byte[] encoded) {
-        return ByteBuffer.wrap(encoded).getInt(1);
     }
 
     private static String text(ByteBuffer in) {

@@ -13,7 +13,6 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -24,9 +23,8 @@ import org.apache.kafka.streams.state.Stores;
  * The judge: every label of a model's train and test topics is joined to the prediction made for the same example,
  * judged, and written to the model's performance topic ({@link LabelJoin}); each model's performance topic feeds its
  * drift watch ({@link DriftWatch}), which writes detections to {@code samuel.drift} and drift jobs to
- * {@code samuel.jobs}. Predictions and labels are keyed by model and example id, and the two halves of an example meet in
- * the task of the partition its id hashes to ({@link JoinPartitioner}): where they were read, when their topics are laid
- * out as the platform lays them out, else through a repartition topic, whatever the layout of the topics they came from.
+ * {@code samuel.jobs}. Predictions and labels are repartitioned by model and example id first, so the two halves of
+ * an example meet in one task whatever the layout of the topics they came from.
  */
 public final class JudgeTopology {
 
@@ -38,8 +36,7 @@ public final class JudgeTopology {
     /**
      * @param inputs       the predictions, train and test topics; a spec that renames one must pick a name it matches
      * @param performance  the performance topics
-     * @param partitions   partitions of the join: how many tasks (and instances) share it; a model's topics with as
-     *                     many partitions (the platform's three) are joined where they are read
+     * @param partitions   partitions of the repartition topic: how many tasks (and instances) share the join
      * @param sweepEvery   how often expired predictions are counted and forgotten
      * @param changeWindow judged examples a model's watch remembers the place of, to start a drift job from
      * @param onDisk       the join's stores in RocksDB (a day of predictions does not fit a heap); in memory for
@@ -65,14 +62,10 @@ public final class JudgeTopology {
         // Rebuilt from the entries when a task starts (PendingStore.rebuildIndex): no changelog to write.
         builder.addStateStore(store(settings, PendingStore.EXPIRY).withLoggingDisabled());
 
-        var partitioner = new JoinPartitioner(settings.partitions());
-        var keyed = builder.stream(settings.inputs(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .process(() -> new InputKeying(models, metrics));
-        var moved = keyed.filterNot(partitioner::inPlace, Named.as("judge-input-elsewhere"))
+        builder.stream(settings.inputs(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .process(() -> new InputKeying(models, metrics))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(REPARTITION)
-                        .withNumberOfPartitions(settings.partitions()).withStreamPartitioner(partitioner));
-        keyed.filter(partitioner::inPlace, Named.as("judge-input-in-place"))
-                .merge(moved)
+                        .withNumberOfPartitions(settings.partitions()))
                 .process(() -> new LabelJoin(models, codec, prequential, metrics, settings.sweepEvery()),
                         PendingStore.ENTRIES, PendingStore.EXPIRY)
                 .to((model, result, context) -> Topics.of(model).performance().name(),

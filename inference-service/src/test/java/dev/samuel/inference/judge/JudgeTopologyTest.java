@@ -51,7 +51,6 @@ class JudgeTopologyTest {
              "layers": [{"dense": 2}],
              "monitoring": {"labelDelay": "PT1M", "driftMinExamples": 200, "drift": {"detector": "adwin"}}}""";
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-    private static final String REPARTITION_TOPIC = "judge-test-" + JudgeTopology.REPARTITION + "-repartition";
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RegistryState registry = new RegistryState();
@@ -128,25 +127,6 @@ class JudgeTopologyTest {
         assertThat(result.labelDelayMs()).isEqualTo(5000);
         assertThat(result.topic()).isEqualTo("m.train");
         assertThat(prequentialCalls).hasValue(0);
-    }
-
-    @Test
-    void anExampleReadFromItsJoinTasksPartitionIsJoinedThereAndAnyOtherThroughTheRepartitionTopic() throws Exception {
-        // The test driver reads every topic as partition 0: an id hashing to 0 is in place, one hashing to 1 is not.
-        String here = idOfPartition(0);
-        String elsewhere = idOfPartition(1);
-        predictions.pipeInput(key(here), prediction(here, 3, 0.25f, 0.75f), START);
-        train.pipeInput(key(here), label(1), START.plusSeconds(1));
-        assertThat(read(performance.readValue()).id()).isEqualTo(here);
-        assertThat(driver.producedTopicNames()).doesNotContain(REPARTITION_TOPIC);
-
-        predictions.pipeInput(key(elsewhere), prediction(elsewhere, 3, 0.25f, 0.75f), START);
-        train.pipeInput(key(elsewhere), label(1), START.plusSeconds(1));
-        var moved = read(performance.readValue());
-        assertThat(moved.id()).isEqualTo(elsewhere);
-        assertThat(moved.correct()).isTrue();
-        assertThat(moved.topic()).isEqualTo("m.train");
-        assertThat(driver.producedTopicNames()).contains(REPARTITION_TOPIC);
     }
 
     @Test
@@ -290,16 +270,6 @@ class JudgeTopologyTest {
     private void promising(int version) {
         registry.apply("m:" + version, new VersionRecord("m", version, "sha", 1,
                 Map.of(VersionRecord.TEST_ACCURACY, 0.95), Map.of(VersionRecord.HOLDOUT_EXAMPLES, "200"), START, null));
-    }
-
-    /** The first id {@code e<i>} of model m whose join task is that of {@code partition}, of the default three. */
-    private static String idOfPartition(int partition) {
-        int settings = JudgeTopology.Settings.DEFAULT.partitions();
-        for (int i = 0; ; i++) {
-            if (JoinPartitioner.partitionOf(JudgeInput.key("m", "e" + i), settings) == partition) {
-                return "e" + i;
-            }
-        }
     }
 
     private static byte[] key(String id) {
