@@ -12,32 +12,36 @@ record JudgeInput(Kind kind, String model, String topic, int partition, long off
 
     enum Kind { PREDICTION, LABEL }
 
-    /** Kind, partition, offset, model and topic (each after its length), then the payload: one copy each way. */
+    /**
+     * Kind, model and topic (each after its length as an unsigned short), partition, offset, then the payload: the
+     * layout {@code DataOutputStream} wrote (model and topic names are ASCII, so its modified UTF-8 is UTF-8), so
+     * records already on the repartition topic still decode, with one copy each way instead of a stream's.
+     */
     byte[] encode() {
         byte[] modelBytes = model.getBytes(StandardCharsets.UTF_8);
         byte[] topicBytes = topic.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(1 + 4 + 8 + 4 + modelBytes.length + 4 + topicBytes.length + payload.length)
+        return ByteBuffer.allocate(1 + 2 + modelBytes.length + 2 + topicBytes.length + 4 + 8 + payload.length)
                 .put((byte) kind.ordinal())
+                .putShort((short) modelBytes.length).put(modelBytes)
+                .putShort((short) topicBytes.length).put(topicBytes)
                 .putInt(partition).putLong(offset)
-                .putInt(modelBytes.length).put(modelBytes)
-                .putInt(topicBytes.length).put(topicBytes)
                 .put(payload).array();
     }
 
     static JudgeInput decode(byte[] bytes) {
         var in = ByteBuffer.wrap(bytes);
         var kind = Kind.values()[in.get()];
-        int partition = in.getInt();
-        long offset = in.getLong();
         String model = text(in);
         String topic = text(in);
+        int partition = in.getInt();
+        long offset = in.getLong();
         byte[] payload = new byte[in.remaining()];
         in.get(payload);
         return new JudgeInput(kind, model, topic, partition, offset, payload);
     }
 
     private static String text(ByteBuffer in) {
-        int length = in.getInt();
+        int length = Short.toUnsignedInt(in.getShort());
         String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
         in.position(in.position() + length);
         return text;
