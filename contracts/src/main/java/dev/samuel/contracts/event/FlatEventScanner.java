@@ -17,76 +17,47 @@ import java.util.Arrays;
  */
 final class FlatEventScanner {
 
-    private static final byte[] FEATURES = "\"features\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[][] OPENING = {{'{'}, "\"features\"".getBytes(StandardCharsets.US_ASCII), {':'}, {'['}};
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CLOSE_BRACE = {'}'};
     private static final float[] POWERS_OF_TEN = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
     private static final int MAX_EXACT_MANTISSA = 1 << 24;
     private static final int MAX_DIGITS = 18;
     /** Jackson refuses longer numbers (invalid JSON): one near the limit is left to it, to refuse or read. */
     private static final int MAX_NUMBER_LENGTH = Json.FACTORY.streamReadConstraints().getMaxNumberLength();
 
-    private final byte[] json;
-    private int at;
-
-    private FlatEventScanner(byte[] json) {
-        this.json = json;
+    private FlatEventScanner() {
     }
 
     /** The features of {@code {"features": [...]}}, or null when the event has another shape (or is not JSON). */
     static float[] features(byte[] json) {
-        return new FlatEventScanner(json).event();
-    }
-
-    private float[] event() {
-        if (!expect((byte) '{') || !expectName() || !expect((byte) ':') || !expect((byte) '[')) {
+        int i = opening(json);
+        if (i < 0) {
             return null;
         }
-        float[] values = array();
-        return values != null && expect((byte) '}') && end() ? values : null;
-    }
-
-    /** The array's values up to its closing bracket, in one loop over local state: the JIT keeps it in registers. */
-    private float[] array() {
-        byte[] in = json;
         var values = new float[64];
         int count = 0;
-        int i = skipWhitespace(in, at);
-        if (i < in.length && in[i] == ']') {
-            at = i + 1;
-            return new float[0];
+        i = skipWhitespace(json, i);
+        if (i < json.length && json[i] == ']') {
+            return closes(json, i + 1) ? new float[0] : null;
         }
         while (true) {
             if (count == values.length) {
                 values = Arrays.copyOf(values, count * 2);
             }
-            i = skipWhitespace(in, i);
-            if (i >= in.length) {
+            i = value(json, skipWhitespace(json, i), values, count++);
+            if (i < 0) {
                 return null;
             }
-            byte first = in[i];
-            if (first == '0' && i + 1 < in.length && (in[i + 1] == ',' || in[i + 1] == ']')) {
-                // Most features of most events (pixels, one-hot columns) are a bare zero.
-                values[count++] = 0f;
-                i++;
-            } else if (first == '-' || (first >= '0' && first <= '9')) {
-                i = number(in, i, values, count++);
-                if (i < 0) {
-                    return null;
-                }
-            } else {
-                at = i;
-                if (!literalValue(values, count++)) {
-                    return null;
-                }
-                i = at;
-            }
-            i = skipWhitespace(in, i);
-            if (i >= in.length) {
+            i = skipWhitespace(json, i);
+            if (i >= json.length) {
                 return null;
             }
-            byte next = in[i++];
+            byte next = json[i++];
             if (next == ']') {
-                at = i;
-                return count == values.length ? values : Arrays.copyOf(values, count);
+                return closes(json, i) ? Arrays.copyOf(values, count) : null;
             }
             if (next != ',') {
                 return null;
@@ -94,15 +65,39 @@ final class FlatEventScanner {
         }
     }
 
-    /** {@code true}, {@code false} or {@code null}. */
-    private boolean literalValue(float[] values, int index) {
-        byte first = json[at];
-        String word = first == 't' ? "true" : first == 'f' ? "false" : first == 'n' ? "null" : null;
-        if (word == null || !literal(word)) {
-            return false;
+    /** Past {@code {"features": [} (JSON's whitespace before each token), or -1 when the event does not open so. */
+    private static int opening(byte[] in) {
+        int i = 0;
+        for (byte[] token : OPENING) {
+            i = skipWhitespace(in, i);
+            if (!matches(in, i, token)) {
+                return -1;
+            }
+            i += token.length;
+        }
+        return i;
+    }
+
+    /** Reads the value at {@code i} into {@code values[index]}; where it ends, or -1 when it is none JSON allows here. */
+    private static int value(byte[] in, int i, float[] values, int index) {
+        if (i >= in.length) {
+            return -1;
+        }
+        byte first = in[i];
+        if (first == '0' && i + 1 < in.length && (in[i + 1] == ',' || in[i + 1] == ']')) {
+            // Most features of most events (pixels, one-hot columns) are a bare zero.
+            values[index] = 0f;
+            return i + 1;
+        }
+        if (first == '-' || isDigit(first)) {
+            return number(in, i, values, index);
+        }
+        byte[] word = first == 't' ? TRUE : first == 'f' ? FALSE : first == 'n' ? NULL : null;
+        if (word == null || !matches(in, i, word)) {
+            return -1;
         }
         values[index] = first == 't' ? 1f : first == 'f' ? 0f : Float.NaN;
-        return true;
+        return i + word.length;
     }
 
     /** JSON's number grammar, exactly: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
@@ -180,40 +175,14 @@ final class FlatEventScanner {
         return Float.parseFloat(new String(in, start, end - start, StandardCharsets.US_ASCII));
     }
 
-    private boolean literal(String word) {
-        if (at + word.length() > json.length) {
-            return false;
-        }
-        for (int i = 0; i < word.length(); i++) {
-            if (json[at + i] != word.charAt(i)) {
-                return false;
-            }
-        }
-        at += word.length();
-        return true;
+    private static boolean matches(byte[] in, int i, byte[] word) {
+        return i + word.length <= in.length && Arrays.equals(in, i, i + word.length, word, 0, word.length);
     }
 
-    private boolean expect(byte token) {
-        at = skipWhitespace(json, at);
-        if (at < json.length && json[at] == token) {
-            at++;
-            return true;
-        }
-        return false;
-    }
-
-    private boolean expectName() {
-        at = skipWhitespace(json, at);
-        if (at + FEATURES.length > json.length || !Arrays.equals(json, at, at + FEATURES.length, FEATURES, 0,
-                FEATURES.length)) {
-            return false;
-        }
-        at += FEATURES.length;
-        return true;
-    }
-
-    private boolean end() {
-        return skipWhitespace(json, at) == json.length;
+    /** Whether the object closes at {@code i}, with nothing but whitespace after it. */
+    private static boolean closes(byte[] in, int i) {
+        int close = skipWhitespace(in, i);
+        return matches(in, close, CLOSE_BRACE) && skipWhitespace(in, close + 1) == in.length;
     }
 
     private static int skipWhitespace(byte[] in, int from) {
