@@ -1,15 +1,12 @@
 package dev.samuel.bench.scale;
 
+import dev.samuel.inference.support.GroupProgress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 
 /** What the broker says of the service's consumer groups: who holds which partitions, and how far the judge is. */
 record Groups(Admin admin, String scoringGroup, String judgeGroup) {
@@ -53,20 +50,11 @@ record Groups(Admin admin, String scoringGroup, String judgeGroup) {
                     .entrySet().stream().filter(e -> e.getValue() != null)
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
             long held = committed.keySet().stream().filter(tp -> tp.topic().equals(predictions)).count();
-            if (held == partitions && behind(committed) == 0) {
+            if (held == partitions && GroupProgress.behind(admin, committed) == 0) {
                 return Duration.ofNanos(System.nanoTime() - start);
             }
             Thread.sleep(500);
         }
         return null;
-    }
-
-    /** Records the group has not committed past, a partition's last transaction marker left out. */
-    private long behind(Map<TopicPartition, Long> committed) throws Exception {
-        var ends = admin.listOffsets(committed.keySet().stream()
-                        .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())),
-                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-        return committed.entrySet().stream()
-                .mapToLong(e -> Math.max(0, ends.get(e.getKey()).offset() - e.getValue() - 1)).sum();
     }
 }

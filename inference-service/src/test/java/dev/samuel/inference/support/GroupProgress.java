@@ -41,7 +41,8 @@ public final class GroupProgress {
         }
     }
 
-    private static long behind(Admin admin, Map<TopicPartition, Long> committed) throws Exception {
+    /** Records a group has not committed past, by its committed offsets; a partition's last transaction marker aside. */
+    public static long behind(Admin admin, Map<TopicPartition, Long> committed) throws Exception {
         var ends = admin.listOffsets(committed.keySet().stream()
                         .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())),
                 new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
